@@ -1,0 +1,114 @@
+package com.example.ats.shared;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** The API's identity in the OpenAPI document, and the error answers every operation refers to. */
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Applicant tracking API",
+                        version = "1",
+                        description = "Privacy-safe intake and handling of job applications. Errors are RFC 9457"
+                                + " problem+json with a stable `type`. Staff endpoints take a Keycloak bearer token."),
+        components =
+                @Components(
+                        responses = {
+                            @APIResponse(
+                                    name = "MalformedRequest",
+                                    responseCode = "400",
+                                    description = "The request cannot be read",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "Unauthenticated",
+                                    responseCode = "401",
+                                    description = "No valid bearer token",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "Forbidden",
+                                    responseCode = "403",
+                                    description = "The token's roles do not allow this",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "NotFound",
+                                    responseCode = "404",
+                                    description = "No such resource",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "Conflict",
+                                    responseCode = "409",
+                                    description = "The change conflicts with the resource's state",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "PreconditionFailed",
+                                    responseCode = "412",
+                                    description = "If-Match does not match the current version",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "ValidationFailed",
+                                    responseCode = "422",
+                                    description = "Fields are invalid; `errors` lists them",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "PreconditionRequired",
+                                    responseCode = "428",
+                                    description = "If-Match is required",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "InternalError",
+                                    responseCode = "500",
+                                    description = "Unexpected error; quote the requestId",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "ServiceUnavailable",
+                                    responseCode = "503",
+                                    description = "A backing service is down; retry later",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class)))
+                        }))
+@SecurityScheme(
+        securitySchemeName = ApiDefinition.BEARER,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        bearerFormat = "JWT",
+        description = "Access token of the Keycloak realm (password grant for people, client credentials for HR tools)")
+public class ApiDefinition extends Application {
+
+    public static final String BEARER = "bearer";
+}

@@ -1,0 +1,39 @@
+package com.example.ats.shared;
+
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+
+/** Who is calling: the one place that reads the security identity, for audit events and status history. */
+@RequestScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** The Keycloak user name, or the client id for a service account; "anonymous" without a token. */
+    public String subject() {
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        if (identity.getPrincipal() instanceof OidcJwtCallerPrincipal jwt) {
+            String username = jwt.getClaim("preferred_username");
+            if (username != null && !username.startsWith("service-account-")) {
+                return username;
+            }
+            String clientId = jwt.getClaim("azp");
+            if (clientId != null) {
+                return clientId;
+            }
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    /** The caller's most privileged staff role, or "none". */
+    public String role() {
+        return Roles.ALL.stream().filter(identity::hasRole).findFirst().orElse("none");
+    }
+}

@@ -1,0 +1,27 @@
+package com.example.ats.shared;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+
+/** Builds the `next` link of a keyset page: the same request with the new cursor. */
+public final class Links {
+
+    private Links() {}
+
+    public static URI next(UriInfo uriInfo, String nextCursor) {
+        if (nextCursor == null) {
+            return null;
+        }
+        URI absolute = uriInfo.getRequestUriBuilder()
+                .replaceQueryParam("cursor", nextCursor)
+                .build();
+        // Relative, so the link stays right behind proxies that rewrite host and scheme.
+        return URI.create(absolute.getRawPath() + "?" + absolute.getRawQuery());
+    }
+
+    /** Adds {@code Link: <...>; rel="next"} when there is a next page. */
+    public static Response.ResponseBuilder withNext(Response.ResponseBuilder response, URI next) {
+        return next == null ? response : response.link(next, "next");
+    }
+}

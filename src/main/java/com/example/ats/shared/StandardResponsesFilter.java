@@ -1,0 +1,55 @@
+package com.example.ats.shared;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Gives every operation the error answers it can always produce, as references to the shared problem responses:
+ * 400 where there is a body to read, 401 and 403 where a role is required, 500 everywhere. Registered with mp.openapi.filter.
+ */
+public class StandardResponsesFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    item.getOperations().entrySet()) {
+                Operation operation = entry.getValue();
+                APIResponses responses = operation.getResponses();
+                boolean secured = operation.getSecurity() != null
+                        && !operation.getSecurity().isEmpty();
+                if (secured) {
+                    responses.addAPIResponse("401", ref("Unauthenticated"));
+                    responses.addAPIResponse("403", ref("Forbidden"));
+                }
+                var badRequest = responses.getAPIResponse("400");
+                if (badRequest != null && badRequest.getRef() == null) {
+                    // the framework's own "Bad Request" entry for operations with a body: use the shared problem
+                    responses.addAPIResponse("400", ref("MalformedRequest"));
+                }
+                responses.addAPIResponse("500", ref("InternalError"));
+                sortByCode(responses);
+            }
+        }
+    }
+
+    /** Responses in status order, so the document reads well and its diff stays stable. */
+    private static void sortByCode(APIResponses responses) {
+        var sorted = new TreeMap<>(responses.getAPIResponses());
+        sorted.keySet().forEach(responses::removeAPIResponse);
+        sorted.forEach(responses::addAPIResponse);
+    }
+
+    private static org.eclipse.microprofile.openapi.models.responses.APIResponse ref(String name) {
+        return OASFactory.createAPIResponse().ref(name);
+    }
+}

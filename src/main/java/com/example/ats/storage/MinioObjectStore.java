@@ -1,0 +1,169 @@
+package com.example.ats.storage;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectsArgs;
+import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.DeleteRequest;
+import io.minio.messages.DeleteResult;
+import io.minio.messages.Item;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** {@link ObjectStore} on the MinIO Java SDK: the only class that knows about io.minio. */
+@ApplicationScoped
+public class MinioObjectStore implements ObjectStore {
+
+    /** S3 accepts at most 1000 keys per multi-object delete. */
+    private static final int DELETE_BATCH = 1000;
+
+    private final MinioClient client;
+    private final String bucket;
+    private final long partSize;
+
+    MinioObjectStore(StorageConfig config) {
+        MinioClient.Builder builder =
+                MinioClient.builder().endpoint(config.endpoint()).credentials(config.accessKey(), config.secretKey());
+        config.region().ifPresent(builder::region);
+        this.client = builder.build();
+        this.bucket = config.bucket();
+        this.partSize = config.partSize();
+    }
+
+    @Startup
+    void ensureBucketAtStart() {
+        try {
+            ensureBucket();
+        } catch (ObjectStoreUnavailableException e) {
+            // Start anyway: readiness stays DOWN until the store answers, and the next use retries.
+            Log.warnf(
+                    "Object store not reachable at start (%s); readiness will report it",
+                    e.getCause().getMessage());
+        }
+    }
+
+    @Override
+    public void put(String key, InputStream content, long size, String mediaType) {
+        try {
+            client.putObject(
+                    PutObjectArgs.builder().bucket(bucket).object(key).stream(content, size < 0 ? null : size, partSize)
+                            .contentType(mediaType)
+                            .build());
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+    }
+
+    @Override
+    public InputStream get(String key) {
+        try {
+            return client.getObject(
+                    GetObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        try {
+            client.statObject(
+                    StatObjectArgs.builder().bucket(bucket).object(key).build());
+            return true;
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                return false;
+            }
+            throw new ObjectStoreUnavailableException(e);
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+    }
+
+    @Override
+    public int delete(Collection<String> keys) {
+        List<String> all = List.copyOf(keys);
+        try {
+            for (int from = 0; from < all.size(); from += DELETE_BATCH) {
+                List<DeleteRequest.Object> batch = all.subList(from, Math.min(all.size(), from + DELETE_BATCH)).stream()
+                        .map(DeleteRequest.Object::new)
+                        .toList();
+                // The SDK deletes lazily: the request is sent while the results are read.
+                for (Result<DeleteResult.Error> result : client.removeObjects(RemoveObjectsArgs.builder()
+                        .bucket(bucket)
+                        .objects(batch)
+                        .build())) {
+                    DeleteResult.Error error = result.get();
+                    if (!"NoSuchKey".equals(error.code())) {
+                        throw new IllegalStateException("delete of an object failed: " + error.code());
+                    }
+                }
+            }
+            return all.size();
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+    }
+
+    @Override
+    public List<String> listOlderThan(String prefix, Instant olderThan, int max) {
+        List<String> keys = new ArrayList<>();
+        try {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(true)
+                    .build())) {
+                Item item = result.get();
+                if (!item.isDir() && item.lastModified().toInstant().isBefore(olderThan)) {
+                    keys.add(item.objectName());
+                    if (keys.size() >= max) {
+                        break;
+                    }
+                }
+            }
+            return keys;
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+    }
+
+    @Override
+    public void ensureBucket() {
+        try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                Log.infof("Created bucket %s", bucket);
+            }
+        } catch (ErrorResponseException e) {
+            if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
+                throw new ObjectStoreUnavailableException(e);
+            }
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+    }
+
+    @Override
+    public void ping() {
+        try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                throw new IllegalStateException("bucket " + bucket + " does not exist");
+            }
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+    }
+}

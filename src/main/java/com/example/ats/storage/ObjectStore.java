@@ -1,0 +1,34 @@
+package com.example.ats.storage;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where file bytes live. The one port to object storage: features depend on this, never on an SDK. Every method
+ * throws {@link ObjectStoreUnavailableException} when the store cannot be reached.
+ */
+public interface ObjectStore {
+
+    /** Streams {@code size} bytes (or an unknown length, -1) into a new object; never buffers the whole file. */
+    void put(String key, InputStream content, long size, String mediaType);
+
+    /** Opens an object for reading; the caller closes the stream. */
+    InputStream get(String key);
+
+    /** Whether the object exists. */
+    boolean exists(String key);
+
+    /** Deletes objects in batches; a key that is already gone is not an error. Returns how many keys were handled. */
+    int delete(Collection<String> keys);
+
+    /** Keys under a prefix whose objects were last modified before {@code olderThan}, at most {@code max}. */
+    List<String> listOlderThan(String prefix, Instant olderThan, int max);
+
+    /** Creates the bucket when missing. */
+    void ensureBucket();
+
+    /** Fails when the bucket cannot be reached; for the readiness check. */
+    void ping();
+}

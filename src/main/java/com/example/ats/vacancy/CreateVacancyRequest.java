@@ -1,0 +1,16 @@
+package com.example.ats.vacancy;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A new vacancy; it opens at once. */
+@Schema(name = "CreateVacancyRequest")
+public record CreateVacancyRequest(
+        @NotBlank @Size(max = 200) @Schema(example = "Backend engineer (Java)")
+        String title,
+
+        @Size(max = 10000) @Schema(example = "Build privacy-safe HR software with us.")
+        String description,
+
+        @Size(max = 200) @Schema(example = "Utrecht") String location) {}

@@ -1,0 +1,90 @@
+package com.example.ats.vacancy;
+
+import com.example.ats.shared.ApiException;
+import com.example.ats.shared.Cursor;
+import com.example.ats.shared.ETags;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Creates, changes and finds vacancies. */
+@ApplicationScoped
+public class VacancyService {
+
+    private final VacancyRepository vacancies;
+    private final Clock clock;
+
+    VacancyService(VacancyRepository vacancies, Clock clock) {
+        this.vacancies = vacancies;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public VacancyView create(CreateVacancyRequest request) {
+        Vacancy vacancy = new Vacancy();
+        vacancy.id = UUID.randomUUID();
+        vacancy.title = request.title().strip();
+        vacancy.description = request.description();
+        vacancy.location = request.location();
+        vacancy.status = VacancyStatus.OPEN;
+        vacancy.createdAt = now();
+        vacancy.updatedAt = vacancy.createdAt;
+        vacancies.persistAndFlush(vacancy);
+        return VacancyView.from(vacancy);
+    }
+
+    @Transactional
+    public VacancyView update(UUID id, long expectedVersion, UpdateVacancyRequest request) {
+        Vacancy vacancy = vacancies.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Vacancy"));
+        if (vacancy.version != expectedVersion) {
+            throw ETags.stale();
+        }
+        vacancy.title = request.title().strip();
+        vacancy.description = request.description();
+        vacancy.location = request.location();
+        vacancy.status = request.status();
+        vacancy.updatedAt = now();
+        vacancies.flush();
+        return VacancyView.from(vacancy);
+    }
+
+    public VacancyView get(UUID id) {
+        return vacancies
+                .findByIdOptional(id)
+                .map(VacancyView::from)
+                .orElseThrow(() -> ApiException.notFound("Vacancy"));
+    }
+
+    /** Whether applications may point to this vacancy: it exists and is open. */
+    public boolean isOpen(UUID id) {
+        return vacancies
+                .findByIdOptional(id)
+                .map(v -> v.status == VacancyStatus.OPEN)
+                .orElse(false);
+    }
+
+    /** A page of at most {@code limit} vacancies after the cursor, and the cursor of the next page (null at the end). */
+    public Slice list(VacancyStatus status, Cursor after, int limit) {
+        List<Vacancy> rows = vacancies.page(status, after, limit + 1);
+        boolean more = rows.size() > limit;
+        List<Vacancy> page = more ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (more) {
+            Vacancy last = page.get(page.size() - 1);
+            next = new Cursor(last.createdAt, last.id).encode();
+        }
+        return new Slice(page.stream().map(VacancyView::from).toList(), next);
+    }
+
+    /** A page of vacancies and the cursor after it. */
+    public record Slice(List<VacancyView> items, String nextCursor) {}
+
+    /** PostgreSQL keeps microseconds; truncating here keeps cursors and ETags equal to what is stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,7 @@
+package com.example.ats.vacancy;
+
+/** Whether a vacancy takes applications. */
+public enum VacancyStatus {
+    OPEN,
+    CLOSED
+}

@@ -1,0 +1,69 @@
+package com.example.ats.shared;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** REST Assured as each kind of caller, with real tokens from the real Keycloak of bin/stack. */
+public final class Api {
+
+    public static final String DEMO_PASSWORD = "demo";
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private Api() {}
+
+    public static RequestSpecification anonymous() {
+        return given();
+    }
+
+    /** A demo user of the realm (recruiter, hr-admin, privacy-officer). */
+    public static RequestSpecification as(String user) {
+        return given().auth().oauth2(userToken(user));
+    }
+
+    /** The hr-tool service account (client credentials), role hr-integration. */
+    public static RequestSpecification asHrTool() {
+        return given().auth()
+                .oauth2(TOKENS.computeIfAbsent("client:hr-tool", k -> clientToken("hr-tool", "hr-tool-secret")));
+    }
+
+    public static String userToken(String user) {
+        return TOKENS.computeIfAbsent(
+                "user:" + user,
+                k -> given().baseUri(tokenUrl())
+                        .formParam("grant_type", "password")
+                        .formParam("client_id", "ats-cli")
+                        .formParam("username", user)
+                        .formParam("password", DEMO_PASSWORD)
+                        .post()
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("access_token"));
+    }
+
+    private static String clientToken(String clientId, String secret) {
+        return given().baseUri(tokenUrl())
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .post()
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+    }
+
+    private static String tokenUrl() {
+        String issuer = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        return issuer + "/protocol/openid-connect/token";
+    }
+}
