@@ -22,8 +22,9 @@ create table application (
     applied_at         timestamptz  not null,
     -- when the application left the open pipeline (for the PROCEDURE_END retention reading)
     procedure_ended_at timestamptz,
-    expires_at         timestamptz  not null,
-    policy_version     varchar(64)  not null,
+    -- null while no expiry is due yet (PROCEDURE_END reading and the application still in the pipeline)
+    expires_at         timestamptz,
+    policy_version     varchar(128) not null,
     legal_hold_reason  varchar(500),
     legal_hold_until   timestamptz,
     legal_hold_set_at  timestamptz,
@@ -63,7 +64,7 @@ create table document (
     file_name      varchar(255) not null,
     media_type     varchar(127) not null,
     size_bytes     bigint       not null check (size_bytes > 0),
-    sha256         char(64)     not null,
+    sha256         varchar(64)  not null,
     -- generated, never derived from user input
     object_key     varchar(200) not null unique,
     created_at     timestamptz  not null
@@ -79,7 +80,7 @@ create table consent_event (
     occurred_at    timestamptz  not null,
     channel        varchar(16)  not null check (channel in ('WEB', 'EMAIL', 'PHONE', 'POST', 'IN_PERSON')),
     text_version   varchar(64),
-    text_sha256    char(64),
+    text_sha256    varchar(64),
     recorded_by    varchar(200),
     guardian_name  varchar(200),
     guardian_email varchar(254)
@@ -112,7 +113,7 @@ create table purge_record (
     expires_at      timestamptz,
     purged_at       timestamptz not null,
     reason          varchar(24) not null check (reason in ('EXPIRED', 'ERASURE_REQUEST')),
-    policy_version  varchar(64) not null,
+    policy_version  varchar(128) not null,
     objects_removed integer     not null
 );
 create index purge_record_keyset_idx on purge_record (purged_at, id);
@@ -156,7 +157,7 @@ create table privacy_request_application (
 -- Safe retries of intake: the first answer is kept (without the access token) for the key's lifetime.
 create table idempotency_key (
     key            varchar(200) primary key,
-    request_sha256 char(64)     not null,
+    request_sha256 varchar(64)  not null,
     application_id uuid         not null,
     created_at     timestamptz  not null,
     expires_at     timestamptz  not null

@@ -70,6 +70,22 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                                     mediaType = ProblemMapper.PROBLEM_JSON,
                                                     schema = @Schema(implementation = Problem.class))),
                             @APIResponse(
+                                    name = "PayloadTooLarge",
+                                    responseCode = "413",
+                                    description = "A file or the whole request is larger than allowed",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "UnsupportedMediaType",
+                                    responseCode = "415",
+                                    description = "A file is not one of the accepted formats (told from its bytes)",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
                                     name = "ValidationFailed",
                                     responseCode = "422",
                                     description = "Fields are invalid; `errors` lists them",
@@ -81,6 +97,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                     name = "PreconditionRequired",
                                     responseCode = "428",
                                     description = "If-Match is required",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "TooManyRequests",
+                                    responseCode = "429",
+                                    description = "Too many requests from this client address; see Retry-After",
                                     content =
                                             @Content(
                                                     mediaType = ProblemMapper.PROBLEM_JSON,

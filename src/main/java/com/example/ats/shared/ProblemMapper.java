@@ -15,6 +15,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +47,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, ContainerRequestContext request) {
-        return answer(e.type(), e.getMessage(), e.errors(), request);
+        Response response = answer(e.type(), e.getMessage(), e.errors(), request);
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder builder = Response.fromResponse(response);
+        e.headers().forEach(builder::header);
+        return builder.build();
     }
 
     @ServerExceptionMapper
@@ -82,6 +89,19 @@ public class ProblemMapper {
                 ProblemType.VALIDATION_FAILED,
                 "The request has a field of the wrong type or format",
                 List.of(new Problem.FieldError(field, "has the wrong type or format")),
+                request);
+    }
+
+    /**
+     * Our code wraps its own I/O failures; a bare IOException here comes from reading the request: a malformed or
+     * cut-off body (multipart above all).
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, ContainerRequestContext request) {
+        return answer(
+                ProblemType.MALFORMED_REQUEST,
+                "The request body could not be read: malformed or cut off",
+                null,
                 request);
     }
 

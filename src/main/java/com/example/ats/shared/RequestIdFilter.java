@@ -18,9 +18,8 @@ public class RequestIdFilter {
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
-        String id = given != null && SANE.matcher(given).matches()
-                ? given
-                : UUID.randomUUID().toString();
+        String id =
+                given != null && isAcceptable(given) ? given : UUID.randomUUID().toString();
         request.setProperty(PROPERTY, id);
         MDC.put("requestId", id);
     }
@@ -31,6 +30,11 @@ public class RequestIdFilter {
         if (id != null) {
             response.getHeaders().putSingle(HEADER, id);
         }
+    }
+
+    /** Whether a caller's id is safe to log and echo. */
+    static boolean isAcceptable(String given) {
+        return SANE.matcher(given).matches();
     }
 
     public static String of(ContainerRequestContext request) {

@@ -9,6 +9,7 @@ import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
+import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.DeleteRequest;
 import io.minio.messages.DeleteResult;
@@ -17,10 +18,15 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /** {@link ObjectStore} on the MinIO Java SDK: the only class that knows about io.minio. */
 @ApplicationScoped
@@ -28,6 +34,8 @@ public class MinioObjectStore implements ObjectStore {
 
     /** S3 accepts at most 1000 keys per multi-object delete. */
     private static final int DELETE_BATCH = 1000;
+
+    private static final long MIN_PART_SIZE = 5L * 1024 * 1024;
 
     private final MinioClient client;
     private final String bucket;
@@ -67,6 +75,25 @@ public class MinioObjectStore implements ObjectStore {
     }
 
     @Override
+    @Retry(maxRetries = 2, delay = 200, retryOn = ObjectStoreUnavailableException.class)
+    public void putFile(String key, Path file, String mediaType, Map<String, String> metadata) {
+        try {
+            long size = Files.size(file);
+            // One part as large as the file: a single PUT. The SDK reads the file for the request's signed payload
+            // SHA-256 (x-amz-content-sha256) and a CRC32C checksum, and the store refuses a body matching neither.
+            client.uploadObject(UploadObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .filename(file.toString(), Math.max(MIN_PART_SIZE, size))
+                    .contentType(mediaType)
+                    .userMetadata(metadata)
+                    .build());
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+    }
+
+    @Override
     public InputStream get(String key) {
         try {
             return client.getObject(
@@ -93,6 +120,7 @@ public class MinioObjectStore implements ObjectStore {
     }
 
     @Override
+    @Retry(maxRetries = 2, delay = 200, retryOn = ObjectStoreUnavailableException.class)
     public int delete(Collection<String> keys) {
         List<String> all = List.copyOf(keys);
         try {
@@ -118,23 +146,21 @@ public class MinioObjectStore implements ObjectStore {
     }
 
     @Override
-    public List<String> listOlderThan(String prefix, Instant olderThan, int max) {
-        List<String> keys = new ArrayList<>();
+    public Stream<String> keysOlderThan(String prefix, Instant olderThan) {
+        Iterable<Result<Item>> listing = client.listObjects(ListObjectsArgs.builder()
+                .bucket(bucket)
+                .prefix(prefix)
+                .recursive(true)
+                .build());
+        return StreamSupport.stream(listing.spliterator(), false)
+                .map(MinioObjectStore::item)
+                .filter(item -> !item.isDir() && item.lastModified().toInstant().isBefore(olderThan))
+                .map(Item::objectName);
+    }
+
+    private static Item item(Result<Item> result) {
         try {
-            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
-                    .bucket(bucket)
-                    .prefix(prefix)
-                    .recursive(true)
-                    .build())) {
-                Item item = result.get();
-                if (!item.isDir() && item.lastModified().toInstant().isBefore(olderThan)) {
-                    keys.add(item.objectName());
-                    if (keys.size() >= max) {
-                        break;
-                    }
-                }
-            }
-            return keys;
+            return result.get();
         } catch (Exception e) {
             throw new ObjectStoreUnavailableException(e);
         }

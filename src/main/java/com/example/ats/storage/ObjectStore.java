@@ -1,9 +1,11 @@
 package com.example.ats.storage;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where file bytes live. The one port to object storage: features depend on this, never on an SDK. Every method
@@ -14,6 +16,14 @@ public interface ObjectStore {
     /** Streams {@code size} bytes (or an unknown length, -1) into a new object; never buffers the whole file. */
     void put(String key, InputStream content, long size, String mediaType);
 
+    /**
+     * Uploads a file in a single request whose payload SHA-256 and CRC32C the store checks before it keeps the
+     * object: a damaged upload is refused, not stored. Streams from the file; never holds it in memory.
+     *
+     * @param metadata user metadata (ASCII, no personal data)
+     */
+    void putFile(String key, Path file, String mediaType, Map<String, String> metadata);
+
     /** Opens an object for reading; the caller closes the stream. */
     InputStream get(String key);
 
@@ -23,8 +33,11 @@ public interface ObjectStore {
     /** Deletes objects in batches; a key that is already gone is not an error. Returns how many keys were handled. */
     int delete(Collection<String> keys);
 
-    /** Keys under a prefix whose objects were last modified before {@code olderThan}, at most {@code max}. */
-    List<String> listOlderThan(String prefix, Instant olderThan, int max);
+    /**
+     * Keys under a prefix whose objects were last modified before {@code olderThan}, listed lazily page by page; close
+     * the stream when done.
+     */
+    Stream<String> keysOlderThan(String prefix, Instant olderThan);
 
     /** Creates the bucket when missing. */
     void ensureBucket();

@@ -7,7 +7,6 @@ import com.example.ats.shared.ProblemType;
 public class ObjectStoreUnavailableException extends ApiException {
 
     public ObjectStoreUnavailableException(Throwable cause) {
-        super(ProblemType.SERVICE_UNAVAILABLE, "File storage is unavailable; retry later");
-        initCause(cause);
+        super(ProblemType.SERVICE_UNAVAILABLE, "File storage is unavailable; retry later", cause);
     }
 }

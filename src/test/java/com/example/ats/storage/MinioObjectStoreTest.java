@@ -7,8 +7,11 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +33,31 @@ class MinioObjectStoreTest {
         try (InputStream in = store.get(prefix + "a")) {
             assertThat(in.readAllBytes()).isEqualTo(bytes);
         }
-        assertThat(store.listOlderThan(prefix, Instant.now().plusSeconds(60), 10))
+        assertThat(store.keysOlderThan(prefix, Instant.now().plusSeconds(60)))
                 .containsExactlyInAnyOrder(prefix + "a", prefix + "b");
-        assertThat(store.listOlderThan(prefix, Instant.now().minusSeconds(3600), 10))
+        assertThat(store.keysOlderThan(prefix, Instant.now().minusSeconds(3600)))
                 .isEmpty();
 
         store.delete(List.of(prefix + "a", prefix + "b", prefix + "never-existed"));
         assertThat(store.exists(prefix + "a")).isFalse();
-        assertThat(store.listOlderThan(prefix, Instant.now().plusSeconds(60), 10))
-                .isEmpty();
+        assertThat(store.keysOlderThan(prefix, Instant.now().plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void uploadsAFileFromDisk() throws Exception {
+        Path file = Files.createTempFile("ats-test", ".txt");
+        byte[] bytes = "a file on disk".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, bytes);
+        String key = "test-" + UUID.randomUUID() + "/file";
+        try {
+            store.putFile(key, file, "text/plain", Map.of("kind", "test"));
+
+            try (InputStream in = store.get(key)) {
+                assertThat(in.readAllBytes()).isEqualTo(bytes);
+            }
+        } finally {
+            store.delete(List.of(key));
+            Files.delete(file);
+        }
     }
 }

@@ -1,0 +1,46 @@
+package com.example.ats.document;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A file of an application: its metadata here, its bytes in the object store under a generated key. */
+@Entity
+@Table(name = "document")
+public class Document {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "application_id", nullable = false)
+    public UUID applicationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DocumentKind kind;
+
+    /** The original name, sanitised; metadata only, never part of the object key. */
+    @Column(name = "file_name", nullable = false)
+    public String fileName;
+
+    /** Detected from the bytes, not taken from the client. */
+    @Column(name = "media_type", nullable = false)
+    public String mediaType;
+
+    @Column(name = "size_bytes", nullable = false)
+    public long sizeBytes;
+
+    @Column(nullable = false)
+    public String sha256;
+
+    @Column(name = "object_key", nullable = false)
+    public String objectKey;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,59 @@
+package com.example.ats.intake;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * A single-line text an applicant typed: no control characters, and no Dutch citizen service number (BSN), which
+ * this service must never hold (data minimisation). Null is valid; combine with size and presence constraints.
+ */
+@Documented
+@Constraint(validatedBy = FreeText.Validator.class)
+@Target({FIELD, PARAMETER, RECORD_COMPONENT})
+@Retention(RUNTIME)
+public @interface FreeText {
+
+    String message() default "must be plain text without control characters or a citizen service number (BSN)";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** Checks one value; the message says which rule failed, never the value. */
+    class Validator implements ConstraintValidator<FreeText, String> {
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return true;
+            }
+            String problem = value.codePoints().anyMatch(Validator::isControl)
+                    ? "must not contain control characters"
+                    : Bsn.containsOne(value) ? "must not contain a citizen service number (BSN)" : null;
+            if (problem == null) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+            return false;
+        }
+
+        private static boolean isControl(int codePoint) {
+            int type = Character.getType(codePoint);
+            return type == Character.CONTROL
+                    || type == Character.FORMAT && codePoint != 0x200D // zero-width joiner is part of names' emoji
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR;
+        }
+    }
+}

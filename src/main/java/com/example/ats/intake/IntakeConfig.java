@@ -1,0 +1,42 @@
+package com.example.ats.intake;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Limits and housekeeping of the public intake endpoint. */
+@ConfigMapping(prefix = "ats.intake")
+public interface IntakeConfig {
+
+    /** Largest accepted file per part (CV, motivation letter). */
+    @WithDefault("10M")
+    MemorySize maxFileSize();
+
+    /** Applicants younger than this on the application date need a parent's or guardian's consent. */
+    @WithDefault("16")
+    int parentalConsentBelowAge();
+
+    /** Secret that derives the access token of idempotent requests, so a replay can hand out the same token. */
+    String tokenSecret();
+
+    /** How long an Idempotency-Key is remembered. */
+    @WithDefault("PT24H")
+    Duration idempotencyKeyLifetime();
+
+    /** Objects that no row references are removed once they are older than this. */
+    @WithDefault("PT1H")
+    Duration orphanGrace();
+
+    /** Requests per client address: the bucket's size. */
+    @WithDefault("20")
+    long rateLimitCapacity();
+
+    /** ... refilled completely over this period. */
+    @WithDefault("PT1M")
+    Duration rateLimitPeriod();
+
+    /** How often the orphan sweep and the removal of expired idempotency keys run ("off" disables them). */
+    @WithDefault("1h")
+    String housekeepingEvery();
+}

@@ -1,0 +1,204 @@
+package com.example.ats.intake;
+
+import com.example.ats.shared.ApiException;
+import com.example.ats.shared.Problem;
+import com.example.ats.shared.ProblemType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Encoding;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+
+/** The public door: a career site posts an application, without a login. */
+@Path("/api/v1/applications")
+@Tag(name = "Intake", description = "Applications coming in from career sites")
+public class IntakeResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final int MAX_FORM_BYTES = 64 * 1024;
+    private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    private final IntakeService service;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    IntakeResource(IntakeService service, ObjectMapper json, Validator validator) {
+        this.service = service;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Apply: post an application with a CV and, optionally, a motivation letter",
+            description = "All or nothing: a 201 means every file and row is stored and verified; an error means"
+                    + " nothing of the request remains. No token needed; rate-limited per client address. The"
+                    + " answer's `accessToken` is shown only here: keep it for self-service.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema = @Schema(implementation = ApplicationUpload.class),
+                            encoding = @Encoding(name = "application", contentType = MediaType.APPLICATION_JSON)))
+    @Parameter(
+            name = IDEMPOTENCY_KEY,
+            in = ParameterIn.HEADER,
+            description = "Makes retries safe: the same key with the same request returns the first answer (201,"
+                    + " with `Idempotent-Replayed: true`) instead of a second application; the same key with another"
+                    + " request is a 422. Keys are remembered for 24 hours by default. 1-200 visible ASCII characters,"
+                    + " e.g. a UUID.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored; also the answer to a replay of the same request with the same Idempotency-Key",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "The application, for HR staff",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = REPLAYED,
+                        description = "`true` when this answers an earlier request with the same Idempotency-Key",
+                        schema = @Schema(type = SchemaType.BOOLEAN)),
+                @Header(
+                        name = "RateLimit-Limit",
+                        description = "Requests allowed per client address per window",
+                        schema = @Schema(type = SchemaType.INTEGER)),
+                @Header(
+                        name = "RateLimit-Remaining",
+                        description = "Requests left in the window",
+                        schema = @Schema(type = SchemaType.INTEGER)),
+                @Header(
+                        name = "RateLimit-Reset",
+                        description = "Seconds until the window is full again",
+                        schema = @Schema(type = SchemaType.INTEGER))
+            },
+            content = @Content(schema = @Schema(implementation = ApplicationReceipt.class)))
+    @APIResponse(responseCode = "400", ref = "MalformedRequest")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response submit(@RestHeader(IDEMPOTENCY_KEY) String idempotencyKey, MultipartFormDataInput input)
+            throws JsonProcessingException {
+        if (idempotencyKey != null && !KEY_SHAPE.matcher(idempotencyKey).matches()) {
+            throw new ApiException(
+                    ProblemType.VALIDATION_FAILED,
+                    "The Idempotency-Key header must be 1-200 visible ASCII characters",
+                    List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "invalid")));
+        }
+        Map<String, Collection<FormValue>> parts = input.getValues();
+        checkPartNames(parts);
+        String formJson = readForm(parts.get(IntakeParts.APPLICATION));
+        ApplicationForm form = parse(formJson);
+        List<IncomingFile> files = new ArrayList<>();
+        for (String part : IntakeParts.FILES) {
+            Collection<FormValue> values = parts.get(part);
+            if (values != null) {
+                FormValue value = values.iterator().next();
+                if (!value.isFileItem()) {
+                    throw ApiException.invalidField(part, "must be a file part (with a filename)");
+                }
+                files.add(new IncomingFile(part, value.getFileItem().getFile(), value.getFileName()));
+            }
+        }
+
+        IntakeService.Outcome outcome = service.submit(form, formJson, files, idempotencyKey);
+        ApplicationReceipt receipt = outcome.receipt();
+        Response.ResponseBuilder answer = Response.created(URI.create("/api/v1/applications/" + receipt.id()))
+                .entity(receipt);
+        if (outcome.replayed()) {
+            answer.header(REPLAYED, "true");
+        }
+        return answer.build();
+    }
+
+    private static void checkPartNames(Map<String, Collection<FormValue>> parts) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        parts.forEach((name, values) -> {
+            if (!IntakeParts.ALL.contains(name)) {
+                errors.add(new Problem.FieldError(name, "unknown part; expected application, cv, motivationLetter"));
+            } else if (values.size() > 1) {
+                errors.add(new Problem.FieldError(name, "must be sent once"));
+            }
+        });
+        for (String required : List.of(IntakeParts.APPLICATION, IntakeParts.CV)) {
+            if (!parts.containsKey(required)) {
+                errors.add(new Problem.FieldError(required, "required part is missing"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, "The request's parts are not as expected", errors);
+        }
+    }
+
+    private static String readForm(Collection<FormValue> values) {
+        FormValue value = values.iterator().next();
+        if (!value.isFileItem()) {
+            return value.getValue();
+        }
+        try (InputStream in = value.getFileItem().getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_FORM_BYTES + 1);
+            if (bytes.length > MAX_FORM_BYTES) {
+                throw new ApiException(
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        "The application part is larger than " + MAX_FORM_BYTES + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses and validates the JSON part; field paths in errors are relative to it, e.g. `applicant.email`. */
+    private ApplicationForm parse(String formJson) throws JsonProcessingException {
+        ApplicationForm form;
+        form = json.readValue(formJson, ApplicationForm.class);
+        if (form == null) {
+            throw ApiException.invalidField(IntakeParts.APPLICATION, "must be a JSON object");
+        }
+        Set<ConstraintViolation<ApplicationForm>> violations = validator.validate(form);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return form;
+    }
+}

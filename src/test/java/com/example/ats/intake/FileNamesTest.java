@@ -1,0 +1,47 @@
+package com.example.ats.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FileNamesTest {
+
+    @Test
+    void keepsOnlyTheLastPathSegment() {
+        assertThat(FileNames.sanitise("C:\\Users\\sanne\\cv.pdf", DocumentFormat.PDF, "cv"))
+                .isEqualTo("cv.pdf");
+        assertThat(FileNames.sanitise("../../etc/passwd", DocumentFormat.TXT, "cv"))
+                .isEqualTo("passwd");
+    }
+
+    @Test
+    void replacesControlAndReservedCharacters() {
+        assertThat(FileNames.sanitise("my\u0000cv\r\n\"final\";.pdf", DocumentFormat.PDF, "cv"))
+                .isEqualTo("my_cv___final__.pdf");
+    }
+
+    @Test
+    void dropsLeadingDotsSoNothingHides() {
+        assertThat(FileNames.sanitise("..hidden.pdf", DocumentFormat.PDF, "cv")).isEqualTo("hidden.pdf");
+    }
+
+    @Test
+    void fallsBackToTheKindAndTheDetectedFormat() {
+        assertThat(FileNames.sanitise(null, DocumentFormat.DOCX, "cv")).isEqualTo("cv.docx");
+        assertThat(FileNames.sanitise("  ", DocumentFormat.PDF, "motivation_letter"))
+                .isEqualTo("motivation_letter.pdf");
+        assertThat(FileNames.sanitise("\"\"", DocumentFormat.PDF, "cv")).isEqualTo("cv.pdf");
+    }
+
+    @Test
+    void shortensLongNamesKeepingTheExtension() {
+        String name = FileNames.sanitise("a".repeat(400) + ".pdf", DocumentFormat.PDF, "cv");
+        assertThat(name).hasSize(255).endsWith("a.pdf");
+    }
+
+    @Test
+    void keepsLettersOfEveryScript() {
+        assertThat(FileNames.sanitise("Zoë Çelik – CV.pdf", DocumentFormat.PDF, "cv"))
+                .isEqualTo("Zoë Çelik – CV.pdf");
+    }
+}

@@ -1,0 +1,80 @@
+package com.example.ats.intake;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.builder.MultiPartSpecBuilder;
+import io.restassured.specification.RequestSpecification;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds intake requests: a valid application form to change field by field, and the multipart around it. */
+final class Intake {
+
+    static final String PATH = "/api/v1/applications";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Intake() {}
+
+    /** A complete, valid form (consent granted) as nested maps, to modify in a test. */
+    static Map<String, Object> form() {
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("street", "Oudegracht");
+        address.put("houseNumber", "12a");
+        address.put("postalCode", "3511 AB");
+        address.put("city", "Utrecht");
+        address.put("country", "NL");
+        Map<String, Object> applicant = new LinkedHashMap<>();
+        applicant.put("firstName", "Sanne");
+        applicant.put("lastName", "de Vries");
+        applicant.put("email", "sanne@example.org");
+        applicant.put("phone", "+31 6 1234 5678");
+        applicant.put("address", address);
+        applicant.put("birthDate", "1995-04-17");
+        Map<String, Object> consent = new LinkedHashMap<>();
+        consent.put("granted", true);
+        consent.put("textVersion", "2026-01");
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("applicant", applicant);
+        form.put("retentionConsent", consent);
+        return form;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> applicant(Map<String, Object> form) {
+        return (Map<String, Object>) form.get("applicant");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> consent(Map<String, Object> form) {
+        return (Map<String, Object>) form.get("retentionConsent");
+    }
+
+    static String json(Object form) {
+        try {
+            return JSON.writeValueAsString(form);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The form as the `application` part, from a test client address of its own. */
+    static RequestSpecification request(Object form) {
+        return request(json(form));
+    }
+
+    static RequestSpecification request(String formJson) {
+        return given().header("X-Forwarded-For", "192.0.2.10")
+                .multiPart(new MultiPartSpecBuilder(formJson)
+                        .controlName("application")
+                        .mimeType("application/json")
+                        .charset("UTF-8")
+                        .build());
+    }
+
+    /** A complete valid request: the form and a PDF CV. */
+    static RequestSpecification valid() {
+        return request(form()).multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf");
+    }
+}
