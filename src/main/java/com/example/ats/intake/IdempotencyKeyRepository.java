@@ -14,6 +14,11 @@ public class IdempotencyKeyRepository implements PanacheRepositoryBase<Idempoten
         return find("key = ?1 and expiresAt > ?2", key, now).firstResultOptional();
     }
 
+    /** Removes this key if it has expired; a live key (maybe just written by a concurrent request) stays. */
+    public long deleteExpired(String key, Instant now) {
+        return delete("key = ?1 and expiresAt <= ?2", key, now);
+    }
+
     public long deleteExpired(Instant now) {
         return delete("expiresAt <= ?1", now);
     }

@@ -249,7 +249,7 @@ public class IntakeService {
         }
         statusChanges.persist(received(applicationId, now));
         if (idempotencyKey != null) {
-            idempotencyKeys.deleteById(idempotencyKey); // an expired one may still be there
+            idempotencyKeys.deleteExpired(idempotencyKey, now); // an expired one may still be there
             IdempotencyKey key = new IdempotencyKey();
             key.key = idempotencyKey;
             key.requestSha256 = fingerprint;

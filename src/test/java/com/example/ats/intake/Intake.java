@@ -59,18 +59,17 @@ final class Intake {
         }
     }
 
-    /** The form as the `application` part, from a test client address of its own. */
+    /** The form as the `application` part. */
     static RequestSpecification request(Object form) {
         return request(json(form));
     }
 
     static RequestSpecification request(String formJson) {
-        return given().header("X-Forwarded-For", "192.0.2.10")
-                .multiPart(new MultiPartSpecBuilder(formJson)
-                        .controlName("application")
-                        .mimeType("application/json")
-                        .charset("UTF-8")
-                        .build());
+        return given().multiPart(new MultiPartSpecBuilder(formJson)
+                .controlName("application")
+                .mimeType("application/json")
+                .charset("UTF-8")
+                .build());
     }
 
     /** A complete valid request: the form and a PDF CV. */

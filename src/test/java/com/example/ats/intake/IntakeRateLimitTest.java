@@ -1,0 +1,74 @@
+package com.example.ats.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+/** The public door is rate-limited per client address, with the standard headers. */
+@QuarkusTest
+@TestProfile(RateLimitProfile.class)
+class IntakeRateLimitTest {
+
+    private static RequestSpecification from(String address) {
+        return Intake.valid().header("X-Forwarded-For", address);
+    }
+
+    @Test
+    void refusesTheRequestOverTheLimitWithRetryAfter() {
+        from("203.0.113.7")
+                .post(Intake.PATH)
+                .then()
+                .statusCode(201)
+                .header("RateLimit-Limit", "3")
+                .header("RateLimit-Remaining", "2");
+        from("203.0.113.7").post(Intake.PATH).then().statusCode(201).header("RateLimit-Remaining", "1");
+        // bad requests count too: the limit is on attempts
+        given().header("X-Forwarded-For", "203.0.113.7")
+                .multiPart("cv", "cv.pdf", SampleFiles.pdf())
+                .post(Intake.PATH)
+                .then()
+                .statusCode(422);
+
+        from("203.0.113.7")
+                .post(Intake.PATH)
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ats:problem:too-many-requests"))
+                .header("Retry-After", notNullValue())
+                .header("RateLimit-Remaining", "0")
+                .extract()
+                .header("Retry-After")
+                .transform(Integer::parseInt);
+        from("203.0.113.7")
+                .post(Intake.PATH)
+                .then()
+                .statusCode(429)
+                .header("Retry-After", s -> Integer.parseInt(s), greaterThan(0));
+    }
+
+    @Test
+    void countsEachAddressOnItsOwn() {
+        for (int i = 0; i < 3; i++) {
+            from("203.0.113.20").post(Intake.PATH).then().statusCode(201);
+        }
+        from("203.0.113.20").post(Intake.PATH).then().statusCode(429);
+        from("203.0.113.21").post(Intake.PATH).then().statusCode(201);
+    }
+
+    @Test
+    void leavesStaffEndpointsAlone() {
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", "203.0.113.30")
+                    .get("/api/v1/vacancies")
+                    .then()
+                    .statusCode(401);
+        }
+    }
+}
