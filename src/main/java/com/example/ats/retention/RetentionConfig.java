@@ -23,4 +23,12 @@ public interface RetentionConfig {
     /** When the no-consent period starts. */
     @WithDefault("APPLICATION_DATE")
     ClockStart clockStart();
+
+    /** How often the purge runs (a Quarkus scheduler period, e.g. 5m or 20s; "off" disables it). */
+    @WithDefault("5m")
+    String purgeEvery();
+
+    /** Applications purged per transaction. */
+    @WithDefault("200")
+    int purgeBatchSize();
 }

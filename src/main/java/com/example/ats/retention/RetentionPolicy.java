@@ -3,7 +3,6 @@ package com.example.ats.retention;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,11 +47,12 @@ public final class RetentionPolicy {
      * The expiry of an application, or empty while it has none yet (PROCEDURE_END and still in the pipeline).
      *
      * @param procedureEndedAt when the application left the open pipeline, or null while it is open
-     * @param consentHistory the retention-consent events, in any order
+     * @param consentHistory the retention-consent events, in the order they were recorded
      */
     public Optional<Instant> expiresAt(Instant appliedAt, Instant procedureEndedAt, List<ConsentFact> consentHistory) {
         Optional<Instant> baseline = baseline(appliedAt, procedureEndedAt);
-        Optional<ConsentFact> latest = consentHistory.stream().max(Comparator.comparing(ConsentFact::at));
+        // The latest event decides; of events at the same instant, the one later in the list.
+        Optional<ConsentFact> latest = consentHistory.stream().reduce((a, b) -> b.at().isBefore(a.at()) ? a : b);
         if (latest.isEmpty() || latest.get().kind() == ConsentFact.Kind.REFUSED) {
             return baseline;
         }

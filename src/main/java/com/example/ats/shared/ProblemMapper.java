@@ -35,6 +35,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * optimistic lock lost                 412 precondition-failed
  * no or invalid token                  401 unauthenticated (+ WWW-Authenticate)
  * role missing                         403 forbidden
+ * unconvertible query/path parameter  400 malformed-request (JAX-RS would say 404)
  * WebApplicationException (framework)  its status (404 route, 405, 406, 415, ...)
  * anything else                        500 internal-error, logged at ERROR with the request id
  * </pre>
@@ -128,6 +129,16 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response framework(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers a query or path parameter it cannot convert (a bad date, enum or id) with a 404 that
+            // wraps the conversion error; the client sent a malformed request, so say that.
+            return answer(
+                    ProblemType.MALFORMED_REQUEST,
+                    "A query or path parameter has a malformed value (instants are ISO-8601, e.g."
+                            + " 2026-12-31T23:00:00Z; ids are UUIDs; codes are the ones the contract lists)",
+                    null,
+                    request);
+        }
         ProblemType type = ProblemType.forStatus(status);
         Response response = answer(type, status, detailFor(status), null, request);
         Object allow = e.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);

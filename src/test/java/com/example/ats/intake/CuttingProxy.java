@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * store it cuts every connection and refuses new ones, until healed. Not a fake store: every byte that gets through
  * goes to MinIO.
  */
-final class CuttingProxy implements AutoCloseable {
+public final class CuttingProxy implements AutoCloseable {
 
     private static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -43,11 +43,11 @@ final class CuttingProxy implements AutoCloseable {
     }
 
     /** From now on, let this many bytes through towards the store, then cut everything. */
-    void cutAfter(long bytes) {
+    public void cutAfter(long bytes) {
         budget.set(bytes);
     }
 
-    void heal() {
+    public void heal() {
         budget.set(UNLIMITED);
     }
 

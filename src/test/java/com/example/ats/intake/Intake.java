@@ -10,15 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds intake requests: a valid application form to change field by field, and the multipart around it. */
-final class Intake {
+public final class Intake {
 
-    static final String PATH = "/api/v1/applications";
+    public static final String PATH = "/api/v1/applications";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Intake() {}
 
     /** A complete, valid form (consent granted) as nested maps, to modify in a test. */
-    static Map<String, Object> form() {
+    public static Map<String, Object> form() {
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("street", "Oudegracht");
         address.put("houseNumber", "12a");
@@ -42,16 +42,16 @@ final class Intake {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> applicant(Map<String, Object> form) {
+    public static Map<String, Object> applicant(Map<String, Object> form) {
         return (Map<String, Object>) form.get("applicant");
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> consent(Map<String, Object> form) {
+    public static Map<String, Object> consent(Map<String, Object> form) {
         return (Map<String, Object>) form.get("retentionConsent");
     }
 
-    static String json(Object form) {
+    public static String json(Object form) {
         try {
             return JSON.writeValueAsString(form);
         } catch (JsonProcessingException e) {
@@ -60,11 +60,11 @@ final class Intake {
     }
 
     /** The form as the `application` part. */
-    static RequestSpecification request(Object form) {
+    public static RequestSpecification request(Object form) {
         return request(json(form));
     }
 
-    static RequestSpecification request(String formJson) {
+    public static RequestSpecification request(String formJson) {
         return given().multiPart(new MultiPartSpecBuilder(formJson)
                 .controlName("application")
                 .mimeType("application/json")
@@ -73,7 +73,7 @@ final class Intake {
     }
 
     /** A complete valid request: the form and a PDF CV. */
-    static RequestSpecification valid() {
+    public static RequestSpecification valid() {
         return request(form()).multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf");
     }
 }

@@ -13,28 +13,28 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /** Small but real files of each format, and impostors, written to temporary files. */
-final class SampleFiles {
+public final class SampleFiles {
 
     private SampleFiles() {}
 
-    static byte[] pdf() {
+    public static byte[] pdf() {
         return ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
                         + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
                         + "trailer << /Root 1 0 R >>\n%%EOF\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
-    static byte[] rtf() {
+    public static byte[] rtf() {
         return "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Arial;}} Motivatie: ik wil graag bij jullie werken.}"
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
-    static byte[] txt() {
+    public static byte[] txt() {
         return "Curriculum vitae\n\nErvaring: 5 jaar Java.\nOpleiding: HBO Informatica.\n"
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] docx() {
+    public static byte[] docx() {
         return zip(
                 new Entry(
                         "[Content_Types].xml",
@@ -45,7 +45,7 @@ final class SampleFiles {
                 new Entry("word/document.xml", "<w:document><w:body><w:p>CV</w:p></w:body></w:document>"));
     }
 
-    static byte[] docm() {
+    public static byte[] docm() {
         return zip(
                 new Entry(
                         "[Content_Types].xml",
@@ -55,18 +55,18 @@ final class SampleFiles {
                 new Entry("word/vbaProject.bin", "macro"));
     }
 
-    static byte[] odt() {
+    public static byte[] odt() {
         return zip(
                 new Entry("mimetype", "application/vnd.oasis.opendocument.text"),
                 new Entry("META-INF/manifest.xml", "<manifest/>"),
                 new Entry("content.xml", "<office:document-content>CV</office:document-content>"));
     }
 
-    static byte[] plainZip() {
+    public static byte[] plainZip() {
         return zip(new Entry("notes.txt", "just a zip"));
     }
 
-    static byte[] doc() {
+    public static byte[] doc() {
         try (POIFSFileSystem ole = new POIFSFileSystem();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ole.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), "WordDocument");
@@ -78,7 +78,7 @@ final class SampleFiles {
     }
 
     /** A Windows executable's header: what a "cv.pdf" from an attacker may really be. */
-    static byte[] exe() {
+    public static byte[] exe() {
         byte[] bytes = new byte[1024];
         bytes[0] = 'M';
         bytes[1] = 'Z';
@@ -88,7 +88,7 @@ final class SampleFiles {
         return bytes;
     }
 
-    static byte[] elf() {
+    public static byte[] elf() {
         byte[] bytes = new byte[512];
         bytes[0] = 0x7f;
         bytes[1] = 'E';
@@ -100,16 +100,16 @@ final class SampleFiles {
         return bytes;
     }
 
-    static byte[] html() {
+    public static byte[] html() {
         return "<!DOCTYPE html><html><head><script>alert(1)</script></head><body>CV</body></html>"
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] png() {
+    public static byte[] png() {
         return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
     }
 
-    static Path write(byte[] bytes) {
+    public static Path write(byte[] bytes) {
         try {
             Path file = Files.createTempFile("ats-sample", ".bin");
             Files.write(file, bytes);
@@ -121,7 +121,7 @@ final class SampleFiles {
     }
 
     /** A text file of exactly {@code size} bytes, written in blocks. */
-    static Path text(long size) {
+    public static Path text(long size) {
         try {
             Path file = Files.createTempFile("ats-large", ".txt");
             file.toFile().deleteOnExit();

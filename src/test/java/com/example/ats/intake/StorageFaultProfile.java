@@ -7,7 +7,7 @@ import java.util.Map;
 /** The service with its object store behind a {@link CuttingProxy} to the real MinIO. */
 public class StorageFaultProfile implements QuarkusTestProfile {
 
-    static final CuttingProxy PROXY = new CuttingProxy(
+    public static final CuttingProxy PROXY = new CuttingProxy(
             URI.create(System.getenv().getOrDefault("ATS_STORAGE_ENDPOINT", "http://127.0.0.1:59000")));
 
     @Override

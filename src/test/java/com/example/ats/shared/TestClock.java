@@ -36,6 +36,11 @@ public class TestClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** From now on the clock reads {@code target} (and runs on from there). */
+    public void travelTo(Instant target) {
+        offset = Duration.between(Instant.now(), target);
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }

@@ -1,0 +1,57 @@
+package com.example.ats.retention;
+
+import com.example.ats.audit.AuditLog;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+
+/**
+ * At start, compares the retention rules in force with the ones last recorded and, when they differ (or on the first
+ * start), logs the change and records it as an audit event. Replicas starting together take an advisory lock, so
+ * one change is recorded once. Expiries already computed stay as they are: a change applies to future computations.
+ */
+@ApplicationScoped
+class PolicyChangeRecorder {
+
+    static final String ACTION = "RETENTION_POLICY_CHANGED";
+    private static final long LOCK_KEY = 0x5245_5445_4e54L; // "RETENT"
+
+    private final RetentionPolicy policy;
+    private final AuditLog audit;
+    private final EntityManager entityManager;
+
+    PolicyChangeRecorder(RetentionPolicy policy, AuditLog audit, EntityManager entityManager) {
+        this.policy = policy;
+        this.audit = audit;
+        this.entityManager = entityManager;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        QuarkusTransaction.requiringNew().run(this::recordIfChanged);
+    }
+
+    private void recordIfChanged() {
+        entityManager
+                .createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK_KEY)
+                .getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<String> last = entityManager
+                .createNativeQuery(
+                        "select detail from audit_event where action = ?1 order by occurred_at desc, id desc limit 1")
+                .setParameter(1, ACTION)
+                .getResultList();
+        String previous = last.isEmpty() ? null : last.getFirst();
+        if (policy.version().equals(previous)) {
+            return;
+        }
+        Log.warnf(
+                "Retention policy changed from [%s] to [%s]; applies to expiries computed from now on",
+                previous == null ? "none recorded" : previous, policy.version());
+        audit.record("system", "system", ACTION, null, policy.version());
+    }
+}

@@ -1,0 +1,171 @@
+package com.example.ats.retention;
+
+import com.example.ats.audit.AuditLog;
+import com.example.ats.shared.ApiException;
+import com.example.ats.shared.Caller;
+import com.example.ats.shared.Cursor;
+import com.example.ats.shared.Links;
+import com.example.ats.shared.PageRequest;
+import com.example.ats.shared.ProblemType;
+import com.example.ats.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The privacy officer's view of retention: what will go, what went, and a purge on demand. */
+@Path("/api/v1/retention")
+@Tag(name = "Retention", description = "Deletion on time: preview, purge runs, purge records")
+@Produces(MediaType.APPLICATION_JSON)
+public class RetentionResource {
+
+    private final Purger purger;
+    private final PurgeRecords records;
+    private final AuditLog audit;
+    private final Caller caller;
+    private final Clock clock;
+
+    RetentionResource(Purger purger, PurgeRecords records, AuditLog audit, Caller caller, Clock clock) {
+        this.purger = purger;
+        this.records = records;
+        this.audit = audit;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** The answer to a purge run. */
+    @Schema(name = "PurgeRun")
+    public record PurgeRunView(
+            Instant startedAt,
+            Instant finishedAt,
+            @Schema(description = "Applications purged") int purged,
+
+            @Schema(description = "Objects removed from the store")
+            int objectsRemoved) {}
+
+    @POST
+    @Path("/runs")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Purge now everything that is due, as the scheduled run does")
+    @APIResponse(
+            responseCode = "200",
+            description = "The run finished",
+            content = @Content(schema = @Schema(implementation = PurgeRunView.class)))
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public PurgeRunView run() {
+        Purger.Run run = purger.run();
+        audit.record(caller.subject(), caller.role(), "RETENTION_RUN", null, "purged=" + run.purged());
+        if (!run.completed()) {
+            throw new ApiException(
+                    ProblemType.SERVICE_UNAVAILABLE,
+                    "The purge stopped early (object store unavailable) after " + run.purged()
+                            + " application(s); the rest stays until the next run");
+        }
+        return new PurgeRunView(run.startedAt(), run.finishedAt(), run.purged(), run.objectsRemoved());
+    }
+
+    /** A page of purge records. */
+    @Schema(name = "PurgeRecordPage")
+    public record PurgeRecordPage(List<PurgeRecordView> items, String nextCursor, URI next) {}
+
+    /** One purge record. */
+    @Schema(name = "PurgeRecord")
+    public record PurgeRecordView(
+            UUID applicationId,
+            Instant expiresAt,
+            Instant purgedAt,
+            PurgeRecord.Reason reason,
+            String policyVersion,
+            int objectsRemoved) {
+
+        static PurgeRecordView from(PurgeRecord record) {
+            return new PurgeRecordView(
+                    record.applicationId,
+                    record.expiresAt,
+                    record.purgedAt,
+                    record.reason,
+                    record.policyVersion,
+                    record.objectsRemoved);
+        }
+    }
+
+    @GET
+    @Path("/purges")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "The proof of deletion: purge records, oldest first, a page at a time")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page; `Link: rel=\"next\"` and `next` point to the next one",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "rel=\"next\" link when there is a next page",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PurgeRecordPage.class)))
+    @APIResponse(responseCode = "400", ref = "MalformedRequest")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response purges(
+            @QueryParam("applicationId") @Parameter(description = "Only this application's record") UUID applicationId,
+            @QueryParam("reason") @Parameter(description = "Only records with this reason") PurgeRecord.Reason reason,
+            @QueryParam("from") @Parameter(description = "Purged at or after this instant") Instant from,
+            @QueryParam("to") @Parameter(description = "Purged before this instant") Instant to,
+            @Valid @BeanParam PageRequest page,
+            @Context UriInfo uriInfo) {
+        List<PurgeRecord> found = records.page(applicationId, reason, from, to, page.after(), page.limit + 1);
+        boolean more = found.size() > page.limit;
+        List<PurgeRecord> items = more ? found.subList(0, page.limit) : found;
+        String nextCursor = more ? new Cursor(items.getLast().purgedAt, items.getLast().id).encode() : null;
+        URI next = Links.next(uriInfo, nextCursor);
+        return Links.withNext(
+                        Response.ok(new PurgeRecordPage(
+                                items.stream().map(PurgeRecordView::from).toList(), nextCursor, next)),
+                        next)
+                .build();
+    }
+
+    /** An application that will be purged. */
+    @Schema(name = "DueApplication")
+    public record DueView(
+            UUID applicationId,
+            Instant expiresAt,
+
+            @Schema(description = "Why it goes: NO_CONSENT, CONSENT_PERIOD_ENDED or CONSENT_WITHDRAWN")
+            String reason) {}
+
+    @GET
+    @Path("/preview")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.HR_ADMIN})
+    @Operation(summary = "What will be purged by a moment (held applications excluded), soonest first, at most 1000")
+    @APIResponse(
+            responseCode = "200",
+            description = "Applications due by then",
+            content = @Content(schema = @Schema(implementation = DueView[].class)))
+    @APIResponse(responseCode = "400", ref = "MalformedRequest")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public List<DueView> preview(
+            @QueryParam("until") @Parameter(description = "Instant, e.g. 2026-12-31T23:00:00Z; default now")
+                    Instant until) {
+        return records.due(until == null ? clock.instant() : until);
+    }
+}
