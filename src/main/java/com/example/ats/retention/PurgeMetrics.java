@@ -1,5 +1,6 @@
 package com.example.ats.retention;
 
+import com.example.ats.shared.SqlValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,7 +72,7 @@ public class PurgeMetrics {
                 .setParameter(1, now)
                 .getSingleResult());
         overdue.set(((Number) row[0]).longValue());
-        Instant oldest = Purger.instant(row[1]);
+        Instant oldest = SqlValues.instant(row[1]);
         oldestOverdueSeconds.set(
                 oldest == null ? 0 : Duration.between(oldest, now).toSeconds());
     }

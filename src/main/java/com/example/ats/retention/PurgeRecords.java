@@ -1,6 +1,7 @@
 package com.example.ats.retention;
 
 import com.example.ats.shared.Cursor;
+import com.example.ats.shared.SqlValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,8 +55,8 @@ public class PurgeRecords implements PanacheRepositoryBase<PurgeRecord, UUID> {
                 .setParameter(1, until)
                 .getResultList();
         return rows.stream()
-                .map(row ->
-                        new RetentionResource.DueView((UUID) row[0], Purger.instant(row[1]), reasonOf((String) row[2])))
+                .map(row -> new RetentionResource.DueView(
+                        (UUID) row[0], SqlValues.instant(row[1]), reasonOf((String) row[2])))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package com.example.ats.retention;
 
+import com.example.ats.shared.SqlValues;
 import com.example.ats.storage.ObjectStore;
 import com.example.ats.storage.ObjectStoreUnavailableException;
 import io.quarkus.logging.Log;
@@ -8,10 +9,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -128,7 +127,7 @@ public class Purger {
             PurgeRecord record = new PurgeRecord();
             record.id = UUID.randomUUID();
             record.applicationId = id;
-            record.expiresAt = instant(row[1]);
+            record.expiresAt = SqlValues.instant(row[1]);
             record.purgedAt = purgedAt;
             record.reason = PurgeRecord.Reason.EXPIRED;
             record.policyVersion = (String) row[2];
@@ -137,16 +136,6 @@ public class Purger {
             entityManager.persist(record);
         }
         return new Batch(ids.size(), keys.size());
-    }
-
-    static Instant instant(Object value) {
-        return switch (value) {
-            case Instant instant -> instant;
-            case OffsetDateTime time -> time.toInstant();
-            case Timestamp timestamp -> timestamp.toInstant();
-            case null -> null;
-            default -> throw new IllegalStateException("unexpected time type " + value.getClass());
-        };
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

@@ -35,6 +35,33 @@ public final class Api {
                 .oauth2(TOKENS.computeIfAbsent("client:hr-tool", k -> clientToken("hr-tool", "hr-tool-secret")));
     }
 
+    /** A real Keycloak token of {@code user} that has expired (its client issues tokens valid for one second). */
+    public static String expiredToken(String user) {
+        return TOKENS.computeIfAbsent("expired:" + user, k -> {
+            String token = given().baseUri(tokenUrl())
+                    .formParam("grant_type", "password")
+                    .formParam("client_id", "ats-short-lived")
+                    .formParam("username", user)
+                    .formParam("password", DEMO_PASSWORD)
+                    .post()
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("access_token");
+            try {
+                Thread.sleep(2_100); // past the one-second lifespan (exp has whole seconds)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return token;
+        });
+    }
+
+    /** A well-formed token with a staff role, signed by another issuer's key (not the realm's). */
+    public static String foreignToken() {
+        return TOKENS.computeIfAbsent("foreign", k -> ForeignIssuer.token("privacy-officer"));
+    }
+
     public static String userToken(String user) {
         return TOKENS.computeIfAbsent(
                 "user:" + user,

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** The service's clock in tests: real time plus an offset that tests move to travel in time instead of sleeping. */
 @Alternative
@@ -19,7 +20,7 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS); // as PostgreSQL stores it
     }
 
     @Override

@@ -1,0 +1,114 @@
+package com.example.ats.audit;
+
+import com.example.ats.shared.Cursor;
+import com.example.ats.shared.Links;
+import com.example.ats.shared.PageRequest;
+import com.example.ats.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The audit trail, for the privacy officer: who read or changed which application, when. */
+@Path("/api/v1/audit-events")
+@Tag(name = "Audit", description = "Who read or changed what, when; no personal data")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    private final AuditLog log;
+
+    AuditResource(AuditLog log) {
+        this.log = log;
+    }
+
+    /** One audit event. */
+    @Schema(name = "AuditEvent")
+    public record AuditEventView(
+            UUID id,
+            Instant occurredAt,
+
+            @Schema(description = "User name or service-account client id")
+            String actor,
+
+            String actorRole,
+
+            @Schema(description = "e.g. APPLICATION_READ, DOCUMENT_DOWNLOADED, STATUS_CHANGED, LEGAL_HOLD_SET")
+            String action,
+
+            UUID applicationId,
+            String requestId,
+
+            @Schema(description = "Codes and field names only")
+            String detail) {
+
+        static AuditEventView of(AuditEvent event) {
+            return new AuditEventView(
+                    event.id,
+                    event.occurredAt,
+                    event.actor,
+                    event.actorRole,
+                    event.action,
+                    event.applicationId,
+                    event.requestId,
+                    event.detail);
+        }
+    }
+
+    /** A page of audit events. */
+    @Schema(name = "AuditEventPage")
+    public record AuditEventPage(List<AuditEventView> items, String nextCursor, URI next) {}
+
+    @GET
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "The audit trail, oldest first, a page at a time")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page; `Link: rel=\"next\"` and `next` point to the next one",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "rel=\"next\" link when there is a next page",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = AuditEventPage.class)))
+    @APIResponse(responseCode = "400", ref = "MalformedRequest")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response list(
+            @QueryParam("applicationId") @Parameter(description = "Only events about this application")
+                    UUID applicationId,
+            @QueryParam("actor") @Parameter(description = "Only events by this user or client") String actor,
+            @QueryParam("action") @Parameter(description = "Only this action") String action,
+            @QueryParam("from") @Parameter(description = "At or after this instant") Instant from,
+            @QueryParam("to") @Parameter(description = "Before this instant") Instant to,
+            @Valid @BeanParam PageRequest page,
+            @Context UriInfo uriInfo) {
+        List<AuditEvent> found = log.page(applicationId, actor, action, from, to, page.after(), page.limit + 1);
+        boolean more = found.size() > page.limit;
+        List<AuditEvent> items = more ? found.subList(0, page.limit) : found;
+        String nextCursor = more ? new Cursor(items.getLast().occurredAt, items.getLast().id).encode() : null;
+        URI next = Links.next(uriInfo, nextCursor);
+        return Links.withNext(
+                        Response.ok(new AuditEventPage(
+                                items.stream().map(AuditEventView::of).toList(), nextCursor, next)),
+                        next)
+                .build();
+    }
+}
