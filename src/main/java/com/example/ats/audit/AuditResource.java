@@ -4,6 +4,7 @@ import com.example.ats.shared.Cursor;
 import com.example.ats.shared.Links;
 import com.example.ats.shared.PageRequest;
 import com.example.ats.shared.Roles;
+import com.example.ats.shared.Slice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -100,15 +101,11 @@ public class AuditResource {
             @QueryParam("to") @Parameter(description = "Before this instant") Instant to,
             @Valid @BeanParam PageRequest page,
             @Context UriInfo uriInfo) {
-        List<AuditEvent> found = log.page(applicationId, actor, action, from, to, page.after(), page.limit + 1);
-        boolean more = found.size() > page.limit;
-        List<AuditEvent> items = more ? found.subList(0, page.limit) : found;
-        String nextCursor = more ? new Cursor(items.getLast().occurredAt, items.getLast().id).encode() : null;
-        URI next = Links.next(uriInfo, nextCursor);
-        return Links.withNext(
-                        Response.ok(new AuditEventPage(
-                                items.stream().map(AuditEventView::of).toList(), nextCursor, next)),
-                        next)
-                .build();
+        Slice<AuditEventView> slice = Slice.of(
+                        log.page(applicationId, actor, action, from, to, page.after(), page.limit + 1),
+                        page.limit,
+                        last -> new Cursor(last.occurredAt, last.id))
+                .map(AuditEventView::of);
+        return Links.page(uriInfo, slice, next -> new AuditEventPage(slice.items(), slice.nextCursor(), next));
     }
 }

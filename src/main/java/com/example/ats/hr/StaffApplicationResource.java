@@ -7,6 +7,7 @@ import com.example.ats.shared.ETags;
 import com.example.ats.shared.Links;
 import com.example.ats.shared.PageRequest;
 import com.example.ats.shared.Roles;
+import com.example.ats.shared.Slice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -73,15 +73,17 @@ public class StaffApplicationResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response list(
             @Valid @BeanParam ApplicationFilter filter, @Valid @BeanParam PageRequest page, @Context UriInfo uriInfo) {
-        List<ApplicationSummary> found = search.page(filter, page.after(), page.limit + 1);
-        boolean more = found.size() > page.limit;
-        List<ApplicationSummary> items = more ? found.subList(0, page.limit) : found;
-        String nextCursor =
-                more ? new Cursor(items.getLast().appliedAt(), items.getLast().id()).encode() : null;
-        URI next = Links.next(uriInfo, nextCursor);
-        audit.record(caller.subject(), caller.role(), "APPLICATIONS_LISTED", null, filterNames(filter, items.size()));
-        return Links.withNext(Response.ok(new ApplicationPage(items, nextCursor, next)), next)
-                .build();
+        Slice<ApplicationSummary> slice = Slice.of(
+                search.page(filter, page.after(), page.limit + 1),
+                page.limit,
+                last -> new Cursor(last.appliedAt(), last.id()));
+        audit.record(
+                caller.subject(),
+                caller.role(),
+                "APPLICATIONS_LISTED",
+                null,
+                filterNames(filter, slice.items().size()));
+        return Links.page(uriInfo, slice, next -> new ApplicationPage(slice.items(), slice.nextCursor(), next));
     }
 
     @GET

@@ -8,6 +8,7 @@ import com.example.ats.shared.Links;
 import com.example.ats.shared.PageRequest;
 import com.example.ats.shared.ProblemType;
 import com.example.ats.shared.Roles;
+import com.example.ats.shared.Slice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -132,16 +133,12 @@ public class RetentionResource {
             @QueryParam("to") @Parameter(description = "Purged before this instant") Instant to,
             @Valid @BeanParam PageRequest page,
             @Context UriInfo uriInfo) {
-        List<PurgeRecord> found = records.page(applicationId, reason, from, to, page.after(), page.limit + 1);
-        boolean more = found.size() > page.limit;
-        List<PurgeRecord> items = more ? found.subList(0, page.limit) : found;
-        String nextCursor = more ? new Cursor(items.getLast().purgedAt, items.getLast().id).encode() : null;
-        URI next = Links.next(uriInfo, nextCursor);
-        return Links.withNext(
-                        Response.ok(new PurgeRecordPage(
-                                items.stream().map(PurgeRecordView::from).toList(), nextCursor, next)),
-                        next)
-                .build();
+        Slice<PurgeRecordView> slice = Slice.of(
+                        records.page(applicationId, reason, from, to, page.after(), page.limit + 1),
+                        page.limit,
+                        last -> new Cursor(last.purgedAt, last.id))
+                .map(PurgeRecordView::from);
+        return Links.page(uriInfo, slice, next -> new PurgeRecordPage(slice.items(), slice.nextCursor(), next));
     }
 
     /** An application that will be purged. */

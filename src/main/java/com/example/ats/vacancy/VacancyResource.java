@@ -4,6 +4,7 @@ import com.example.ats.shared.ETags;
 import com.example.ats.shared.Links;
 import com.example.ats.shared.PageRequest;
 import com.example.ats.shared.Roles;
+import com.example.ats.shared.Slice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -90,10 +91,8 @@ public class VacancyResource {
             @QueryParam("status") @Parameter(description = "Only vacancies in this state") VacancyStatus status,
             @Valid @BeanParam PageRequest page,
             @Context UriInfo uriInfo) {
-        VacancyService.Slice slice = service.list(status, page.after(), page.limit);
-        URI next = Links.next(uriInfo, slice.nextCursor());
-        return Links.withNext(Response.ok(new VacancyPage(slice.items(), slice.nextCursor(), next)), next)
-                .build();
+        Slice<VacancyView> slice = service.list(status, page.after(), page.limit);
+        return Links.page(uriInfo, slice, next -> new VacancyPage(slice.items(), slice.nextCursor(), next));
     }
 
     @GET

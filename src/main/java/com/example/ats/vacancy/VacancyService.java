@@ -3,12 +3,12 @@ package com.example.ats.vacancy;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.ETags;
+import com.example.ats.shared.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 /** Creates, changes and finds vacancies. */
@@ -68,20 +68,10 @@ public class VacancyService {
     }
 
     /** A page of at most {@code limit} vacancies after the cursor, and the cursor of the next page (null at the end). */
-    public Slice list(VacancyStatus status, Cursor after, int limit) {
-        List<Vacancy> rows = vacancies.page(status, after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Vacancy> page = more ? rows.subList(0, limit) : rows;
-        String next = null;
-        if (more) {
-            Vacancy last = page.get(page.size() - 1);
-            next = new Cursor(last.createdAt, last.id).encode();
-        }
-        return new Slice(page.stream().map(VacancyView::from).toList(), next);
+    public Slice<VacancyView> list(VacancyStatus status, Cursor after, int limit) {
+        return Slice.of(vacancies.page(status, after, limit + 1), limit, last -> new Cursor(last.createdAt, last.id))
+                .map(VacancyView::from);
     }
-
-    /** A page of vacancies and the cursor after it. */
-    public record Slice(List<VacancyView> items, String nextCursor) {}
 
     /** PostgreSQL keeps microseconds; truncating here keeps cursors and ETags equal to what is stored. */
     private Instant now() {

@@ -58,6 +58,17 @@ class StaffApplicationResourceTest {
         assertThat(etag).isEqualTo("\"0\"");
 
         assertThat(audit(application.id())).contains(List.of("recruiter", "recruiter", "APPLICATION_READ"));
+        as("privacy-officer")
+                .queryParam("applicationId", application.id().toString())
+                .queryParam("action", "APPLICATION_READ")
+                .queryParam("actor", "recruiter")
+                .get("/api/v1/audit-events")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].actorRole", equalTo("recruiter"))
+                .body("items[0].requestId", notNullValue())
+                .body("items[0].occurredAt", notNullValue());
     }
 
     @Test
