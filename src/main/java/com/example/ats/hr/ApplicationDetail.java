@@ -53,7 +53,7 @@ public record ApplicationDetail(
             String maritalStatus,
             String drivingLicenceCategories) {
 
-        static ApplicantView of(Applicant applicant) {
+        public static ApplicantView of(Applicant applicant) {
             Address address = applicant.street == null
                             && applicant.houseNumber == null
                             && applicant.postalCode == null

@@ -103,7 +103,30 @@ public class Purger {
         if (due.isEmpty()) {
             return new Batch(0, 0);
         }
-        List<UUID> ids = due.stream().map(row -> (UUID) row[0]).toList();
+        return remove(due, PurgeRecord.Reason.EXPIRED);
+    }
+
+    /**
+     * Erases one application now, at its applicant's or the privacy officer's request, by the purge's own steps
+     * (objects, rows, purge record with reason ERASURE_REQUEST). Waits for a purge batch that holds the row; returns
+     * false when there is nothing to erase (already purged or erased). Call inside a transaction.
+     */
+    public boolean erase(UUID applicationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> row = entityManager
+                .createNativeQuery("select id, expires_at, policy_version from application where id = ?1 for update")
+                .setParameter(1, applicationId)
+                .getResultList();
+        if (row.isEmpty()) {
+            return false;
+        }
+        remove(row, PurgeRecord.Reason.ERASURE_REQUEST);
+        return true;
+    }
+
+    /** Objects first, then rows, then one purge record each: the order that leaves nothing behind after a crash. */
+    private Batch remove(List<Object[]> locked, PurgeRecord.Reason reason) {
+        List<UUID> ids = locked.stream().map(row -> (UUID) row[0]).toList();
         @SuppressWarnings("unchecked")
         List<Object[]> documents = entityManager
                 .createNativeQuery("select application_id, object_key from document where application_id in (?1)")
@@ -122,14 +145,14 @@ public class Purger {
                 .setParameter(1, ids)
                 .executeUpdate();
         Instant purgedAt = clock.instant();
-        for (Object[] row : due) {
+        for (Object[] row : locked) {
             UUID id = (UUID) row[0];
             PurgeRecord record = new PurgeRecord();
             record.id = UUID.randomUUID();
             record.applicationId = id;
             record.expiresAt = SqlValues.instant(row[1]);
             record.purgedAt = purgedAt;
-            record.reason = PurgeRecord.Reason.EXPIRED;
+            record.reason = reason;
             record.policyVersion = (String) row[2];
             record.objectsRemoved =
                     (int) documents.stream().filter(d -> id.equals(d[0])).count();

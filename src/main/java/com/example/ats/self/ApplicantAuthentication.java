@@ -1,0 +1,69 @@
+package com.example.ats.self;
+
+import com.example.ats.application.AccessTokens;
+import com.example.ats.shared.ApiException;
+import com.example.ats.shared.ProblemType;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Finds the application of an {@code Applicant-Token}. Only the token's SHA-256 is stored and looked up, so the
+ * comparison never touches the secret itself; a missing, wrong or dead token gets the same 401. Wrong tokens are
+ * counted per client address (a token bucket): past the limit, 429 until it refills.
+ */
+@ApplicationScoped
+public class ApplicantAuthentication {
+
+    private final EntityManager entityManager;
+    private final long limit;
+    private final Cache<String, Bucket> failures;
+    private final SelfServiceConfig config;
+
+    ApplicantAuthentication(EntityManager entityManager, SelfServiceConfig config) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.limit = config.failedTokenLimit();
+        this.failures = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(config.failedTokenPeriod().multipliedBy(2))
+                .build();
+    }
+
+    /** The application the token opens; 401 when none, 429 after too many wrong tokens from this address. */
+    public UUID authenticate(String token, String address) {
+        Bucket bucket = failures.get(
+                address,
+                a -> Bucket.builder()
+                        .addLimit(l -> l.capacity(limit).refillGreedy(limit, config.failedTokenPeriod()))
+                        .build());
+        if (bucket.getAvailableTokens() <= 0) {
+            throw new ApiException(ProblemType.TOO_MANY_REQUESTS, "Too many wrong tokens from this address; try later")
+                    .withHeader(
+                            "Retry-After",
+                            Long.toString(config.failedTokenPeriod().toSeconds()));
+        }
+        if (token != null && !token.isBlank() && token.length() <= 200) {
+            byte[] hash = AccessTokens.hash(token.strip());
+            @SuppressWarnings("unchecked")
+            List<UUID> found = QuarkusTransaction.requiringNew()
+                    .call(() -> entityManager
+                            .createNativeQuery("select id from application where access_token_hash = ?1")
+                            .setParameter(1, hash)
+                            .getResultList());
+            if (!found.isEmpty()) {
+                return found.getFirst();
+            }
+        }
+        bucket.tryConsume(1);
+        throw new ApiException(
+                        ProblemType.UNAUTHENTICATED,
+                        "Send the access token you received when you applied in the Applicant-Token header")
+                .withHeader("WWW-Authenticate", "Applicant-Token");
+    }
+}

@@ -1,0 +1,124 @@
+package com.example.ats.self;
+
+import com.example.ats.application.Applicant;
+import com.example.ats.application.Application;
+import com.example.ats.application.ApplicationRepository;
+import com.example.ats.intake.ApplicantMapping;
+import com.example.ats.intake.ApplicationForm;
+import com.example.ats.shared.ApiException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Rectification: a JSON Merge Patch (RFC 7396) of the applicant's details, checked by the same rules as intake
+ * (sizes, e-mail, phone, no BSN or control characters in free text, unknown fields refused). Answers the names of
+ * the fields that changed, for the audit trail; never their values.
+ */
+@ApplicationScoped
+public class Rectification {
+
+    private final ApplicationRepository applications;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final Clock clock;
+
+    Rectification(ApplicationRepository applications, ObjectMapper json, Validator validator, Clock clock) {
+        this.applications = applications;
+        this.json = json;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Set<String> apply(UUID applicationId, JsonNode patch) {
+        if (!(patch instanceof ObjectNode)) {
+            throw ApiException.invalidField("", "a merge patch of the applicant details must be a JSON object");
+        }
+        Application application = applications.findById(applicationId);
+        Applicant applicant = application.applicant;
+        JsonNode before = json.valueToTree(ApplicantMapping.toForm(applicant));
+        JsonNode after = merge(before.deepCopy(), patch);
+        ApplicationForm.ApplicantDetails details;
+        try {
+            details = json.treeToValue(after, ApplicationForm.ApplicantDetails.class);
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalidField(fieldOf(e), "is unknown or has the wrong type or format");
+        }
+        Set<ConstraintViolation<ApplicationForm.ApplicantDetails>> violations = validator.validate(details);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Amsterdam"));
+        if (details.birthDate() != null && details.birthDate().isAfter(today)) {
+            throw ApiException.invalidField("birthDate", "must not be in the future");
+        }
+        Set<String> changed = new TreeSet<>();
+        diff("", before, json.valueToTree(details), changed);
+        ApplicantMapping.copy(details, applicant);
+        return changed;
+    }
+
+    /** RFC 7396: null removes, objects merge member by member, anything else replaces. */
+    static JsonNode merge(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch;
+        }
+        ObjectNode result =
+                target != null && target.isObject() ? (ObjectNode) target : JsonNodeFactory.instance.objectNode();
+        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isNull()) {
+                result.remove(field.getKey());
+            } else {
+                result.set(field.getKey(), merge(result.get(field.getKey()), field.getValue()));
+            }
+        }
+        return result;
+    }
+
+    private static void diff(String prefix, JsonNode before, JsonNode after, Set<String> changed) {
+        Set<String> names = new TreeSet<>();
+        before.fieldNames().forEachRemaining(names::add);
+        after.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            JsonNode a = before.get(name);
+            JsonNode b = after.get(name);
+            boolean aNull = a == null || a.isNull();
+            boolean bNull = b == null || b.isNull();
+            if (!aNull && !bNull && a.isObject() && b.isObject()) {
+                diff(prefix + name + ".", a, b, changed);
+            } else if (aNull != bNull || (!aNull && !a.equals(b))) {
+                changed.add(prefix + name);
+            }
+        }
+    }
+
+    private static String fieldOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping) {
+            return String.join(
+                    ".",
+                    mapping.getPath().stream()
+                            .map(r -> r.getFieldName() == null ? "" : r.getFieldName())
+                            .toList());
+        }
+        return "";
+    }
+}

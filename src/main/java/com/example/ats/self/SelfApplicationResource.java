@@ -1,0 +1,253 @@
+package com.example.ats.self;
+
+import com.example.ats.audit.AuditLog;
+import com.example.ats.consent.ConsentChannel;
+import com.example.ats.consent.RetentionConsentState;
+import com.example.ats.consent.RetentionConsents;
+import com.example.ats.document.ContentDisposition;
+import com.example.ats.document.Document;
+import com.example.ats.document.DocumentRepository;
+import com.example.ats.document.VerifiedCopy;
+import com.example.ats.intake.ApplicationForm;
+import com.example.ats.shared.ApiException;
+import com.example.ats.storage.ObjectStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The applicant's own door, opened by the access token given at intake in the {@code Applicant-Token} header
+ * (never in a URL): see everything, download their files, give or withdraw consent, erase everything now.
+ */
+@Path("/api/v1/self/application")
+@PermitAll // the Applicant-Token authenticates here, not a Keycloak token
+@Tag(name = "Self-service", description = "The applicant's own data, with the access token from intake")
+@Produces(MediaType.APPLICATION_JSON)
+public class SelfApplicationResource {
+
+    static final String TOKEN = "Applicant-Token";
+    private static final String ACTOR = "applicant";
+
+    private final ApplicantAuthentication authentication;
+    private final SelfService service;
+    private final RetentionConsents consents;
+    private final DocumentRepository documents;
+    private final ObjectStore store;
+    private final AuditLog audit;
+    private final Export export;
+    private final Rectification rectification;
+
+    SelfApplicationResource(
+            ApplicantAuthentication authentication,
+            SelfService service,
+            RetentionConsents consents,
+            DocumentRepository documents,
+            ObjectStore store,
+            AuditLog audit,
+            Export export,
+            Rectification rectification) {
+        this.export = export;
+        this.rectification = rectification;
+        this.authentication = authentication;
+        this.service = service;
+        this.consents = consents;
+        this.documents = documents;
+        this.store = store;
+        this.audit = audit;
+    }
+
+    @GET
+    @Operation(summary = "Everything we hold about you, and what happens to it when")
+    @APIResponse(
+            responseCode = "200",
+            description = "Your application",
+            content = @Content(schema = @Schema(implementation = SelfApplicationView.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public SelfApplicationView view(
+            @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
+            @Context HttpServerRequest request) {
+        UUID id = authenticate(token, request);
+        audit.record(ACTOR, ACTOR, "SELF_READ", id, null);
+        return service.view(id);
+    }
+
+    @GET
+    @Path("/documents/{documentId}/content")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download one of your files")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response document(
+            @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
+            @PathParam("documentId") UUID documentId,
+            @Context HttpServerRequest request) {
+        UUID id = authenticate(token, request);
+        Document document = QuarkusTransaction.requiringNew()
+                .call(() -> documents.findByIdOptional(documentId))
+                .filter(d -> d.applicationId.equals(id))
+                .orElseThrow(() -> ApiException.notFound("Document"));
+        InputStream content = store.get(document.objectKey);
+        audit.record(ACTOR, ACTOR, "SELF_DOCUMENT_DOWNLOADED", id, "document " + documentId);
+        StreamingOutput body = out -> {
+            try (content) {
+                VerifiedCopy.copy(content, out, document.sizeBytes, document.sha256);
+            }
+        };
+        return Response.ok(body, document.mediaType)
+                .header(HttpHeaders.CONTENT_LENGTH, document.sizeBytes)
+                .header("Content-Disposition", ContentDisposition.attachment(document.fileName))
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("application/zip")
+    @Operation(
+            summary = "Everything we hold about you in one ZIP, to take elsewhere (data portability)",
+            description = "application.json (all data, machine-readable), your original files, and a README.txt.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The archive, streamed",
+            content =
+                    @Content(
+                            mediaType = "application/zip",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public Response export(
+            @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
+            @Context HttpServerRequest request) {
+        UUID id = authenticate(token, request);
+        SelfApplicationView view = service.view(id);
+        Map<UUID, String> keys = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        documents.forApplication(id).stream().collect(Collectors.toMap(d -> d.id, d -> d.objectKey)));
+        audit.record(ACTOR, ACTOR, "SELF_EXPORTED", id, null);
+        return Response.ok(export.zip(view, keys), "application/zip")
+                .header("Content-Disposition", ContentDisposition.attachment("application-" + id + ".zip"))
+                .build();
+    }
+
+    @PATCH
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "Correct your details (JSON Merge Patch of `applicant`; null removes an optional field)",
+            description = "The same rules as when you applied. Answers everything we now hold.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Your application after the correction",
+            content = @Content(schema = @Schema(implementation = SelfApplicationView.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public SelfApplicationView rectify(
+            @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
+            @Context HttpServerRequest request,
+            @NotNull
+                    @RequestBody(
+                            content =
+                                    @Content(schema = @Schema(implementation = ApplicationForm.ApplicantDetails.class)))
+                    JsonNode patch) {
+        UUID id = authenticate(token, request);
+        Set<String> changed = rectification.apply(id, patch);
+        audit.record(ACTOR, ACTOR, "RECTIFIED", id, "fields=" + String.join(",", changed));
+        return service.view(id);
+    }
+
+    /** Your answer to the retention question. */
+    @Schema(name = "SelfConsentRequest")
+    public record SelfConsentRequest(
+            @NotNull @Schema(required = true, description = "true: keep my file 12 months from now; false: withdraw")
+            Boolean granted,
+
+            @Size(max = 32)
+            @Schema(description = "The consent text you agreed to; required when granting", example = "2026-01")
+            String textVersion) {}
+
+    @PUT
+    @Path("/retention-consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give or withdraw your consent to keep your file; the deletion date changes at once")
+    @APIResponse(
+            responseCode = "200",
+            description = "Your consent and the new deletion date",
+            content = @Content(schema = @Schema(implementation = RetentionConsentState.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public RetentionConsentState consent(
+            @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
+            @Context HttpServerRequest request,
+            @Valid @NotNull SelfConsentRequest answer) {
+        UUID id = authenticate(token, request);
+        RetentionConsentState state = consents.record(
+                id, new RetentionConsents.Answer(answer.granted(), answer.textVersion(), ConsentChannel.WEB, null));
+        audit.record(ACTOR, ACTOR, "CONSENT_RECORDED", id, state.lastAction() + " via WEB");
+        return state;
+    }
+
+    @DELETE
+    @Operation(
+            summary = "Erase everything we hold about you, now",
+            description = "Your files, your details and your consent history are deleted at once; what remains is a"
+                    + " record that an application was erased (its id and dates, nothing about you). Your token stops"
+                    + " working.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public void erase(
+            @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
+            @Context HttpServerRequest request) {
+        UUID id = authenticate(token, request);
+        service.erase(id);
+        audit.record(ACTOR, ACTOR, "ERASED_ON_REQUEST", id, null);
+    }
+
+    private UUID authenticate(String token, HttpServerRequest request) {
+        String address = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
+        return authentication.authenticate(token, address);
+    }
+}

@@ -1,0 +1,33 @@
+package com.example.ats.self;
+
+import com.example.ats.application.ApplicationStatus;
+import com.example.ats.consent.ConsentAction;
+import com.example.ats.consent.ConsentChannel;
+import com.example.ats.hr.ApplicationDetail;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Everything the service holds about the applicant, for the applicant. */
+@Schema(name = "SelfApplication")
+public record SelfApplicationView(
+        UUID id,
+        UUID vacancyId,
+        Instant appliedAt,
+        ApplicationStatus status,
+        ApplicationDetail.ApplicantView applicant,
+        List<ApplicationDetail.DocumentView> documents,
+        List<ConsentHistoryEntry> consentHistory,
+
+        @Schema(description = "When everything is deleted; absent while the date is not fixed yet")
+        Instant expiresAt,
+
+        @Schema(description = "What happens on that date, in plain words")
+        String whatHappens) {
+
+    /** One consent event as the applicant may see it. */
+    @Schema(name = "ConsentHistoryEntry")
+    public record ConsentHistoryEntry(
+            String kind, ConsentAction action, Instant at, ConsentChannel channel, String textVersion) {}
+}

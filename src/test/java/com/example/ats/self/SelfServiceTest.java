@@ -1,0 +1,268 @@
+package com.example.ats.self;
+
+import static com.example.ats.shared.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.example.ats.intake.Intake;
+import com.example.ats.intake.SampleFiles;
+import com.example.ats.storage.ObjectStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The applicant's own door, with the access token from intake: see, download, change consent, erase. */
+@QuarkusTest
+class SelfServiceTest {
+
+    private static final String PATH = "/api/v1/self/application";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectStore store;
+
+    @Test
+    void theApplicantSeesEverythingWeHoldAndWhatHappensWhen() {
+        JsonPath receipt = apply();
+
+        self(receipt)
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(receipt.getString("id")))
+                .body("applicant.email", equalTo("sanne@example.org"))
+                .body("applicant.address.city", equalTo("Utrecht"))
+                .body("documents", hasSize(2))
+                .body("consentHistory[0].action", equalTo("GRANTED"))
+                .body("consentHistory[0].channel", equalTo("WEB"))
+                .body("expiresAt", equalTo(receipt.getString("expiresAt")))
+                .body("whatHappens", containsString("we delete your application"));
+
+        String cv = receipt.getString("documents.find { it.kind == 'CV' }.id");
+        byte[] file = self(receipt)
+                .get(PATH + "/documents/" + cv + "/content")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        assertThat(file).isEqualTo(SampleFiles.pdf());
+        String someoneElses = apply().getString("documents[0].id");
+        self(receipt)
+                .get(PATH + "/documents/" + someoneElses + "/content")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void theExportIsOneZipWithTheDataTheFilesAndAReadme() throws Exception {
+        JsonPath receipt = apply();
+        var response = self(receipt)
+                .get(PATH + "/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
+        assertThat(response.contentType()).isEqualTo("application/zip");
+
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(response.asByteArray()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(entries.keySet())
+                .containsExactly(
+                        "README.txt",
+                        "application.json",
+                        "documents/cv-cv.pdf",
+                        "documents/motivation_letter-letter.txt");
+        JsonPath data =
+                new JsonPath(new String(entries.get("application.json"), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(data.getString("id")).isEqualTo(receipt.getString("id"));
+        assertThat(data.getString("applicant.lastName")).isEqualTo("de Vries");
+        assertThat(data.getList("consentHistory")).hasSize(1);
+        assertThat(entries.get("documents/cv-cv.pdf")).isEqualTo(SampleFiles.pdf());
+        assertThat(entries.get("documents/motivation_letter-letter.txt")).isEqualTo(SampleFiles.txt());
+    }
+
+    @Test
+    void theApplicantCorrectsDetailsByMergePatchUnderTheIntakeRulesAndTheAuditNamesOnlyTheFields() {
+        JsonPath receipt = apply();
+        UUID id = UUID.fromString(receipt.getString("id"));
+
+        self(receipt)
+                .contentType("application/merge-patch+json")
+                .body("{\"email\":\"sanne.devries@example.org\",\"address\":{\"city\":\"Amersfoort\"},\"phone\":null}")
+                .patch(PATH)
+                .then()
+                .statusCode(200)
+                .body("applicant.email", equalTo("sanne.devries@example.org"))
+                .body("applicant.address.city", equalTo("Amersfoort"))
+                .body("applicant.address.street", equalTo("Oudegracht"))
+                .body("applicant.phone", org.hamcrest.Matchers.nullValue());
+        assertThat(auditDetails(id, "RECTIFIED")).containsExactly("fields=address.city,email,phone");
+
+        self(receipt)
+                .contentType("application/merge-patch+json")
+                .body("{\"lastName\":\"111222333\"}")
+                .patch(PATH)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", containsString("lastName"));
+        self(receipt)
+                .contentType("application/merge-patch+json")
+                .body("{\"nationalId\":\"x\"}")
+                .patch(PATH)
+                .then()
+                .statusCode(422);
+        self(receipt)
+                .contentType("application/merge-patch+json")
+                .body("{\"email\":null}")
+                .patch(PATH)
+                .then()
+                .statusCode(422);
+        self(receipt).get(PATH).then().body("applicant.email", equalTo("sanne.devries@example.org"));
+    }
+
+    @Test
+    void aWrongOrMissingTokenLooksTheSameAsAnUnknownApplication() {
+        String wrong = given().header("Applicant-Token", "not-a-token")
+                .get(PATH)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .extract()
+                .path("detail");
+        String missing = given().get(PATH).then().statusCode(401).extract().path("detail");
+        assertThat(wrong).isEqualTo(missing);
+        given().header("Authorization", "Bearer " + com.example.ats.shared.Api.userToken("recruiter"))
+                .get(PATH)
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    void withdrawingIsAsEasyAsGivingAndMovesTheDeletionDate() {
+        JsonPath receipt = apply();
+        Instant appliedAt = Instant.parse(receipt.getString("appliedAt"));
+
+        self(receipt)
+                .contentType(ContentType.JSON)
+                .body(Map.of("granted", false))
+                .put(PATH + "/retention-consent")
+                .then()
+                .statusCode(200)
+                .body("lastAction", equalTo("WITHDRAWN"))
+                .body("channel", equalTo("WEB"))
+                .body(
+                        "expiresAt",
+                        equalTo(appliedAt
+                                .atZone(ZoneId.of("Europe/Amsterdam"))
+                                .plusDays(28)
+                                .toInstant()
+                                .toString()));
+        self(receipt)
+                .contentType(ContentType.JSON)
+                .body(Map.of("granted", true, "textVersion", "2026-01"))
+                .put(PATH + "/retention-consent")
+                .then()
+                .statusCode(200)
+                .body("granted", equalTo(true));
+    }
+
+    @Test
+    void erasureRemovesFilesAndRowsAtOnceLeavesAPurgeRecordAndKillsTheToken() {
+        JsonPath receipt = apply();
+        UUID id = UUID.fromString(receipt.getString("id"));
+        List<String> keys = objectKeys(id);
+        assertThat(keys).hasSize(2).allMatch(store::exists);
+
+        self(receipt).delete(PATH).then().statusCode(204);
+
+        assertThat(keys).noneMatch(store::exists);
+        assertThat(count("select count(*) from application where id = ?1", id)).isZero();
+        assertThat(count("select count(*) from applicant where application_id = ?1", id))
+                .isZero();
+        assertThat(count(
+                        "select count(*) from purge_record where application_id = ?1 and reason = 'ERASURE_REQUEST'"
+                                + " and objects_removed = 2",
+                        id))
+                .isEqualTo(1);
+        self(receipt).get(PATH).then().statusCode(401);
+    }
+
+    @Test
+    void aLegalHoldStopsErasureAndNothingIsLost() {
+        JsonPath receipt = apply();
+        UUID id = UUID.fromString(receipt.getString("id"));
+        as("privacy-officer")
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "Court case 2026-7"))
+                .put("/api/v1/applications/" + id + "/legal-hold")
+                .then()
+                .statusCode(200);
+
+        self(receipt).delete(PATH).then().statusCode(409).contentType("application/problem+json");
+
+        assertThat(objectKeys(id)).hasSize(2).allMatch(store::exists);
+        self(receipt).get(PATH).then().statusCode(200);
+    }
+
+    static JsonPath apply() {
+        return Intake.request(Intake.form())
+                .multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf")
+                .multiPart("motivationLetter", "letter.txt", SampleFiles.txt(), "text/plain")
+                .post(Intake.PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+    }
+
+    static RequestSpecification self(JsonPath receipt) {
+        return given().header("Applicant-Token", receipt.getString("accessToken"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> objectKeys(UUID id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("select object_key from document where application_id = ?1")
+                        .setParameter(1, id)
+                        .getResultList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> auditDetails(UUID id, String action) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("select detail from audit_event where application_id = ?1 and action = ?2")
+                        .setParameter(1, id)
+                        .setParameter(2, action)
+                        .getResultList());
+    }
+
+    private long count(String sql, UUID id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery(sql)
+                                .setParameter(1, id)
+                                .getSingleResult())
+                        .longValue());
+    }
+}

@@ -1,0 +1,32 @@
+package com.example.ats.self;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+
+/** Guessing tokens is slowed down: after the limit of wrong tokens, an address gets 429s, even with a right one. */
+@QuarkusTest
+@TestProfile(SmallTokenLimitProfile.class)
+class TokenGuessingTest {
+
+    @Test
+    void repeatedWrongTokensFromOneAddressAreRefused() {
+        JsonPath receipt = SelfServiceTest.apply();
+        for (int i = 0; i < 3; i++) {
+            given().header("Applicant-Token", "guess-" + i)
+                    .get("/api/v1/self/application")
+                    .then()
+                    .statusCode(401);
+        }
+        given().header("Applicant-Token", "guess-4")
+                .get("/api/v1/self/application")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", Matchers.notNullValue());
+        SelfServiceTest.self(receipt).get("/api/v1/self/application").then().statusCode(429);
+    }
+}
