@@ -85,8 +85,8 @@ class PurgeBenchmark {
             System.out.printf(
                     "round %d: baseline %.0f apps/s, service %.0f apps/s%n",
                     round, baseline.getLast().perSecond(), service.getLast().perSecond());
+            report(baseline, service); // after every round, so a long run cut short still leaves its figures
         }
-        report(baseline, service);
     }
 
     /** Rows via generate_series, objects with concurrent PUTs: two per application (CV and letter). */
