@@ -1,17 +1,23 @@
 package com.example.ats.self;
 
+import com.example.ats.document.ContentDisposition;
+import com.example.ats.document.DocumentRepository;
 import com.example.ats.document.VerifiedCopy;
 import com.example.ats.hr.ApplicationDetail;
 import com.example.ats.storage.ObjectStore;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -40,14 +46,26 @@ public class Export {
 
     private final ObjectStore store;
     private final ObjectMapper json;
+    private final DocumentRepository documents;
 
-    Export(ObjectStore store, ObjectMapper json) {
+    Export(ObjectStore store, ObjectMapper json, DocumentRepository documents) {
+        this.documents = documents;
         this.store = store;
         this.json = json.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
+    /** The 200 answer with the archive of {@code view}, named after the application. */
+    public Response answer(SelfApplicationView view) {
+        Map<UUID, String> keys = QuarkusTransaction.requiringNew()
+                .call(() -> documents.forApplication(view.id()).stream()
+                        .collect(Collectors.toMap(d -> d.id, d -> d.objectKey)));
+        return Response.ok(zip(view, keys), "application/zip")
+                .header("Content-Disposition", ContentDisposition.attachment("application-" + view.id() + ".zip"))
+                .build();
+    }
+
     /** The archive of {@code view}; {@code objectKeys} maps each document id to its object. */
-    public StreamingOutput zip(SelfApplicationView view, Map<java.util.UUID, String> objectKeys) {
+    public StreamingOutput zip(SelfApplicationView view, Map<UUID, String> objectKeys) {
         return out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
                 zip.putNextEntry(new ZipEntry("README.txt"));

@@ -4,15 +4,9 @@ import com.example.ats.audit.AuditLog;
 import com.example.ats.consent.ConsentChannel;
 import com.example.ats.consent.RetentionConsentState;
 import com.example.ats.consent.RetentionConsents;
-import com.example.ats.document.ContentDisposition;
-import com.example.ats.document.Document;
-import com.example.ats.document.DocumentRepository;
-import com.example.ats.document.VerifiedCopy;
+import com.example.ats.document.Downloads;
 import com.example.ats.intake.ApplicationForm;
-import com.example.ats.shared.ApiException;
-import com.example.ats.storage.ObjectStore;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -23,20 +17,16 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.InputStream;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -62,8 +52,7 @@ public class SelfApplicationResource {
     private final ApplicantAuthentication authentication;
     private final SelfService service;
     private final RetentionConsents consents;
-    private final DocumentRepository documents;
-    private final ObjectStore store;
+    private final Downloads downloads;
     private final AuditLog audit;
     private final Export export;
     private final Rectification rectification;
@@ -72,8 +61,7 @@ public class SelfApplicationResource {
             ApplicantAuthentication authentication,
             SelfService service,
             RetentionConsents consents,
-            DocumentRepository documents,
-            ObjectStore store,
+            Downloads downloads,
             AuditLog audit,
             Export export,
             Rectification rectification) {
@@ -82,8 +70,7 @@ public class SelfApplicationResource {
         this.authentication = authentication;
         this.service = service;
         this.consents = consents;
-        this.documents = documents;
-        this.store = store;
+        this.downloads = downloads;
         this.audit = audit;
     }
 
@@ -120,22 +107,9 @@ public class SelfApplicationResource {
             @PathParam("documentId") UUID documentId,
             @Context HttpServerRequest request) {
         UUID id = authenticate(token, request);
-        Document document = QuarkusTransaction.requiringNew()
-                .call(() -> documents.findByIdOptional(documentId))
-                .filter(d -> d.applicationId.equals(id))
-                .orElseThrow(() -> ApiException.notFound("Document"));
-        InputStream content = store.get(document.objectKey);
+        Response download = downloads.of(id, documentId);
         audit.record(ACTOR, ACTOR, "SELF_DOCUMENT_DOWNLOADED", id, "document " + documentId);
-        StreamingOutput body = out -> {
-            try (content) {
-                VerifiedCopy.copy(content, out, document.sizeBytes, document.sha256);
-            }
-        };
-        return Response.ok(body, document.mediaType)
-                .header(HttpHeaders.CONTENT_LENGTH, document.sizeBytes)
-                .header("Content-Disposition", ContentDisposition.attachment(document.fileName))
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return download;
     }
 
     @GET
@@ -157,14 +131,9 @@ public class SelfApplicationResource {
             @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
             @Context HttpServerRequest request) {
         UUID id = authenticate(token, request);
-        SelfApplicationView view = service.view(id);
-        Map<UUID, String> keys = QuarkusTransaction.requiringNew()
-                .call(() ->
-                        documents.forApplication(id).stream().collect(Collectors.toMap(d -> d.id, d -> d.objectKey)));
+        Response archive = export.answer(service.view(id));
         audit.record(ACTOR, ACTOR, "SELF_EXPORTED", id, null);
-        return Response.ok(export.zip(view, keys), "application/zip")
-                .header("Content-Disposition", ContentDisposition.attachment("application-" + id + ".zip"))
-                .build();
+        return archive;
     }
 
     @PATCH
@@ -223,6 +192,36 @@ public class SelfApplicationResource {
                 id, new RetentionConsents.Answer(answer.granted(), answer.textVersion(), ConsentChannel.WEB, null));
         audit.record(ACTOR, ACTOR, "CONSENT_RECORDED", id, state.lastAction() + " via WEB");
         return state;
+    }
+
+    /** Why the applicant objects; optional. */
+    @Schema(name = "SelfObjection")
+    public record Objection(
+            @Size(max = 2000) @Schema(description = "In your own words; read by the privacy officer only")
+            String reason) {}
+
+    @POST
+    @Path("/objection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Object to the processing of your data",
+            description = "Withdraws your consent to keep your file (the deletion date moves as for a withdrawal) and"
+                    + " registers an objection for the privacy officer, who answers within four weeks.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Recorded: the consent state now, and the privacy officer has your objection",
+            content = @Content(schema = @Schema(implementation = RetentionConsentState.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public Response object(
+            @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
+            @Context HttpServerRequest request,
+            @Valid Objection objection) {
+        UUID id = authenticate(token, request);
+        RetentionConsentState state = service.object(id, objection == null ? null : objection.reason());
+        audit.record(ACTOR, ACTOR, "OBJECTED", id, null);
+        return Response.accepted(state).build();
     }
 
     @DELETE

@@ -3,18 +3,20 @@ package com.example.ats.self;
 import com.example.ats.application.Application;
 import com.example.ats.application.ApplicationRepository;
 import com.example.ats.consent.ConsentAction;
+import com.example.ats.consent.ConsentChannel;
 import com.example.ats.consent.ConsentEventRepository;
 import com.example.ats.consent.ConsentKind;
+import com.example.ats.consent.RetentionConsentState;
+import com.example.ats.consent.RetentionConsents;
 import com.example.ats.document.DocumentRepository;
 import com.example.ats.hr.ApplicationDetail;
-import com.example.ats.retention.Purger;
+import com.example.ats.privacy.PrivacyDesk;
+import com.example.ats.privacy.PrivacyRequest;
+import com.example.ats.retention.Erasure;
 import com.example.ats.retention.RetentionConfig;
-import com.example.ats.shared.ApiException;
-import com.example.ats.shared.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
@@ -28,23 +30,35 @@ public class SelfService {
     private final ApplicationRepository applications;
     private final DocumentRepository documents;
     private final ConsentEventRepository consents;
-    private final Purger purger;
-    private final RetentionConfig retention;
+    private final Erasure erasure;
+    private final RetentionConsents consentRecorder;
+    private final PrivacyDesk desk;
     private final Clock clock;
+    private final RetentionConfig retention;
 
     SelfService(
             ApplicationRepository applications,
             DocumentRepository documents,
             ConsentEventRepository consents,
-            Purger purger,
+            Erasure erasure,
             RetentionConfig retention,
+            RetentionConsents consentRecorder,
+            PrivacyDesk desk,
             Clock clock) {
+        this.consentRecorder = consentRecorder;
+        this.desk = desk;
+        this.clock = clock;
         this.applications = applications;
         this.documents = documents;
         this.consents = consents;
-        this.purger = purger;
+        this.erasure = erasure;
         this.retention = retention;
-        this.clock = clock;
+    }
+
+    /** The view of any application, or empty when there is none (the privacy officer's export on behalf). */
+    @Transactional
+    public java.util.Optional<SelfApplicationView> find(UUID id) {
+        return applications.findByIdOptional(id).map(a -> view(id));
     }
 
     @Transactional
@@ -73,23 +87,31 @@ public class SelfService {
                 whatHappens(application, granted));
     }
 
-    /** Erases the application now by the purge's own steps; a legal hold in force stops it (GDPR art. 17(3)(e)). */
+    /**
+     * An objection: by default a withdrawal of the retention consent (the deletion date moves as for a withdrawal)
+     * plus an OBJECTION request for the privacy officer, linked to the applicant's applications, in one transaction.
+     */
     @Transactional
-    public void erase(UUID id) {
+    public RetentionConsentState object(UUID id, String reason) {
+        RetentionConsentState state =
+                consentRecorder.record(id, new RetentionConsents.Answer(false, null, ConsentChannel.WEB, null));
         Application application = applications.findById(id);
-        if (application == null) {
-            return; // erased a moment ago, by this applicant or the purge
-        }
-        Instant now = clock.instant();
-        if (application.legalHoldReason != null
-                && (application.legalHoldUntil == null || application.legalHoldUntil.isAfter(now))) {
-            throw new ApiException(
-                    ProblemType.CONFLICT,
-                    "Your application must be kept for a legal reason for now; the privacy officer will contact you"
-                            + " about your request");
-        }
-        applications.getEntityManager().detach(application);
-        purger.erase(id);
+        desk.register(
+                PrivacyRequest.Type.OBJECTION,
+                application.applicant.email,
+                clock.instant(),
+                "WEB",
+                "applicant",
+                reason);
+        return state;
+    }
+
+    /** Erases the application now by the purge's own steps; a legal hold in force stops it. */
+    public void erase(UUID id) {
+        erasure.erase(
+                id,
+                "Your application must be kept for a legal reason for now; the privacy officer will contact you about"
+                        + " your request");
     }
 
     private String whatHappens(Application application, boolean granted) {

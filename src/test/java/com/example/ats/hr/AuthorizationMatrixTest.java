@@ -122,6 +122,41 @@ class AuthorizationMatrixTest {
                         200,
                         c -> c.request().get("/api/v1/audit-events").statusCode()),
                 new Endpoint(
+                        "POST /api/v1/privacy-requests",
+                        EnumSet.of(Caller.PRIVACY_OFFICER),
+                        201,
+                        c -> c.request()
+                                .contentType(ContentType.JSON)
+                                .body(Map.of(
+                                        "type", "ACCESS",
+                                        "email", "matrix@example.org",
+                                        "receivedAt",
+                                                Instant.now().minusSeconds(60).toString(),
+                                        "channel", "EMAIL"))
+                                .post("/api/v1/privacy-requests")
+                                .statusCode()),
+                new Endpoint(
+                        "GET /api/v1/privacy-requests",
+                        EnumSet.of(Caller.PRIVACY_OFFICER),
+                        200,
+                        c -> c.request().get("/api/v1/privacy-requests").statusCode()),
+                new Endpoint(
+                        "GET /api/v1/applications/{id}/export",
+                        EnumSet.of(Caller.PRIVACY_OFFICER),
+                        200,
+                        c -> c.request()
+                                .get("/api/v1/applications/" + c.application().id() + "/export")
+                                .statusCode()),
+                new Endpoint(
+                        "DELETE /api/v1/applications/{id}?reason=ERASURE_REQUEST",
+                        EnumSet.of(Caller.PRIVACY_OFFICER),
+                        204,
+                        c -> c.request()
+                                .queryParam("reason", "ERASURE_REQUEST")
+                                .delete("/api/v1/applications/"
+                                        + c.application().id())
+                                .statusCode()),
+                new Endpoint(
                         "GET /api/v1/retention/preview",
                         EnumSet.of(Caller.PRIVACY_OFFICER, Caller.HR_ADMIN),
                         200,
@@ -168,7 +203,8 @@ class AuthorizationMatrixTest {
         for (Endpoint endpoint : endpoints()) {
             table.append("| ").append(endpoint.name()).append(" |");
             for (Caller caller : Caller.values()) {
-                // A status change succeeds once per version: those calls get an application of their own.
+                // A status change succeeds once per version, an erasure once: those calls get an application of their
+                // own.
                 Submissions.Submitted application = endpoint.name().endsWith("/status") ? Submissions.submit() : shared;
                 String applicantToken = application.receipt().getString("accessToken");
                 int want = UNAUTHENTICATED.contains(caller)

@@ -86,7 +86,7 @@ class SelfServiceTest {
             }
         }
         assertThat(entries.keySet())
-                .containsExactly(
+                .containsExactlyInAnyOrder(
                         "README.txt",
                         "application.json",
                         "documents/cv-cv.pdf",
@@ -96,6 +96,16 @@ class SelfServiceTest {
         assertThat(data.getString("id")).isEqualTo(receipt.getString("id"));
         assertThat(data.getString("applicant.lastName")).isEqualTo("de Vries");
         assertThat(data.getList("consentHistory")).hasSize(1);
+        for (String kind : List.of("CV", "MOTIVATION_LETTER")) {
+            String stored = data.getString("documents.find { it.kind == '" + kind + "' }.sha256");
+            String name = "documents/" + kind.toLowerCase() + "-"
+                    + data.getString("documents.find { it.kind == '" + kind + "' }.fileName");
+            assertThat(java.util.HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(entries.get(name))))
+                    .as(name)
+                    .isEqualTo(stored);
+        }
         assertThat(entries.get("documents/cv-cv.pdf")).isEqualTo(SampleFiles.pdf());
         assertThat(entries.get("documents/motivation_letter-letter.txt")).isEqualTo(SampleFiles.txt());
     }
@@ -137,6 +147,35 @@ class SelfServiceTest {
                 .then()
                 .statusCode(422);
         self(receipt).get(PATH).then().body("applicant.email", equalTo("sanne.devries@example.org"));
+    }
+
+    @Test
+    void anObjectionWithdrawsTheConsentAndReachesThePrivacyOfficer() {
+        JsonPath receipt = apply();
+        String id = receipt.getString("id");
+
+        self(receipt)
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "I no longer want my file kept"))
+                .post(PATH + "/objection")
+                .then()
+                .statusCode(202)
+                .body("lastAction", equalTo("WITHDRAWN"));
+
+        JsonPath open = as("privacy-officer")
+                .queryParam("status", "OPEN")
+                .queryParam("limit", 100)
+                .get("/api/v1/privacy-requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<Map<String, Object>> objections =
+                open.getList("items.findAll { it.type == 'OBJECTION' && it.applicationIds.contains('" + id + "') }");
+        assertThat(objections).hasSize(1);
+        assertThat(objections.getFirst())
+                .containsEntry("note", "I no longer want my file kept")
+                .containsEntry("channel", "WEB");
     }
 
     @Test

@@ -1,0 +1,59 @@
+package com.example.ats.document;
+
+import com.example.ats.shared.ApiException;
+import com.example.ats.storage.ObjectStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.util.UUID;
+
+/**
+ * A document of an application as a download: streamed from the store in its stored media type, with its length
+ * and name, checked against the SHA-256 taken at intake (see {@link VerifiedCopy}). Staff and applicants share it.
+ */
+@ApplicationScoped
+public class Downloads {
+
+    private final DocumentRepository documents;
+    private final ObjectStore store;
+    private final Counter integrityFailures;
+
+    Downloads(DocumentRepository documents, ObjectStore store, MeterRegistry registry) {
+        this.documents = documents;
+        this.store = store;
+        this.integrityFailures = Counter.builder("ats.documents.integrity.failures")
+                .description("Downloads whose stored bytes did not match the SHA-256 taken at intake")
+                .register(registry);
+    }
+
+    /** 404 unless the document belongs to the application; opens the object before answering (503 when down). */
+    public Response of(UUID applicationId, UUID documentId) {
+        Document document = QuarkusTransaction.requiringNew()
+                .call(() -> documents.findByIdOptional(documentId))
+                .filter(d -> d.applicationId.equals(applicationId))
+                .orElseThrow(() -> ApiException.notFound("Document"));
+        InputStream content = store.get(document.objectKey);
+        StreamingOutput body = out -> {
+            try (content) {
+                VerifiedCopy.copy(content, out, document.sizeBytes, document.sha256);
+            } catch (VerifiedCopy.IntegrityException e) {
+                integrityFailures.increment();
+                Log.errorf(
+                        "Integrity error: document %s of application %s: %s",
+                        documentId, applicationId, e.getMessage());
+                throw e;
+            }
+        };
+        return Response.ok(body, document.mediaType)
+                .header(HttpHeaders.CONTENT_LENGTH, document.sizeBytes)
+                .header("Content-Disposition", ContentDisposition.attachment(document.fileName))
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+}
