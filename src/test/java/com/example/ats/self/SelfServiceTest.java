@@ -179,6 +179,61 @@ class SelfServiceTest {
     }
 
     @Test
+    void oneApplicantsTokenNeverReachesAnotherApplicationOnAnyRoute() throws Exception {
+        JsonPath mine = apply();
+        JsonPath theirs = apply();
+        String theirId = theirs.getString("id");
+        JsonPath before =
+                self(theirs).get(PATH).then().statusCode(200).extract().jsonPath();
+
+        self(mine).get(PATH).then().body("id", equalTo(mine.getString("id")));
+        self(mine)
+                .get(PATH + "/documents/" + theirs.getString("documents[0].id") + "/content")
+                .then()
+                .statusCode(404);
+        byte[] zip = self(mine)
+                .get(PATH + "/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        try (var entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                if (entry.getName().equals("application.json")) {
+                    assertThat(new String(entries.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                            .contains(mine.getString("id"))
+                            .doesNotContain(theirId);
+                }
+            }
+        }
+        self(mine)
+                .contentType("application/merge-patch+json")
+                .body("{\"firstName\":\"Other\"}")
+                .patch(PATH)
+                .then()
+                .statusCode(200);
+        self(mine)
+                .contentType(ContentType.JSON)
+                .body(Map.of("granted", false))
+                .put(PATH + "/retention-consent")
+                .then()
+                .statusCode(200);
+        self(mine)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post(PATH + "/objection")
+                .then()
+                .statusCode(202);
+        self(mine).delete(PATH).then().statusCode(204);
+
+        JsonPath after = self(theirs).get(PATH).then().statusCode(200).extract().jsonPath();
+        assertThat(after.getString("applicant.firstName")).isEqualTo(before.getString("applicant.firstName"));
+        assertThat(after.getList("consentHistory")).isEqualTo(before.getList("consentHistory"));
+        assertThat(after.getString("expiresAt")).isEqualTo(before.getString("expiresAt"));
+        assertThat(objectKeys(UUID.fromString(theirId))).hasSize(2).allMatch(store::exists);
+    }
+
+    @Test
     void aWrongOrMissingTokenLooksTheSameAsAnUnknownApplication() {
         String wrong = given().header("Applicant-Token", "not-a-token")
                 .get(PATH)
