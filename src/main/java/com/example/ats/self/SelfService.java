@@ -2,10 +2,8 @@ package com.example.ats.self;
 
 import com.example.ats.application.Application;
 import com.example.ats.application.ApplicationRepository;
-import com.example.ats.consent.ConsentAction;
 import com.example.ats.consent.ConsentChannel;
 import com.example.ats.consent.ConsentEventRepository;
-import com.example.ats.consent.ConsentKind;
 import com.example.ats.consent.RetentionConsentState;
 import com.example.ats.consent.RetentionConsents;
 import com.example.ats.document.DocumentRepository;
@@ -68,11 +66,7 @@ public class SelfService {
                 .map(e -> new SelfApplicationView.ConsentHistoryEntry(
                         e.kind.name(), e.action, e.occurredAt, e.channel, e.textVersion))
                 .toList();
-        boolean granted = consents.forApplication(id).stream()
-                .filter(e -> e.kind == ConsentKind.RETENTION)
-                .reduce((a, b) -> b)
-                .map(e -> e.action == ConsentAction.GRANTED)
-                .orElse(false);
+        boolean granted = consentRecorder.state(application).granted();
         return new SelfApplicationView(
                 application.id,
                 application.vacancyId,
