@@ -21,6 +21,7 @@ import com.example.ats.retention.RetentionPolicy;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Problem;
 import com.example.ats.shared.ProblemType;
+import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
 import com.example.ats.vacancy.Vacancy;
 import com.example.ats.vacancy.VacancyRepository;
@@ -48,7 +49,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class IntakeService {
 
-    static final String KEY_PREFIX = "applications/";
     static final String APPLICANT_ACTOR = "applicant";
 
     private final IntakeConfig config;
@@ -206,7 +206,7 @@ public class IntakeService {
         document.mediaType = file.format().mediaType();
         document.sizeBytes = file.size();
         document.sha256 = file.sha256();
-        document.objectKey = KEY_PREFIX + applicationId + "/" + document.id;
+        document.objectKey = ObjectKeys.of(applicationId, document.id);
         document.createdAt = now;
         written.add(document.objectKey);
         store.putFile(

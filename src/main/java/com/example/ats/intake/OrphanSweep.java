@@ -1,6 +1,7 @@
 package com.example.ats.intake;
 
 import com.example.ats.document.DocumentRepository;
+import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,7 +61,7 @@ public class OrphanSweep {
         Instant cutoff = clock.instant().minus(config.orphanGrace());
         int removed = 0;
         List<String> chunk = new ArrayList<>(CHUNK);
-        try (Stream<String> keys = store.keysOlderThan(IntakeService.KEY_PREFIX, cutoff)) {
+        try (Stream<String> keys = store.keysOlderThan(ObjectKeys.APPLICATIONS, cutoff)) {
             for (String key : (Iterable<String>) keys::iterator) {
                 chunk.add(key);
                 if (chunk.size() == CHUNK) {

@@ -11,7 +11,12 @@ import com.example.ats.shared.Roles;
 import com.example.ats.shared.Slice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,13 +47,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RetentionResource {
 
     private final Purger purger;
+    private final PurgeReplay replay;
     private final PurgeRecords records;
     private final AuditLog audit;
     private final Caller caller;
     private final Clock clock;
 
-    RetentionResource(Purger purger, PurgeRecords records, AuditLog audit, Caller caller, Clock clock) {
+    RetentionResource(
+            Purger purger, PurgeReplay replay, PurgeRecords records, AuditLog audit, Caller caller, Clock clock) {
         this.purger = purger;
+        this.replay = replay;
         this.records = records;
         this.audit = audit;
         this.caller = caller;
@@ -93,12 +101,16 @@ public class RetentionResource {
     /** One purge record. */
     @Schema(name = "PurgeRecord")
     public record PurgeRecordView(
-            UUID applicationId,
+            @NotNull UUID applicationId,
             Instant expiresAt,
-            Instant purgedAt,
-            PurgeRecord.Reason reason,
-            String policyVersion,
-            int objectsRemoved) {
+            @NotNull Instant purgedAt,
+            @NotNull PurgeRecord.Reason reason,
+            @NotBlank @Size(max = 100) String policyVersion,
+            @PositiveOrZero int objectsRemoved) {
+
+        PurgeReplay.Recorded recorded() {
+            return new PurgeReplay.Recorded(applicationId, expiresAt, purgedAt, reason, policyVersion, objectsRemoved);
+        }
 
         static PurgeRecordView from(PurgeRecord record) {
             return new PurgeRecordView(
@@ -139,6 +151,56 @@ public class RetentionResource {
                         last -> new Cursor(last.purgedAt, last.id))
                 .map(PurgeRecordView::from);
         return Links.page(uriInfo, slice, next -> new PurgeRecordPage(slice.items(), slice.nextCursor(), next));
+    }
+
+    /** Purge records to replay after a restore, as {@code GET /purges} pages list them. */
+    @Schema(name = "PurgeReplayRequest")
+    public record PurgeReplayRequest(
+            @NotNull @Size(min = 1, max = 10_000) List<@NotNull @Valid PurgeRecordView> records) {}
+
+    /** What a replay did. */
+    @Schema(name = "PurgeReplay")
+    public record PurgeReplayView(
+            @Schema(description = "Records replayed") int records,
+
+            @Schema(description = "Restored applications removed again")
+            int applicationsRemoved,
+
+            @Schema(description = "Restored objects removed again")
+            int objectsRemoved,
+
+            @Schema(description = "Purge records that the restore had lost, written back")
+            int recordsRestored) {}
+
+    @POST
+    @Path("/purges/replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(
+            summary =
+                    "After restoring a backup: remove again every application that the given purge records say is gone",
+            description = "Send the purge records exported (GET /retention/purges) since the backup was taken, at most"
+                    + " 10,000 per request. Objects first, then rows; lost purge records are written back with their"
+                    + " original times and reasons. Idempotent: replaying again changes nothing.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replayed",
+            content = @Content(schema = @Schema(implementation = PurgeReplayView.class)))
+    @APIResponse(responseCode = "400", ref = "MalformedRequest")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public PurgeReplayView replay(@NotNull @Valid PurgeReplayRequest request) {
+        PurgeReplay.Outcome outcome = replay.replay(
+                request.records().stream().map(PurgeRecordView::recorded).toList());
+        audit.record(
+                caller.subject(),
+                caller.role(),
+                "PURGE_RECORDS_REPLAYED",
+                null,
+                "records=" + outcome.records() + " removed=" + outcome.applicationsRemoved() + " restored="
+                        + outcome.recordsRestored());
+        return new PurgeReplayView(
+                outcome.records(), outcome.applicationsRemoved(), outcome.objectsRemoved(), outcome.recordsRestored());
     }
 
     /** An application that will be purged. */

@@ -8,12 +8,14 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
+import io.minio.SetBucketEncryptionArgs;
 import io.minio.StatObjectArgs;
 import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.DeleteRequest;
 import io.minio.messages.DeleteResult;
 import io.minio.messages.Item;
+import io.minio.messages.SseConfiguration;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,7 @@ public class MinioObjectStore implements ObjectStore {
     private final MinioClient client;
     private final String bucket;
     private final long partSize;
+    private final StorageConfig.Encryption encryption;
 
     MinioObjectStore(StorageConfig config) {
         MinioClient.Builder builder =
@@ -48,6 +51,7 @@ public class MinioObjectStore implements ObjectStore {
         this.client = builder.build();
         this.bucket = config.bucket();
         this.partSize = config.partSize();
+        this.encryption = config.encryption();
     }
 
     @Startup
@@ -177,6 +181,28 @@ public class MinioObjectStore implements ObjectStore {
             if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
                 throw new ObjectStoreUnavailableException(e);
             }
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+        if (encryption == StorageConfig.Encryption.SSE_S3) {
+            encryptAtRest();
+        }
+    }
+
+    /**
+     * Sets the bucket's default encryption to SSE-S3, so the store encrypts every object it writes with a key from
+     * its KMS. A store that refuses (no KMS configured) stops the start: the setting promises encryption at rest.
+     */
+    private void encryptAtRest() {
+        try {
+            client.setBucketEncryption(SetBucketEncryptionArgs.builder()
+                    .bucket(bucket)
+                    .config(SseConfiguration.newConfigWithSseS3Rule())
+                    .build());
+        } catch (ErrorResponseException e) {
+            throw new IllegalStateException("The object store refused to encrypt bucket " + bucket
+                    + " at rest (SSE-S3: " + e.errorResponse().code()
+                    + "). Configure its KMS (docs/OPERATIONS.md) or set ATS_STORAGE_ENCRYPTION=none.");
         } catch (Exception e) {
             throw new ObjectStoreUnavailableException(e);
         }

@@ -39,6 +39,11 @@ public interface ObjectStore {
      */
     Stream<String> keysOlderThan(String prefix, Instant olderThan);
 
+    /** Every key under a prefix, listed lazily; close the stream when done. */
+    default Stream<String> keys(String prefix) {
+        return keysOlderThan(prefix, Instant.MAX);
+    }
+
     /** Creates the bucket when missing. */
     void ensureBucket();
 

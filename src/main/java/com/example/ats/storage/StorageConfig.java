@@ -24,6 +24,16 @@ public interface StorageConfig {
     /** Region, for stores that need one. */
     Optional<String> region();
 
+    /** Encryption at rest the bucket is set to at start: none, or sse-s3 (the store's KMS holds the key). */
+    @WithDefault("none")
+    Encryption encryption();
+
+    /** Server-side encryption of the bucket's objects. */
+    enum Encryption {
+        NONE,
+        SSE_S3
+    }
+
     /** Part size of multipart uploads in bytes (min 5 MiB): the most memory one upload holds at a time. */
     @WithDefault("5242880")
     long partSize();

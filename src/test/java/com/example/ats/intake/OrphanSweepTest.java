@@ -3,6 +3,7 @@ package com.example.ats.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ class OrphanSweepTest {
                 .statusCode(201)
                 .extract()
                 .path("documents[0].id");
-        String orphan = IntakeService.KEY_PREFIX + UUID.randomUUID() + "/" + UUID.randomUUID();
+        String orphan = ObjectKeys.APPLICATIONS + UUID.randomUUID() + "/" + UUID.randomUUID();
         byte[] bytes = SampleFiles.pdf();
         store.put(orphan, new ByteArrayInputStream(bytes), bytes.length, "application/pdf");
 

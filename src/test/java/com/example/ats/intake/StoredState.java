@@ -1,5 +1,6 @@
 package com.example.ats.intake;
 
+import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
@@ -29,7 +30,7 @@ record StoredState(Map<String, Long> rows, Set<String> objects) {
             }
             return counts;
         });
-        try (Stream<String> keys = store.keysOlderThan(IntakeService.KEY_PREFIX, FAR_FUTURE)) {
+        try (Stream<String> keys = store.keysOlderThan(ObjectKeys.APPLICATIONS, FAR_FUTURE)) {
             return new StoredState(rows, keys.collect(Collectors.toSet()));
         }
     }

@@ -1,5 +1,6 @@
 package com.example.ats.intake;
 
+import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,7 @@ final class StoredStateKeys {
 
     static List<String> all(ObjectStore store) {
         try (Stream<String> keys =
-                store.keysOlderThan(IntakeService.KEY_PREFIX, Instant.parse("9999-01-01T00:00:00Z"))) {
+                store.keysOlderThan(ObjectKeys.APPLICATIONS, Instant.parse("9999-01-01T00:00:00Z"))) {
             return keys.toList();
         }
     }

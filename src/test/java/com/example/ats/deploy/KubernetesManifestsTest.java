@@ -1,0 +1,123 @@
+package com.example.ats.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The base and both overlays, rendered by the real kustomize and read into fabric8's Kubernetes model, keep every
+ * operational promise; the last tests break a rendering on purpose and show that the rules notice.
+ */
+class KubernetesManifestsTest {
+
+    private static final AppSettings SETTINGS = AppSettings.load();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/base", "k8s/overlays/dev", "k8s/overlays/prod"})
+    void everyRenderingKeepsTheRules(String directory) {
+        List<HasMetadata> objects = Manifests.render(directory);
+        assertThat(ManifestRules.violations(objects, SETTINGS)).isEmpty();
+    }
+
+    @Test
+    void productionRunsThreeReplicasOnDistinctNodesWithTlsToEveryServer() {
+        Deployment deployment = deployment(Manifests.render("k8s/overlays/prod"));
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+                .anySatisfy(spread -> {
+                    assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+                    assertThat(spread.getWhenUnsatisfiable()).isEqualTo("DoNotSchedule");
+                });
+        var config = ManifestRules.of(
+                        Manifests.render("k8s/overlays/prod"), io.fabric8.kubernetes.api.model.ConfigMap.class)
+                .get(0)
+                .getData();
+        assertThat(config.get("ATS_DB_URL")).contains("sslmode=verify-full");
+        assertThat(config.get("ATS_STORAGE_ENDPOINT")).startsWith("https://");
+        assertThat(config.get("ATS_OIDC_URL")).startsWith("https://");
+        assertThat(deployment.getMetadata().getNamespace()).isEqualTo("ats");
+    }
+
+    @Test
+    void aMissingProbeIsNoticed() {
+        List<HasMetadata> objects = Manifests.render("k8s/overlays/prod");
+        container(objects).setReadinessProbe(null);
+        assertThat(ManifestRules.violations(objects, SETTINGS))
+                .containsExactly("container: no readiness probe on /q/health/ready");
+    }
+
+    @Test
+    void aMissingRequiredVariableIsNoticed() {
+        List<HasMetadata> objects = Manifests.render("k8s/overlays/dev");
+        container(objects).getEnv().removeIf(variable -> variable.getName().equals("ATS_INTAKE_TOKEN_SECRET"));
+        assertThat(ManifestRules.violations(objects, SETTINGS))
+                .containsExactly("container: required variable ATS_INTAKE_TOKEN_SECRET is not set");
+    }
+
+    @Test
+    void aPlaintextSecretIsNoticedInTheEnvironmentTheConfigMapOrASecretObject() {
+        List<HasMetadata> objects = new ArrayList<>(Manifests.render("k8s/overlays/prod"));
+        EnvVar password = container(objects).getEnv().stream()
+                .filter(variable -> variable.getName().equals("ATS_DB_PASSWORD"))
+                .findFirst()
+                .orElseThrow();
+        password.setValueFrom(null);
+        password.setValue("hunter2");
+        ManifestRules.of(objects, io.fabric8.kubernetes.api.model.ConfigMap.class)
+                .get(0)
+                .getData()
+                .put("ATS_STORAGE_SECRET_KEY", "minio-secret");
+        objects.add(new SecretBuilder()
+                .withNewMetadata()
+                .withName("ats-secrets")
+                .endMetadata()
+                .addToStringData("db-password", "hunter2")
+                .build());
+        assertThat(ManifestRules.violations(objects, SETTINGS))
+                .containsExactlyInAnyOrder(
+                        "Secret ats-secrets holds values; reference secrets only",
+                        "container: ATS_DB_PASSWORD must come from a Secret reference",
+                        "ConfigMap ats-config: ATS_STORAGE_SECRET_KEY is a secret in plain text");
+    }
+
+    @Test
+    void aMisspelledVariableAndAnOpenEgressAreNoticed() {
+        List<HasMetadata> objects = Manifests.render("k8s/base");
+        container(objects).getEnv().add(new EnvVar("ATS_DB_URI", "jdbc:postgresql://db/ats", null));
+        ManifestRules.of(objects, io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class)
+                .get(0)
+                .getSpec()
+                .getEgress()
+                .get(1)
+                .getPorts()
+                .get(0)
+                .setPort(new io.fabric8.kubernetes.api.model.IntOrString(25));
+        assertThat(ManifestRules.violations(objects, SETTINGS))
+                .containsExactlyInAnyOrder(
+                        "container: ATS_DB_URI is no setting of the service",
+                        "NetworkPolicy: egress to ports beyond DNS, PostgreSQL, MinIO and Keycloak: [25, 53, 8080, 8443, 9000]",
+                        "NetworkPolicy: egress lacks DNS, PostgreSQL or MinIO: [25, 53, 8080, 8443, 9000]");
+    }
+
+    private static Deployment deployment(List<HasMetadata> objects) {
+        return ManifestRules.of(objects, Deployment.class).get(0);
+    }
+
+    private static Container container(List<HasMetadata> objects) {
+        return deployment(objects)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+    }
+}

@@ -1,0 +1,234 @@
+package com.example.ats.deploy;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What the rendered Kubernetes manifests must hold, as a list of violations (empty: fine). */
+final class ManifestRules {
+
+    /** Ports the service may reach: DNS, PostgreSQL, MinIO, Keycloak (HTTP inside the cluster, HTTPS outside). */
+    static final Set<Integer> EGRESS_PORTS = Set.of(53, 5432, 9000, 8080, 8443, 443);
+
+    private ManifestRules() {}
+
+    static List<String> violations(List<HasMetadata> objects, AppSettings settings) {
+        List<String> violations = new ArrayList<>();
+        objects.stream()
+                .filter(Secret.class::isInstance)
+                .forEach(secret -> violations.add("Secret " + name(secret) + " holds values; reference secrets only"));
+        List<Deployment> deployments = of(objects, Deployment.class);
+        if (deployments.size() != 1) {
+            violations.add("expected one Deployment, found " + deployments.size());
+            return violations;
+        }
+        Deployment deployment = deployments.get(0);
+        Map<String, String> podLabels =
+                deployment.getSpec().getTemplate().getMetadata().getLabels();
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+
+        if (deployment.getSpec().getReplicas() == null || deployment.getSpec().getReplicas() < 2) {
+            violations.add("Deployment: fewer than 2 replicas");
+        }
+        if (pod.getTopologySpreadConstraints() == null
+                || pod.getTopologySpreadConstraints().isEmpty()) {
+            violations.add("Deployment: no topology spread");
+        }
+        if (pod.getSecurityContext() == null
+                || !Boolean.TRUE.equals(pod.getSecurityContext().getRunAsNonRoot())) {
+            violations.add("Deployment: pod may run as root");
+        }
+        Map<String, String> annotations =
+                deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+        if (annotations == null
+                || !"true".equals(annotations.get("prometheus.io/scrape"))
+                || !"/q/metrics".equals(annotations.get("prometheus.io/path"))) {
+            violations.add("Deployment: no metrics scrape annotations");
+        }
+        if (pod.getContainers().size() != 1) {
+            violations.add("Deployment: expected one container");
+            return violations;
+        }
+        Container container = pod.getContainers().get(0);
+        probe(container.getReadinessProbe(), "/q/health/ready", "readiness", violations);
+        probe(container.getLivenessProbe(), "/q/health/live", "liveness", violations);
+        resources(container.getResources(), violations);
+        security(container.getSecurityContext(), container, violations);
+        environment(objects, container, settings, violations);
+        service(objects, podLabels, violations);
+        disruptionBudget(objects, podLabels, violations);
+        networkPolicy(objects, podLabels, violations);
+        return violations;
+    }
+
+    private static void probe(Probe probe, String path, String kind, List<String> violations) {
+        if (probe == null
+                || probe.getHttpGet() == null
+                || !path.equals(probe.getHttpGet().getPath())) {
+            violations.add("container: no " + kind + " probe on " + path);
+        }
+    }
+
+    private static void resources(ResourceRequirements resources, List<String> violations) {
+        for (String kind : List.of("cpu", "memory")) {
+            Map<String, Quantity> requests = resources == null ? null : resources.getRequests();
+            Map<String, Quantity> limits = resources == null ? null : resources.getLimits();
+            if (requests == null || !requests.containsKey(kind)) {
+                violations.add("container: no " + kind + " request");
+            }
+            if (limits == null || !limits.containsKey(kind)) {
+                violations.add("container: no " + kind + " limit");
+            }
+        }
+    }
+
+    private static void security(SecurityContext context, Container container, List<String> violations) {
+        if (context == null || !Boolean.FALSE.equals(context.getAllowPrivilegeEscalation())) {
+            violations.add("container: privilege escalation allowed");
+        }
+        if (context == null || !Boolean.TRUE.equals(context.getReadOnlyRootFilesystem())) {
+            violations.add("container: root filesystem writable");
+        }
+        if (context != null && Boolean.TRUE.equals(context.getPrivileged())) {
+            violations.add("container: privileged");
+        }
+        boolean tmp = container.getVolumeMounts() != null
+                && container.getVolumeMounts().stream().anyMatch(mount -> "/tmp".equals(mount.getMountPath()));
+        if (!tmp) {
+            violations.add("container: no writable /tmp for spooled uploads");
+        }
+    }
+
+    private static void environment(
+            List<HasMetadata> objects, Container container, AppSettings settings, List<String> violations) {
+        Set<String> provided = new TreeSet<>();
+        for (EnvVar variable : Objects.requireNonNullElse(container.getEnv(), List.<EnvVar>of())) {
+            provided.add(variable.getName());
+            boolean fromSecret =
+                    variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null;
+            if (AppSettings.secret(variable.getName()) && !fromSecret) {
+                violations.add("container: " + variable.getName() + " must come from a Secret reference");
+            }
+            if (!settings.known().contains(variable.getName())) {
+                violations.add("container: " + variable.getName() + " is no setting of the service");
+            }
+        }
+        for (EnvFromSource source : Objects.requireNonNullElse(container.getEnvFrom(), List.<EnvFromSource>of())) {
+            if (source.getConfigMapRef() == null) {
+                violations.add("container: envFrom other than a ConfigMap");
+                continue;
+            }
+            String name = source.getConfigMapRef().getName();
+            ConfigMap map = of(objects, ConfigMap.class).stream()
+                    .filter(candidate -> name.equals(name(candidate)))
+                    .findFirst()
+                    .orElse(null);
+            if (map == null) {
+                violations.add("container: ConfigMap " + name + " is not in the manifests");
+                continue;
+            }
+            for (String key : map.getData().keySet()) {
+                provided.add(key);
+                if (AppSettings.secret(key)) {
+                    violations.add("ConfigMap " + name + ": " + key + " is a secret in plain text");
+                }
+                if (!settings.known().contains(key)) {
+                    violations.add("ConfigMap " + name + ": " + key + " is no setting of the service");
+                }
+            }
+        }
+        for (String required : settings.required()) {
+            if (!provided.contains(required)) {
+                violations.add("container: required variable " + required + " is not set");
+            }
+        }
+    }
+
+    private static void service(List<HasMetadata> objects, Map<String, String> podLabels, List<String> violations) {
+        boolean found = of(objects, Service.class).stream()
+                .anyMatch(service -> selects(service.getSpec().getSelector(), podLabels)
+                        && service.getSpec().getPorts().stream().anyMatch(port -> "http".equals(port.getName())));
+        if (!found) {
+            violations.add("no Service with a port named http selects the pods");
+        }
+    }
+
+    private static void disruptionBudget(
+            List<HasMetadata> objects, Map<String, String> podLabels, List<String> violations) {
+        boolean found = of(objects, PodDisruptionBudget.class).stream()
+                .anyMatch(budget -> selects(budget.getSpec().getSelector().getMatchLabels(), podLabels)
+                        && (budget.getSpec().getMinAvailable() != null
+                                || budget.getSpec().getMaxUnavailable() != null));
+        if (!found) {
+            violations.add("no PodDisruptionBudget covers the pods");
+        }
+    }
+
+    private static void networkPolicy(
+            List<HasMetadata> objects, Map<String, String> podLabels, List<String> violations) {
+        List<NetworkPolicy> policies = of(objects, NetworkPolicy.class).stream()
+                .filter(policy -> selects(policy.getSpec().getPodSelector().getMatchLabels(), podLabels))
+                .toList();
+        if (policies.size() != 1) {
+            violations.add("expected one NetworkPolicy for the pods, found " + policies.size());
+            return;
+        }
+        NetworkPolicy policy = policies.get(0);
+        if (!new HashSet<>(policy.getSpec().getPolicyTypes()).containsAll(List.of("Ingress", "Egress"))) {
+            violations.add("NetworkPolicy: does not restrict both directions");
+        }
+        policy.getSpec().getIngress().forEach(rule -> {
+            if (rule.getFrom() == null
+                    || rule.getFrom().isEmpty()
+                    || rule.getFrom().stream().anyMatch(peer -> peer.getIpBlock() != null)) {
+                violations.add("NetworkPolicy: ingress open beyond the ingress controller and monitoring");
+            }
+        });
+        Set<Integer> ports = new TreeSet<>();
+        policy.getSpec().getEgress().forEach(rule -> {
+            if (rule.getTo() == null || rule.getTo().isEmpty() || rule.getPorts() == null) {
+                violations.add("NetworkPolicy: an egress rule without destination or ports");
+                return;
+            }
+            rule.getPorts().stream().map(NetworkPolicyPort::getPort).forEach(port -> ports.add(port.getIntVal()));
+        });
+        if (!EGRESS_PORTS.containsAll(ports)) {
+            violations.add("NetworkPolicy: egress to ports beyond DNS, PostgreSQL, MinIO and Keycloak: " + ports);
+        }
+        if (!ports.containsAll(List.of(53, 5432, 9000))) {
+            violations.add("NetworkPolicy: egress lacks DNS, PostgreSQL or MinIO: " + ports);
+        }
+    }
+
+    private static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+        return selector != null && !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet());
+    }
+
+    static <T> List<T> of(List<HasMetadata> objects, Class<T> kind) {
+        return objects.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    private static String name(HasMetadata object) {
+        return object.getMetadata().getName();
+    }
+}
