@@ -126,6 +126,7 @@ public class IntakeService {
             }
             ApplicationReceipt receipt = QuarkusTransaction.requiringNew()
                     .call(() -> persist(applicationId, form, stored, token, idempotencyKey, fingerprint, now));
+            Log.infof("Application %s received with %d document(s)", applicationId, stored.size());
             return new Outcome(receipt, false);
         } catch (RuntimeException e) {
             removeQuietly(written);

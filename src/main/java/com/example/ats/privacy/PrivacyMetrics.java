@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Clock;
 
 /** Open and overdue privacy requests, counted at each scrape (a small table, an index on status and due date). */
@@ -31,12 +32,14 @@ class PrivacyMetrics {
     }
 
     private double count(boolean overdueOnly) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) entityManager
-                                .createNativeQuery("select count(*) from privacy_request where status = 'OPEN'"
-                                        + (overdueOnly ? " and due_at < ?1" : " and ?1 is not null"))
-                                .setParameter(1, clock.instant())
-                                .getSingleResult())
-                        .doubleValue());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Query query = overdueOnly
+                    ? entityManager
+                            .createNativeQuery(
+                                    "select count(*) from privacy_request where status = 'OPEN' and due_at < ?1")
+                            .setParameter(1, clock.instant())
+                    : entityManager.createNativeQuery("select count(*) from privacy_request where status = 'OPEN'");
+            return ((Number) query.getSingleResult()).doubleValue();
+        });
     }
 }

@@ -95,14 +95,7 @@ public class PurgeReplay {
         store.delete(keys);
 
         if (!present.isEmpty()) {
-            entityManager
-                    .createNativeQuery("delete from idempotency_key where application_id in (?1)")
-                    .setParameter(1, present)
-                    .executeUpdate();
-            entityManager
-                    .createNativeQuery("delete from application where id in (?1)") // cascades to every child row
-                    .setParameter(1, present)
-                    .executeUpdate();
+            Purger.deleteRows(entityManager, present);
         }
 
         @SuppressWarnings("unchecked")

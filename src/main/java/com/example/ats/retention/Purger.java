@@ -136,14 +136,7 @@ public class Purger {
         store.delete(keys);
         probe.objectsRemoved(ids);
 
-        entityManager
-                .createNativeQuery("delete from idempotency_key where application_id in (?1)")
-                .setParameter(1, ids)
-                .executeUpdate();
-        entityManager
-                .createNativeQuery("delete from application where id in (?1)") // cascades to every child row
-                .setParameter(1, ids)
-                .executeUpdate();
+        deleteRows(entityManager, ids);
         Instant purgedAt = clock.instant();
         for (Object[] row : locked) {
             UUID id = (UUID) row[0];
@@ -159,6 +152,18 @@ public class Purger {
             entityManager.persist(record);
         }
         return new Batch(ids.size(), keys.size());
+    }
+
+    /** Every row of these applications (the application's delete cascades to its children). */
+    static void deleteRows(EntityManager entityManager, List<UUID> ids) {
+        entityManager
+                .createNativeQuery("delete from idempotency_key where application_id in (?1)")
+                .setParameter(1, ids)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("delete from application where id in (?1)")
+                .setParameter(1, ids)
+                .executeUpdate();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.example.ats.retention.Purger;
 import com.example.ats.storage.StorageConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectsArgs;
@@ -25,7 +26,9 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -253,6 +256,20 @@ class PurgeBenchmark {
         Path out = Path.of("target", "bench", "purge.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+        // The same figures for bench/run's BENCHMARKS.md.
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("cores", Runtime.getRuntime().availableProcessors());
+        figures.put("applicationsPerRound", APPLICATIONS);
+        figures.put("rounds", baseline.size());
+        figures.put("baselinePerSecond", baseRate);
+        figures.put("servicePerSecond", serviceRate);
+        figures.put("ratio", serviceRate / baseRate);
+        figures.put("baselineHeapMiB", baseHeap);
+        figures.put("serviceHeapMiB", serviceHeap);
+        figures.put("heapRatio", serviceHeap / baseHeap);
+        figures.put("baselineRounds", rates(baseline));
+        figures.put("serviceRounds", rates(service));
+        new ObjectMapper().writeValue(out.resolveSibling("purge.json").toFile(), figures);
     }
 
     private static String rates(List<Measure> measures) {

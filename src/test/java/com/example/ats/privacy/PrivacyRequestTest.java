@@ -100,7 +100,8 @@ class PrivacyRequestTest {
         assertThat(open.getBoolean("items.find { it.id == '" + fresh + "' }.overdue"))
                 .isFalse();
         assertThat(anonymous().get("/q/metrics").then().extract().asString())
-                .containsPattern("ats_privacy_requests_overdue [1-9]");
+                .containsPattern("ats_privacy_requests_overdue [1-9]")
+                .containsPattern("ats_privacy_requests_open [1-9]");
 
         clock.travel(Duration.ofDays(28));
         as("privacy-officer").get(PATH + "/" + fresh).then().statusCode(200).body("overdue", equalTo(true));

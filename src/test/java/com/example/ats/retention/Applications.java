@@ -85,17 +85,15 @@ final class Applications {
 
     /** The application's objects, listed straight from MinIO with its SDK (not through the service's adapter). */
     static List<String> objects(UUID id) {
-        var config = ConfigProvider.getConfig();
-        MinioClient client = MinioClient.builder()
-                .endpoint(System.getenv().getOrDefault("ATS_STORAGE_ENDPOINT", "http://127.0.0.1:59000"))
-                .credentials(
-                        config.getValue("ats.storage.access-key", String.class),
-                        config.getValue("ats.storage.secret-key", String.class))
-                .build();
+        return objects(ConfigProvider.getConfig().getValue("ats.storage.bucket", String.class), id);
+    }
+
+    /** The application's objects in a bucket, listed straight from MinIO. */
+    static List<String> objects(String bucket, UUID id) {
         List<String> keys = new ArrayList<>();
         try {
-            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
-                    .bucket(config.getValue("ats.storage.bucket", String.class))
+            for (Result<Item> result : minio().listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
                     .prefix("applications/" + id + "/")
                     .recursive(true)
                     .build())) {
@@ -105,5 +103,16 @@ final class Applications {
             throw new IllegalStateException("cannot list MinIO", e);
         }
         return keys;
+    }
+
+    /** A MinIO client of its own, to the real MinIO (some profiles put a proxy between the service and it). */
+    static MinioClient minio() {
+        var config = ConfigProvider.getConfig();
+        return MinioClient.builder()
+                .endpoint(System.getenv().getOrDefault("ATS_STORAGE_ENDPOINT", "http://127.0.0.1:59000"))
+                .credentials(
+                        config.getValue("ats.storage.access-key", String.class),
+                        config.getValue("ats.storage.secret-key", String.class))
+                .build();
     }
 }

@@ -1,0 +1,458 @@
+package com.example.ats.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every benchmark scenario in one run against the packaged service and the real servers, each next to its baseline
+ * measured in the same run: intake against the MinIO SDK, memory under upload against idle, the read path against
+ * trivial endpoints, start-up against an empty JVM, and the purge against raw batch deletes (measured by
+ * {@code bench/purge} just before). Writes {@code results.json} and {@code BENCHMARKS.md}. Run it with
+ * {@code bench/run [--quick]}.
+ */
+public final class BenchRun {
+
+    private static final long MIB = IntakeScenario.MIB;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    private final boolean quick;
+    private final Path out;
+    private final Path log;
+    private final BenchStack stack = new BenchStack();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final Map<String, Object> profiles = new LinkedHashMap<>();
+
+    private final Set<String> only;
+
+    private BenchRun(boolean quick, Path out, Set<String> only) {
+        this.quick = quick;
+        this.only = only;
+        this.out = out;
+        this.log = Path.of("target", "bench", "service.log");
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Path out = Path.of(quick ? "target/bench/quick" : "docs");
+        // --report: BENCHMARKS.md again from results.json, e.g. after editing bench/ANALYSIS.md
+        if (List.of(args).contains("--report")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> results = new ObjectMapper()
+                    .readValue(out.resolve("bench/results.json").toFile(), Map.class);
+            Files.writeString(out.resolve("BENCHMARKS.md"), Report.markdown(results));
+            return;
+        }
+        // --only=intake,read runs some scenarios (into target/bench/partial), e.g. to profile one after a change.
+        Set<String> only = List.of(args).stream()
+                .filter(arg -> arg.startsWith("--only="))
+                .flatMap(arg -> List.of(arg.substring("--only=".length()).split(",")).stream())
+                .collect(java.util.stream.Collectors.toSet());
+        if (!only.isEmpty()) {
+            out = Path.of("target/bench/partial");
+        }
+        new BenchRun(quick, out, only).run(String.join(" ", args));
+        System.exit(0); // the HTTP client's threads must not keep the JVM alive
+    }
+
+    private void run(String args) throws Exception {
+        Files.createDirectories(out.resolve("bench"));
+        results.put("date", LocalDate.now().toString());
+        results.put("mode", quick ? "quick" : "full");
+        results.put("command", "bench/run" + (args.isBlank() ? "" : " " + args));
+        results.put("cores", CORES);
+        results.put("memoryGiB", Math.round(totalMemory() / 1024.0 / 1024 / 1024));
+        results.put("java", System.getProperty("java.version"));
+
+        if (wanted("startup")) {
+            startup();
+        }
+        try (ServiceProcess service = ServiceProcess.start(log, List.of())) {
+            stack.reset();
+            if (wanted("intake")) {
+                intake(service);
+            }
+            if (wanted("memory")) {
+                memory(service);
+            }
+            if (wanted("read")) {
+                readPath(service);
+            }
+        }
+        purge();
+        results.put("profiles", profiles);
+        if (!only.isEmpty()) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(System.out, results);
+            return;
+        }
+
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(out.resolve("bench/results.json").toFile(), results);
+        Files.writeString(out.resolve("BENCHMARKS.md"), Report.markdown(results));
+        System.out.println(Files.readString(out.resolve("BENCHMARKS.md")));
+    }
+
+    private boolean wanted(String scenario) {
+        return only.isEmpty() || only.contains(scenario);
+    }
+
+    // ---------------------------------------------------------------- start-up and footprint
+
+    private void startup() throws Exception {
+        int runs = quick ? 1 : 3;
+        List<Double> serviceMs = new ArrayList<>();
+        List<Double> serviceRss = new ArrayList<>();
+        List<Double> idleMs = new ArrayList<>();
+        List<Double> idleRss = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            try (ServiceProcess service = ServiceProcess.start(log, List.of())) {
+                serviceMs.add((double) service.startup.toMillis());
+                Thread.sleep(2000);
+                service.collectGarbage();
+                serviceRss.add(service.rssBytes() / (double) MIB);
+            }
+            long started = System.nanoTime();
+            Process jvm = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            "target/test-classes",
+                            IdleJvm.class.getName(),
+                            "60000")
+                    .start();
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+                reader.readLine();
+                idleMs.add((System.nanoTime() - started) / 1e6);
+                Thread.sleep(2000);
+                idleRss.add(ServiceProcess.rssBytes(jvm.pid()) / (double) MIB);
+            } finally {
+                jvm.destroyForcibly().waitFor();
+            }
+        }
+        double ready = Stats.median(serviceMs);
+        double empty = Stats.median(idleMs);
+        results.put(
+                "startup",
+                Map.of(
+                        "serviceReadyMs", ready,
+                        "serviceIdleRssMiB", Stats.median(serviceRss),
+                        "emptyJvmMs", empty,
+                        "emptyJvmRssMiB", Stats.median(idleRss),
+                        "runs", runs,
+                        "serviceReadyMsRuns", serviceMs));
+        System.out.printf(
+                "start-up: ready in %.0f ms (empty JVM %.0f ms), idle RSS %.0f MiB (empty JVM %.0f MiB)%n",
+                ready, empty, Stats.median(serviceRss), Stats.median(idleRss));
+    }
+
+    // ---------------------------------------------------------------- intake
+
+    private void intake(ServiceProcess service) throws Exception {
+        IntakeScenario scenario = new IntakeScenario(stack);
+        int rounds = quick ? 1 : 3;
+        List<Map<String, Object>> cells = new ArrayList<>();
+        Path small = IntakeScenario.cv(MIB);
+        scenario.service(service.base, small, 2, quick ? 4 : 200); // warm-up: the JIT compiles the hot paths
+        scenario.direct(small, 2, quick ? 4 : 200);
+        stack.reset();
+        for (int mib : new int[] {1, 10}) {
+            Path cv = IntakeScenario.cv(mib * MIB);
+            for (int concurrency : new int[] {1, 4, 16}) {
+                int requests = quick ? Math.max(concurrency, mib == 1 ? 8 : 4) : (mib == 1 ? 160 : 48);
+                List<IntakeScenario.Run> viaService = new ArrayList<>();
+                List<IntakeScenario.Run> direct = new ArrayList<>();
+                if (mib == 10 && concurrency == 4) {
+                    cells.add(cpu(scenario, service, cv, concurrency, requests));
+                    profileIntake(scenario, service, cv, concurrency, requests);
+                    stack.reset();
+                }
+                for (int round = 0; round < rounds; round++) {
+                    if (round % 2 == 0) {
+                        viaService.add(scenario.service(service.base, cv, concurrency, requests));
+                        direct.add(scenario.direct(cv, concurrency, requests));
+                    } else {
+                        direct.add(scenario.direct(cv, concurrency, requests));
+                        viaService.add(scenario.service(service.base, cv, concurrency, requests));
+                    }
+                    stack.reset();
+                }
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("sizeMiB", mib);
+                cell.put("concurrency", concurrency);
+                cell.put("requests", requests);
+                cell.put("rounds", rounds);
+                cell.put("service", summary(viaService));
+                cell.put("direct", summary(direct));
+                double ratio = median(viaService, IntakeScenario.Run::megabytesPerSecond)
+                        / median(direct, IntakeScenario.Run::megabytesPerSecond);
+                cell.put("ratio", ratio);
+                cells.add(cell);
+                System.out.printf(
+                        "intake %d MiB x%d: service %.1f MB/s, direct %.1f MB/s, ratio %.2f%n",
+                        mib,
+                        concurrency,
+                        median(viaService, IntakeScenario.Run::megabytesPerSecond),
+                        median(direct, IntakeScenario.Run::megabytesPerSecond),
+                        ratio);
+            }
+        }
+        results.put("intake", cells.stream().filter(c -> c.containsKey("ratio")).toList());
+        results.put(
+                "intakeCpu",
+                cells.stream()
+                        .filter(c -> c.containsKey("cpu"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("cpu"));
+    }
+
+    /** Where the cores go: CPU seconds per MB of the service, MinIO and the client, on each path. */
+    private Map<String, Object> cpu(
+            IntakeScenario scenario, ServiceProcess service, Path cv, int concurrency, int requests) throws Exception {
+        long minio = Cpu.minio().orElseThrow(() -> new IllegalStateException("no MinIO process found"));
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        for (String path : List.of("service", "direct")) {
+            double serviceBefore = Cpu.seconds(service.pid());
+            double minioBefore = Cpu.seconds(minio);
+            double clientBefore = Cpu.self();
+            IntakeScenario.Run run = path.equals("service")
+                    ? scenario.service(service.base, cv, concurrency, requests)
+                    : scenario.direct(cv, concurrency, requests);
+            double megabytes = run.bytes() / 1e6;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("megabytesPerSecond", run.megabytesPerSecond());
+            row.put("serviceCpuMsPerMB", 1000 * (Cpu.seconds(service.pid()) - serviceBefore) / megabytes);
+            row.put("minioCpuMsPerMB", 1000 * (Cpu.seconds(minio) - minioBefore) / megabytes);
+            row.put("clientCpuMsPerMB", 1000 * (Cpu.self() - clientBefore) / megabytes);
+            row.put("wallSeconds", run.seconds());
+            cpu.put(path, row);
+            stack.reset();
+        }
+        return Map.of("cpu", cpu);
+    }
+
+    private void profileIntake(IntakeScenario scenario, ServiceProcess service, Path cv, int concurrency, int requests)
+            throws Exception {
+        profiles.put(
+                "intake 10 MiB at concurrency 4",
+                sample(
+                        service,
+                        "profile-intake",
+                        "POST /api/v1/applications," + " 10 MiB CV, concurrency 4",
+                        () -> scenario.service(service.base, cv, concurrency, requests)));
+    }
+
+    private static Map<String, Object> summary(List<IntakeScenario.Run> runs) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("megabytesPerSecond", median(runs, IntakeScenario.Run::megabytesPerSecond));
+        summary.put("perSecond", median(runs, IntakeScenario.Run::perSecond));
+        summary.put("p50Ms", median(runs, run -> Stats.percentile(run.latenciesMs(), 50)));
+        summary.put("p99Ms", median(runs, run -> Stats.percentile(run.latenciesMs(), 99)));
+        summary.put(
+                "megabytesPerSecondRuns",
+                runs.stream().map(IntakeScenario.Run::megabytesPerSecond).toList());
+        return summary;
+    }
+
+    private static double median(
+            List<IntakeScenario.Run> runs, java.util.function.ToDoubleFunction<IntakeScenario.Run> f) {
+        return Stats.median(runs.stream().mapToDouble(f).toArray());
+    }
+
+    // ---------------------------------------------------------------- memory under upload
+
+    private void memory(ServiceProcess service) throws Exception {
+        int concurrency = 16;
+        int uploads = quick ? 16 : 64;
+        Path cv = IntakeScenario.cv(10 * MIB);
+        stack.reset();
+        service.collectGarbage();
+        Thread.sleep(500);
+        long idleHeap = service.heapUsedBytes();
+        long idleRss = service.rssBytes();
+        AtomicLong peakHeap = new AtomicLong(idleHeap);
+        AtomicLong peakRss = new AtomicLong(idleRss);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (running.get()) {
+                try {
+                    peakHeap.accumulateAndGet(service.heapUsedBytes(), Math::max);
+                    peakRss.accumulateAndGet(service.rssBytes(), Math::max);
+                    Thread.sleep(50);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        IntakeScenario scenario = new IntakeScenario(stack);
+        IntakeScenario.Run run = scenario.service(service.base, cv, concurrency, uploads);
+        running.set(false);
+        sampler.join();
+        long inFlight = concurrency * 10 * MIB;
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("concurrency", concurrency);
+        memory.put("uploads", uploads);
+        memory.put("inFlightMiB", inFlight / MIB);
+        memory.put("idleHeapMiB", idleHeap / (double) MIB);
+        memory.put("peakHeapMiB", peakHeap.get() / (double) MIB);
+        memory.put("idleRssMiB", idleRss / (double) MIB);
+        memory.put("peakRssMiB", peakRss.get() / (double) MIB);
+        memory.put("heapGrowthPerInFlightByte", (peakHeap.get() - idleHeap) / (double) inFlight);
+        memory.put("megabytesPerSecond", run.megabytesPerSecond());
+        results.put("memory", memory);
+        stack.reset();
+        System.out.printf(
+                "memory: heap idle %.0f MiB, peak %.0f MiB; RSS idle %.0f MiB, peak %.0f MiB; %d MiB in flight%n",
+                idleHeap / (double) MIB,
+                peakHeap.get() / (double) MIB,
+                idleRss / (double) MIB,
+                peakRss.get() / (double) MIB,
+                inFlight / MIB);
+    }
+
+    // ---------------------------------------------------------------- read path
+
+    private void readPath(ServiceProcess service) throws Exception {
+        ReadPathScenario scenario = new ReadPathScenario(stack);
+        int applications = quick ? 20_000 : 1_000_000;
+        long started = System.nanoTime();
+        long seeded = scenario.seed(applications);
+        double seedSeconds = (System.nanoTime() - started) / 1e9;
+        int deepPage = (int) Math.min(10_000, seeded / ReadPathScenario.PAGE);
+        String cursor = scenario.cursorAfter((long) (deepPage - 1) * ReadPathScenario.PAGE);
+        List<String> real = ReadPathScenario.realApplication(service.base, IntakeScenario.cv(100 * 1024));
+        String page = "/api/v1/applications?limit=" + ReadPathScenario.PAGE;
+        List<ReadPathScenario.Target> targets = List.of(
+                new ReadPathScenario.Target("baseline: liveness (no login)", "/q/health/live", false),
+                new ReadPathScenario.Target("baseline: empty vacancy page", "/api/v1/vacancies?limit=1", true),
+                new ReadPathScenario.Target("list: first page", page, true),
+                new ReadPathScenario.Target("list: page " + deepPage + " by cursor", page + "&cursor=" + cursor, true),
+                new ReadPathScenario.Target("detail", real.get(0), true),
+                new ReadPathScenario.Target("download (100 KiB)", real.get(1), true));
+        int connections = 32;
+        int seconds = quick ? 2 : 15;
+        int rounds = quick ? 1 : 3;
+        String token = BenchStack.token("recruiter");
+        for (ReadPathScenario.Target target : targets) { // warm-up: JIT, caches, connection pools
+            ReadPathScenario.wrk(service.base, target, token, connections, quick ? 1 : 10);
+        }
+        Map<String, List<ReadPathScenario.Load>> loads = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            token = BenchStack.token("recruiter"); // tokens live 15 minutes
+            for (ReadPathScenario.Target target : targets) {
+                loads.computeIfAbsent(target.name(), name -> new ArrayList<>())
+                        .add(ReadPathScenario.wrk(service.base, target, token, connections, seconds));
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ReadPathScenario.Target target : targets) {
+            List<ReadPathScenario.Load> measured = loads.get(target.name());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", target.name());
+            row.put(
+                    "perSecond",
+                    Stats.median(measured.stream()
+                            .mapToDouble(ReadPathScenario.Load::perSecond)
+                            .toArray()));
+            row.put(
+                    "p50Ms",
+                    Stats.median(measured.stream()
+                            .mapToDouble(ReadPathScenario.Load::p50Ms)
+                            .toArray()));
+            row.put(
+                    "p99Ms",
+                    Stats.median(measured.stream()
+                            .mapToDouble(ReadPathScenario.Load::p99Ms)
+                            .toArray()));
+            row.put(
+                    "errors",
+                    measured.stream().mapToLong(ReadPathScenario.Load::errors).sum());
+            row.put(
+                    "p99MsRuns",
+                    measured.stream().map(ReadPathScenario.Load::p99Ms).toList());
+            rows.add(row);
+            System.out.printf(
+                    "read %s: %.0f req/s, p50 %.1f ms, p99 %.1f ms%n",
+                    target.name(), row.get("perSecond"), row.get("p50Ms"), row.get("p99Ms"));
+        }
+        Map<String, Object> read = new LinkedHashMap<>();
+        read.put("applications", seeded);
+        read.put("seedSeconds", seedSeconds);
+        read.put("connections", connections);
+        read.put("seconds", seconds);
+        read.put("rounds", rounds);
+        read.put("targets", rows);
+        String profileToken = token;
+        profiles.put(
+                "list first page",
+                sample(
+                        service,
+                        "profile-list",
+                        "GET /api/v1/applications (first page), wrk" + " -c" + connections,
+                        () -> ReadPathScenario.wrk(service.base, targets.get(2), profileToken, connections, seconds)));
+        results.put("read", read);
+    }
+
+    interface Load {
+        Object run() throws Exception;
+    }
+
+    /** Samples the service's stacks while a load runs; returns the report's file name. */
+    private String sample(ServiceProcess service, String name, String title, Load load) throws Exception {
+        try (StackSampler sampler = new StackSampler(service.pid())) {
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread thread = Thread.ofPlatform().start(() -> {
+                try {
+                    sampler.sampleWhile(running);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try {
+                load.run();
+            } finally {
+                running.set(false);
+                thread.join();
+            }
+            List<Path> files = sampler.write(out.resolve("bench"), name, title);
+            return out.relativize(files.get(1)).toString();
+        }
+    }
+
+    // ---------------------------------------------------------------- purge
+
+    @SuppressWarnings("unchecked")
+    private void purge() throws Exception {
+        Path figures = Path.of("target", "bench", "purge.json");
+        if (Files.exists(figures)) {
+            results.put("purge", new ObjectMapper().readValue(figures.toFile(), Map.class));
+        }
+    }
+
+    private static long totalMemory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,144 @@
+package com.example.ats.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged service (target/quarkus-app, prod profile) in a process of its own, as it runs in production. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final Process process;
+    final URI base;
+    final Duration startup;
+
+    private ServiceProcess(Process process, URI base, Duration startup) {
+        this.process = process;
+        this.base = base;
+        this.startup = startup;
+    }
+
+    /** Starts the service with the environment of bench/run plus the benchmark's settings; waits until ready. */
+    static ServiceProcess start(Path log, List<String> jvmOptions) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment()
+                .putAll(Map.of(
+                        "ATS_HTTP_HOST", "127.0.0.1",
+                        "ATS_HTTP_PORT", String.valueOf(port),
+                        "ATS_INTAKE_TOKEN_SECRET", "benchmark-only",
+                        "ATS_INTAKE_RATE_LIMIT", "100000000",
+                        "ATS_INTAKE_HOUSEKEEPING_EVERY", "off",
+                        "ATS_RETENTION_PURGE_EVERY", "off",
+                        "ATS_LOG_JSON", "false"));
+        Files.createDirectories(log.getParent());
+        long started = System.nanoTime();
+        Process process = builder.start();
+        URI base = URI.create("http://127.0.0.1:" + port);
+        HttpRequest ready =
+                HttpRequest.newBuilder(base.resolve("/q/health/ready")).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited while starting; see " + log);
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() - started > TimeUnit.SECONDS.toNanos(180)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the service was not ready within 180 s; see " + log);
+            }
+            Thread.sleep(20);
+        }
+        return new ServiceProcess(process, base, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Resident set size of the process, from /proc. */
+    long rssBytes() {
+        return rssBytes(process.pid());
+    }
+
+    static long rssBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    /** Used heap now, from the service's own Prometheus metrics (all heap pools). */
+    long heapUsedBytes() throws Exception {
+        String metrics = HTTP.send(
+                        HttpRequest.newBuilder(base.resolve("/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        double used = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                used += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return (long) used;
+    }
+
+    /** A full collection in the service, so that an idle figure is not yesterday's garbage. */
+    void collectGarbage() throws Exception {
+        jcmd("GC.run");
+    }
+
+    String jcmd(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        command.add(String.valueOf(process.pid()));
+        command.addAll(List.of(arguments));
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor(120, TimeUnit.SECONDS);
+        return output;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy(); // SIGTERM: the graceful shutdown
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package com.example.ats.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged service (prod profile) started without its required settings: it stops at once and names every
+ * missing environment variable, instead of starting half-configured.
+ */
+class ConfigFailFastIT {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+
+    @Test
+    void aStartWithoutTheRequiredSettingsStopsAndNamesEachOne() throws Exception {
+        Result result = start(Map.of());
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(AppSettings.load().required())
+                .hasSize(8)
+                .allSatisfy(variable -> assertThat(result.output()).contains("Could not expand value " + variable));
+    }
+
+    @Test
+    void oneMissingSettingIsNamedAlone() throws Exception {
+        Result result = start(Map.of(
+                "ATS_DB_URL", "jdbc:postgresql://127.0.0.1:1/ats",
+                "ATS_DB_USERNAME", "ats",
+                "ATS_DB_PASSWORD", "x",
+                "ATS_STORAGE_ENDPOINT", "http://127.0.0.1:1",
+                "ATS_STORAGE_ACCESS_KEY", "x",
+                "ATS_STORAGE_SECRET_KEY", "x",
+                "ATS_INTAKE_TOKEN_SECRET", "x"));
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("Could not expand value ATS_OIDC_URL");
+        assertThat(result.output()).doesNotContain("Could not expand value ATS_DB_URL");
+    }
+
+    record Result(int exitCode, String output) {}
+
+    private static Result start(Map<String, String> environment) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = Files.createTempFile("ats-start", ".log");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=0", "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("ATS_") || name.startsWith("QUARKUS_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        boolean stopped = process.waitFor(60, TimeUnit.SECONDS);
+        if (!stopped) {
+            process.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        if (!stopped) {
+            throw new AssertionError("the service did not stop within 60 s:\n" + output);
+        }
+        return new Result(process.exitValue(), output);
+    }
+}
