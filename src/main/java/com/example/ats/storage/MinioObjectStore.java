@@ -1,6 +1,7 @@
 package com.example.ats.storage;
 
 import io.minio.BucketExistsArgs;
+import io.minio.Checksum;
 import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
@@ -84,10 +85,13 @@ public class MinioObjectStore implements ObjectStore {
         try {
             long size = Files.size(file);
             // One part as large as the file: a single PUT. The SDK reads the file for the request's signed payload
-            // SHA-256 (x-amz-content-sha256) and a CRC32C checksum, and the store refuses a body matching neither.
+            // SHA-256 (x-amz-content-sha256) and a CRC32 checksum (x-amz-checksum-crc32), and the store refuses a
+            // body matching neither. CRC32, not the SDK's default CRC32C: the SDK computes CRC32C byte by byte (the
+            // intake's hottest method, docs/BENCHMARKS.md) but CRC32 with the JDK's intrinsic.
             client.uploadObject(UploadObjectArgs.builder()
                     .bucket(bucket)
                     .object(key)
+                    .checksum(Checksum.Algorithm.CRC32)
                     .filename(file.toString(), Math.max(MIN_PART_SIZE, size))
                     .contentType(mediaType)
                     .userMetadata(metadata)
