@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A document of an application as a download: streamed from the store in its stored media type, with its length
@@ -43,10 +44,19 @@ public class Downloads {
                 .filter(d -> d.applicationId.equals(applicationId))
                 .orElseThrow(() -> ApiException.notFound("Document"));
         InputStream content = store.get(document.objectKey);
-        // A client gone before the body is written never runs the StreamingOutput: close the store's response then
-        // too, or its pooled connection leaks (seen under wrk). Closing twice is harmless.
-        request.getCurrent().addEndHandler(ended -> closeQuietly(content));
+        // Exactly one of two closes the store's stream: the body writer, or, for a client gone before the body is
+        // written (the writer never runs), the end of the request. Both at once race inside the HTTP client (seen
+        // under wrk as "Unbalanced enter/exit" and leaked connections).
+        AtomicBoolean claimed = new AtomicBoolean();
+        request.getCurrent().addEndHandler(ended -> {
+            if (claimed.compareAndSet(false, true)) {
+                closeQuietly(content);
+            }
+        });
         StreamingOutput body = out -> {
+            if (!claimed.compareAndSet(false, true)) {
+                return; // the request already ended
+            }
             try (content) {
                 VerifiedCopy.copy(content, out, document.sizeBytes, document.sha256);
             } catch (VerifiedCopy.IntegrityException e) {
