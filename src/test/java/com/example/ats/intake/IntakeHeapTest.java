@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Uploads the largest allowed files from many clients at once in a JVM whose heap is capped below what holding those
- * files in memory would take (surefire execution "heap-capped", -Xmx128m): if any layer buffered whole files, this
+ * files in memory would take (surefire execution "heap-capped", -Xmx144m): if any layer buffered whole files, this
  * would fail with OutOfMemoryError. The peak of used heap is printed for the record.
  */
 @QuarkusTest
