@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * measured in the same run: intake against the MinIO SDK, memory under upload against idle, the read path against
  * trivial endpoints, start-up against an empty JVM, and the purge against raw batch deletes (measured by
  * {@code bench/purge} just before). Writes {@code results.json} and {@code BENCHMARKS.md}. Run it with
- * {@code bench/run [--quick]}.
+ * {@code bench/run [--quick]} ({@code bench/run --help} for every option).
  */
 public final class BenchRun {
 
@@ -45,10 +46,17 @@ public final class BenchRun {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = List.of(args).contains("--quick");
-        Path out = Path.of(quick ? "target/bench/quick" : "docs");
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("BenchRun: " + e.getMessage() + "\n" + Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        Path out = Path.of(options.quick() ? "target/bench/quick" : "docs");
         // --report: BENCHMARKS.md again from results.json, e.g. after editing bench/ANALYSIS.md
-        if (List.of(args).contains("--report")) {
+        if (options.report()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> results = new ObjectMapper()
                     .readValue(out.resolve("bench/results.json").toFile(), Map.class);
@@ -56,15 +64,50 @@ public final class BenchRun {
             return;
         }
         // --only=intake,read runs some scenarios (into target/bench/partial), e.g. to profile one after a change.
-        Set<String> only = List.of(args).stream()
-                .filter(arg -> arg.startsWith("--only="))
-                .flatMap(arg -> List.of(arg.substring("--only=".length()).split(",")).stream())
-                .collect(java.util.stream.Collectors.toSet());
-        if (!only.isEmpty()) {
+        if (!options.only().isEmpty()) {
             out = Path.of("target/bench/partial");
         }
-        new BenchRun(quick, out, only).run(String.join(" ", args));
+        new BenchRun(options.quick(), out, options.only()).run(String.join(" ", args));
         System.exit(0); // the HTTP client's threads must not keep the JVM alive
+    }
+
+    /** The options of {@code bench/run}, which checks them first; anything else is refused. */
+    record Options(boolean quick, Set<String> only, boolean skipPurge, boolean report) {
+
+        static final List<String> SCENARIOS = List.of("startup", "memory", "intake", "read", "purge");
+        static final String USAGE =
+                "usage: BenchRun [--quick] [--only=SCENARIO,...] [--skip-purge] | --report [--quick];"
+                        + " scenarios: startup, memory, intake, read, purge (bench/run --help tells more)";
+
+        static Options parse(String... args) {
+            boolean quick = false;
+            boolean skipPurge = false;
+            boolean report = false;
+            Set<String> only = new HashSet<>();
+            for (String arg : args) {
+                if (arg.equals("--quick")) {
+                    quick = true;
+                } else if (arg.equals("--skip-purge")) {
+                    // the purge runs before BenchRun (bench/purge); here it only names the run
+                    skipPurge = true;
+                } else if (arg.equals("--report")) {
+                    report = true;
+                } else if (arg.startsWith("--only=")) {
+                    for (String scenario : arg.substring("--only=".length()).split(",", -1)) {
+                        if (!SCENARIOS.contains(scenario)) {
+                            throw new IllegalArgumentException("unknown scenario '" + scenario + "' in " + arg);
+                        }
+                        only.add(scenario);
+                    }
+                } else {
+                    throw new IllegalArgumentException("unknown option '" + arg + "'");
+                }
+            }
+            if (report && (skipPurge || !only.isEmpty())) {
+                throw new IllegalArgumentException("--report takes no option but --quick");
+            }
+            return new Options(quick, Set.copyOf(only), skipPurge, report);
+        }
     }
 
     private void run(String args) throws Exception {

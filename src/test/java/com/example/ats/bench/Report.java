@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** BENCHMARKS.md from a run's results, plus the hand-written analysis in bench/ANALYSIS.md. */
 final class Report {
@@ -209,11 +210,15 @@ final class Report {
                         startup.get("runs"), startup.get("serviceReadyMsRuns")));
 
         Map<String, Object> profiles = (Map<String, Object>) results.get("profiles");
-        md.append(
-                "## Profiles\n\nThread-dump sampling of the service under the load named (see `StackSampler`; collapsed"
-                        + " stacks for a flame graph tool next to each report):");
-        profiles.forEach((name, file) -> md.append(f(" [%s](%s)", name, file)));
-        md.append(".\n\n");
+        md.append("## Profiles\n\nThread-dump sampling of the service under the load named (see `StackSampler`): a"
+                        + " table of the methods most often on the stack, with collapsed stacks for a flame graph tool"
+                        + " beside it: ")
+                .append(profiles.entrySet().stream()
+                        .map(profile -> f("%s (`%s`)", profile.getKey(), profile.getValue()))
+                        .collect(Collectors.joining("; ")))
+                .append(". They are generated and not committed: `bench/run` writes them beside this report,"
+                        + " and `bench/run --only=intake,read` makes just these two, into"
+                        + " `target/bench/partial/bench/`.\n\n");
 
         if (Files.exists(ANALYSIS)) {
             md.append(Files.readString(ANALYSIS));

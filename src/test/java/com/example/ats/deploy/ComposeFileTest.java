@@ -82,7 +82,7 @@ class ComposeFileTest {
 
     @Test
     void theMinioImageIsBuiltFromTheCommitBinStackPins() throws IOException {
-        String stack = Files.readString(Path.of("bin/stack"));
+        String stack = Files.readString(Path.of("bin/stack.d/minio.sh"));
         String image = Files.readString(Path.of("docker/minio/Dockerfile"));
         String pinned = stack.replaceAll("(?s).*\nMINIO_VERSION=(\\S+).*", "$1");
         assertThat(image).contains("ARG MINIO_VERSION=" + pinned);

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The base and both overlays, rendered by the real kustomize and read into fabric8's Kubernetes model, keep every
- * operational promise; the last tests break a rendering on purpose and show that the rules notice.
+ * The base and both overlays, rendered by the real kustomize, are valid Kubernetes objects by the Kubernetes schemas
+ * (kubernetes-validate) and, read into fabric8's Kubernetes model, keep every operational promise a schema cannot
+ * express; the last tests break a rendering on purpose and show that the validator and the rules notice.
  */
 class KubernetesManifestsTest {
 
@@ -26,6 +27,12 @@ class KubernetesManifestsTest {
     void everyRenderingKeepsTheRules(String directory) {
         List<HasMetadata> objects = Manifests.render(directory);
         assertThat(ManifestRules.violations(objects, SETTINGS)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/base", "k8s/overlays/dev", "k8s/overlays/prod"})
+    void everyRenderingIsValidByTheKubernetesSchemas(String directory) {
+        assertThat(Manifests.schemaErrors(Manifests.build(directory))).isEmpty();
     }
 
     @Test
@@ -106,6 +113,42 @@ class KubernetesManifestsTest {
                         "container: ATS_DB_URI is no setting of the service",
                         "NetworkPolicy: egress to ports beyond DNS, PostgreSQL, MinIO and Keycloak: [25, 53, 8080, 8443, 9000]",
                         "NetworkPolicy: egress lacks DNS, PostgreSQL or MinIO: [25, 53, 8080, 8443, 9000]");
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsRefusedByTheSchemas() {
+        String yaml = broken(Manifests.build("k8s/overlays/prod"), "\n  replicas: 3\n", "\n  replicas: \"two\"\n");
+        assertThat(Manifests.schemaErrors(yaml))
+                .singleElement()
+                .asString()
+                .contains("deployment/ats", "spec.replicas: 'two' is not of type 'integer'");
+    }
+
+    @Test
+    void aMisspelledFieldIsRefusedByTheSchemas() {
+        String yaml = broken(Manifests.build("k8s/overlays/prod"), "\n  replicas: 3\n", "\n  replica: 3\n");
+        assertThat(Manifests.schemaErrors(yaml))
+                .singleElement()
+                .asString()
+                .contains("deployment/ats", "Additional properties are not allowed ('replica' was unexpected)");
+    }
+
+    @Test
+    void anApiVersionWithoutSchemaIsRefused() {
+        String yaml = broken(
+                Manifests.build("k8s/overlays/prod"),
+                "apiVersion: apps/v1\nkind: Deployment\n",
+                "apiVersion: apps/v2\nkind: Deployment\n");
+        assertThat(Manifests.schemaErrors(yaml))
+                .singleElement()
+                .asString()
+                .contains("Couldn't find schema for kind Deployment with api version apps/v2");
+    }
+
+    /** A copy of rendered YAML with one piece replaced; the piece must be there once, so the break is real. */
+    private static String broken(String yaml, String piece, String replacement) {
+        assertThat(yaml).containsOnlyOnce(piece);
+        return yaml.replace(piece, replacement);
     }
 
     private static Deployment deployment(List<HasMetadata> objects) {

@@ -4,18 +4,36 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Renders a Kustomize directory with the real kustomize (installed by bin/stack) and reads it into fabric8's model. */
+/**
+ * Renders a Kustomize directory with the real kustomize, checks rendered YAML against the Kubernetes schemas with
+ * kubernetes-validate (both installed by bin/stack), and reads it into fabric8's model for the rules a schema cannot
+ * express.
+ */
 final class Manifests {
+
+    /**
+     * The Kubernetes release whose schemas the manifests must satisfy: the one the pinned kubernetes-validate is named
+     * after (bin/stack.d/kubernetes-validate.sh), which ships its schemas, so no network is needed.
+     */
+    static final String KUBERNETES_VERSION = "1.37";
 
     private Manifests() {}
 
     static List<HasMetadata> render(String directory) {
+        return parse(build(directory));
+    }
+
+    /** The YAML that {@code kustomize build} renders from a directory. */
+    static String build(String directory) {
         String kustomize = System.getenv().getOrDefault("ATS_KUSTOMIZE", "kustomize");
         try {
             Path output = Files.createTempFile("kustomize", ".yaml");
@@ -29,10 +47,52 @@ final class Manifests {
             }
             String yaml = Files.readString(output);
             Files.delete(output);
-            return parse(yaml);
+            return yaml;
         } catch (IOException e) {
             throw new IllegalStateException(
                     "kustomize not found (" + kustomize + "); run bin/stack up and eval \"$(bin/stack env)\"", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What kubernetes-validate finds wrong in rendered YAML (empty: valid), strictly: a field the schema does not
+     * know is an error, and so is a kind or API version it has no schema for (which the tool itself only warns of).
+     */
+    static List<String> schemaErrors(String yaml) {
+        String validator = System.getenv().getOrDefault("ATS_KUBERNETES_VALIDATE", "kubernetes-validate");
+        Process process;
+        try {
+            process = new ProcessBuilder(validator, "--strict", "--quiet", "-k", KUBERNETES_VERSION, "-")
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "kubernetes-validate not found (" + validator + "); run bin/stack up and eval \"$(bin/stack env)\"",
+                    e);
+        }
+        try {
+            try (OutputStream input = process.getOutputStream()) {
+                input.write(yaml.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // it stopped reading early (a broken install, say): what it printed and its exit code tell why
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("kubernetes-validate did not finish within 60 s");
+            }
+            // --quiet: every line it prints is a warning (no schema) or an error
+            List<String> errors = new ArrayList<>(
+                    output.lines().filter(line -> !line.isBlank()).toList());
+            if (process.exitValue() != 0 && errors.isEmpty()) {
+                errors.add("kubernetes-validate exited with " + process.exitValue());
+            }
+            return errors;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
