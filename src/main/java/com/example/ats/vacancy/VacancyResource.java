@@ -1,5 +1,6 @@
 package com.example.ats.vacancy;
 
+import com.example.ats.shared.ApiDefinition;
 import com.example.ats.shared.ETags;
 import com.example.ats.shared.Links;
 import com.example.ats.shared.PageRequest;
@@ -79,11 +80,7 @@ public class VacancyResource {
     @APIResponse(
             responseCode = "200",
             description = "A page; the `Link: rel=\"next\"` header and `next` point to the next one",
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "rel=\"next\" link when there is a next page",
-                            schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Link", ref = ApiDefinition.NEXT_PAGE_LINK),
             content = @Content(schema = @Schema(implementation = VacancyPage.class)))
     @APIResponse(responseCode = "400", ref = "MalformedRequest")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
@@ -91,7 +88,7 @@ public class VacancyResource {
             @QueryParam("status") @Parameter(description = "Only vacancies in this state") VacancyStatus status,
             @Valid @BeanParam PageRequest page,
             @Context UriInfo uriInfo) {
-        Slice<VacancyView> slice = service.list(status, page.after(), page.limit);
+        Slice<VacancyView> slice = service.list(status, page);
         return Links.page(uriInfo, slice, next -> new VacancyPage(slice.items(), slice.nextCursor(), next));
     }
 
