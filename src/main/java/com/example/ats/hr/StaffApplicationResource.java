@@ -89,11 +89,7 @@ public class StaffApplicationResource {
     @APIResponse(
             responseCode = "200",
             description = "The application",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "Version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", ref = ApiDefinition.VERSION_ETAG),
             content = @Content(schema = @Schema(implementation = ApplicationDetail.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response detail(@PathParam("id") UUID id) {

@@ -22,11 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                 + " problem+json with a stable `type`. Staff endpoints take a Keycloak bearer token."),
         components =
                 @Components(
-                        headers =
-                                @Header(
-                                        name = ApiDefinition.NEXT_PAGE_LINK,
-                                        description = "`<...>; rel=\"next\"`: the next page, when there is one",
-                                        schema = @Schema(type = SchemaType.STRING)),
+                        headers = {
+                            @Header(
+                                    name = ApiDefinition.NEXT_PAGE_LINK,
+                                    description = "`<...>; rel=\"next\"`: the next page, when there is one",
+                                    schema = @Schema(type = SchemaType.STRING)),
+                            @Header(
+                                    name = ApiDefinition.VERSION_ETAG,
+                                    description = "Version, for If-Match",
+                                    schema = @Schema(type = SchemaType.STRING))
+                        },
                         responses = {
                             @APIResponse(
                                     name = "MalformedRequest",
@@ -143,6 +148,9 @@ public class ApiDefinition extends Application {
 
     /** The shared description of a page's {@code Link} header. */
     public static final String NEXT_PAGE_LINK = "NextPageLink";
+
+    /** The shared description of a representation's {@code ETag} header. */
+    public static final String VERSION_ETAG = "VersionETag";
 
     public static final String BEARER = "bearer";
 }

@@ -59,10 +59,7 @@ public class VacancyResource {
                         name = "Location",
                         description = "URL of the new vacancy",
                         schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "ETag",
-                        description = "Version, for If-Match",
-                        schema = @Schema(type = SchemaType.STRING))
+                @Header(name = "ETag", ref = ApiDefinition.VERSION_ETAG)
             },
             content = @Content(schema = @Schema(implementation = VacancyView.class)))
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
@@ -99,11 +96,7 @@ public class VacancyResource {
     @APIResponse(
             responseCode = "200",
             description = "The vacancy",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "Version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", ref = ApiDefinition.VERSION_ETAG),
             content = @Content(schema = @Schema(implementation = VacancyView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
@@ -120,11 +113,7 @@ public class VacancyResource {
     @APIResponse(
             responseCode = "200",
             description = "The changed vacancy",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "Version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", ref = ApiDefinition.VERSION_ETAG),
             content = @Content(schema = @Schema(implementation = VacancyView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
