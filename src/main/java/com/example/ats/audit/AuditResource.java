@@ -1,5 +1,6 @@
 package com.example.ats.audit;
 
+import com.example.ats.shared.ApiDefinition;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.Links;
 import com.example.ats.shared.PageRequest;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,10 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    private final AuditLog log;
+    private final AuditEventRepository events;
 
-    AuditResource(AuditLog log) {
-        this.log = log;
+    AuditResource(AuditEventRepository events) {
+        this.events = events;
     }
 
     /** One audit event. */
@@ -84,11 +84,7 @@ public class AuditResource {
     @APIResponse(
             responseCode = "200",
             description = "A page; `Link: rel=\"next\"` and `next` point to the next one",
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "rel=\"next\" link when there is a next page",
-                            schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Link", ref = ApiDefinition.NEXT_PAGE_LINK),
             content = @Content(schema = @Schema(implementation = AuditEventPage.class)))
     @APIResponse(responseCode = "400", ref = "MalformedRequest")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
@@ -101,9 +97,8 @@ public class AuditResource {
             @QueryParam("to") @Parameter(description = "Before this instant") Instant to,
             @Valid @BeanParam PageRequest page,
             @Context UriInfo uriInfo) {
-        Slice<AuditEventView> slice = Slice.of(
-                        log.page(applicationId, actor, action, from, to, page.after(), page.limit + 1),
-                        page.limit,
+        Slice<AuditEventView> slice = page.read(
+                        (after, limit) -> events.page(applicationId, actor, action, from, to, after, limit),
                         last -> new Cursor(last.occurredAt, last.id))
                 .map(AuditEventView::of);
         return Links.page(uriInfo, slice, next -> new AuditEventPage(slice.items(), slice.nextCursor(), next));

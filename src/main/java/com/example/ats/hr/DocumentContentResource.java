@@ -1,7 +1,7 @@
 package com.example.ats.hr;
 
 import com.example.ats.audit.AuditLog;
-import com.example.ats.document.Downloads;
+import com.example.ats.document.DownloadService;
 import com.example.ats.shared.Caller;
 import com.example.ats.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,11 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Applications (staff)")
 public class DocumentContentResource {
 
-    private final Downloads downloads;
+    private final DownloadService downloads;
     private final AuditLog audit;
     private final Caller caller;
 
-    DocumentContentResource(Downloads downloads, AuditLog audit, Caller caller) {
+    DocumentContentResource(DownloadService downloads, AuditLog audit, Caller caller) {
         this.downloads = downloads;
         this.audit = audit;
         this.caller = caller;

@@ -1,7 +1,7 @@
 package com.example.ats.hr;
 
 import com.example.ats.audit.AuditLog;
-import com.example.ats.self.OnBehalf;
+import com.example.ats.shared.ApiDefinition;
 import com.example.ats.shared.Caller;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.ETags;
@@ -11,19 +11,15 @@ import com.example.ats.shared.Roles;
 import com.example.ats.shared.Slice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -47,20 +43,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffApplicationResource {
 
-    private final ApplicationSearch search;
-    private final StaffApplications applications;
+    private final ApplicationSearchRepository search;
+    private final StaffApplicationService applications;
     private final AuditLog audit;
     private final Caller caller;
 
-    private final OnBehalf onBehalf;
-
     StaffApplicationResource(
-            ApplicationSearch search,
-            StaffApplications applications,
-            AuditLog audit,
-            Caller caller,
-            OnBehalf onBehalf) {
-        this.onBehalf = onBehalf;
+            ApplicationSearchRepository search, StaffApplicationService applications, AuditLog audit, Caller caller) {
         this.search = search;
         this.applications = applications;
         this.audit = audit;
@@ -76,20 +65,14 @@ public class StaffApplicationResource {
     @APIResponse(
             responseCode = "200",
             description = "A page; `Link: rel=\"next\"` and `next` point to the next one",
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "rel=\"next\" link when there is a next page",
-                            schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Link", ref = ApiDefinition.NEXT_PAGE_LINK),
             content = @Content(schema = @Schema(implementation = ApplicationPage.class)))
     @APIResponse(responseCode = "400", ref = "MalformedRequest")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response list(
             @Valid @BeanParam ApplicationFilter filter, @Valid @BeanParam PageRequest page, @Context UriInfo uriInfo) {
-        Slice<ApplicationSummary> slice = Slice.of(
-                search.page(filter, page.after(), page.limit + 1),
-                page.limit,
-                last -> new Cursor(last.appliedAt(), last.id()));
+        Slice<ApplicationSummary> slice = page.read(
+                (after, limit) -> search.page(filter, after, limit), last -> new Cursor(last.appliedAt(), last.id()));
         audit.record(
                 caller.subject(),
                 caller.role(),
@@ -106,11 +89,7 @@ public class StaffApplicationResource {
     @APIResponse(
             responseCode = "200",
             description = "The application",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "Version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", ref = ApiDefinition.VERSION_ETAG),
             content = @Content(schema = @Schema(implementation = ApplicationDetail.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response detail(@PathParam("id") UUID id) {
@@ -149,44 +128,6 @@ public class StaffApplicationResource {
                 applications.changeStatus(id, version, request.status(), caller.subject(), caller.role());
         audit.record(caller.subject(), caller.role(), "STATUS_CHANGED", id, "to " + request.status());
         return Response.ok(changed).tag(ETags.of(changed.version())).build();
-    }
-
-    @GET
-    @Path("/{id}/export")
-    @Produces("application/zip")
-    @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Tag(name = "Privacy requests")
-    @Operation(summary = "The applicant's data in one ZIP, to send them (an access or portability request)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The archive, streamed: the same as the applicant's own export",
-            content =
-                    @Content(
-                            mediaType = "application/zip",
-                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response exportOnBehalf(@PathParam("id") UUID id) {
-        return onBehalf.export(id);
-    }
-
-    @DELETE
-    @Path("/{id}")
-    @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Tag(name = "Privacy requests")
-    @Operation(summary = "Erase an application now on the applicant's behalf (purge record ERASURE_REQUEST)")
-    @APIResponse(responseCode = "204", description = "Erased")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public void eraseOnBehalf(
-            @PathParam("id") UUID id,
-            @QueryParam("reason")
-                    @NotBlank
-                    @Pattern(regexp = "[A-Z_]{3,40}", message = "must be a code such as ERASURE_REQUEST")
-                    @Parameter(description = "Why, as a code (no free text), e.g. ERASURE_REQUEST", required = true)
-                    String reason) {
-        onBehalf.erase(id, reason);
     }
 
     /** Which filters a list used (names only: a search text may be a name) and how many items it returned. */

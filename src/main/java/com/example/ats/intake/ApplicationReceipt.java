@@ -1,6 +1,8 @@
 package com.example.ats.intake;
 
+import com.example.ats.application.Application;
 import com.example.ats.application.ApplicationStatus;
+import com.example.ats.document.Document;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -47,4 +49,19 @@ public record ApplicationReceipt(
 
             @Schema(description = "SHA-256 of the bytes, hex")
             String sha256) {}
+
+    static ApplicationReceipt of(Application application, List<Document> stored, boolean granted, String token) {
+        return new ApplicationReceipt(
+                application.id,
+                application.vacancyId,
+                application.status,
+                application.appliedAt,
+                application.expiresAt,
+                granted,
+                stored.stream()
+                        .map(d ->
+                                new StoredDocument(d.id, d.kind.name(), d.fileName, d.mediaType, d.sizeBytes, d.sha256))
+                        .toList(),
+                token);
+    }
 }

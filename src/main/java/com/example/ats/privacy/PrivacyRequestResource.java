@@ -1,6 +1,7 @@
 package com.example.ats.privacy;
 
 import com.example.ats.audit.AuditLog;
+import com.example.ats.shared.ApiDefinition;
 import com.example.ats.shared.Caller;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.Links;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,14 +48,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 public class PrivacyRequestResource {
 
-    private final PrivacyDesk desk;
-    private final PrivacyRequests requests;
+    private final PrivacyRequestService service;
+    private final PrivacyRequestRepository requests;
     private final AuditLog audit;
     private final Caller caller;
     private final Clock clock;
 
-    PrivacyRequestResource(PrivacyDesk desk, PrivacyRequests requests, AuditLog audit, Caller caller, Clock clock) {
-        this.desk = desk;
+    PrivacyRequestResource(
+            PrivacyRequestService service,
+            PrivacyRequestRepository requests,
+            AuditLog audit,
+            Caller caller,
+            Clock clock) {
+        this.service = service;
         this.requests = requests;
         this.audit = audit;
         this.caller = caller;
@@ -97,7 +104,7 @@ public class PrivacyRequestResource {
             content = @Content(schema = @Schema(implementation = PrivacyRequestView.class)))
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response register(@Valid @NotNull NewPrivacyRequest request) {
-        PrivacyRequestView registered = desk.register(
+        PrivacyRequestView registered = service.register(
                 request.type(), request.email(), request.receivedAt(), request.channel(), caller.subject());
         audit.record(
                 caller.subject(),
@@ -115,7 +122,8 @@ public class PrivacyRequestResource {
     @Operation(summary = "Requests by due date, soonest first, with overdue flags")
     @APIResponse(
             responseCode = "200",
-            description = "A page",
+            description = "A page; `Link: rel=\"next\"` and `next` point to the next one",
+            headers = @Header(name = "Link", ref = ApiDefinition.NEXT_PAGE_LINK),
             content = @Content(schema = @Schema(implementation = PrivacyRequestPage.class)))
     @APIResponse(responseCode = "400", ref = "MalformedRequest")
     public Response list(
@@ -123,10 +131,8 @@ public class PrivacyRequestResource {
             @Valid @BeanParam PageRequest page,
             @Context UriInfo uriInfo) {
         Instant now = clock.instant();
-        Slice<PrivacyRequestView> slice = Slice.of(
-                        requests.page(status, page.after(), page.limit + 1),
-                        page.limit,
-                        last -> new Cursor(last.dueAt, last.id))
+        Slice<PrivacyRequestView> slice = page.read(
+                        (after, limit) -> requests.page(status, after, limit), last -> new Cursor(last.dueAt, last.id))
                 .map(r -> PrivacyRequestView.of(r, now));
         return Links.page(uriInfo, slice, next -> new PrivacyRequestPage(slice.items(), slice.nextCursor(), next));
     }
@@ -140,7 +146,7 @@ public class PrivacyRequestResource {
             content = @Content(schema = @Schema(implementation = PrivacyRequestView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PrivacyRequestView get(@PathParam("id") UUID id) {
-        return desk.get(id);
+        return service.get(id);
     }
 
     @POST
@@ -155,7 +161,7 @@ public class PrivacyRequestResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public PrivacyRequestView close(@PathParam("id") UUID id, @Valid @NotNull Outcome outcome) {
-        PrivacyRequestView closed = desk.close(id, outcome.outcome());
+        PrivacyRequestView closed = service.close(id, outcome.outcome());
         audit.record(caller.subject(), caller.role(), "PRIVACY_REQUEST_CLOSED", null, "request " + id);
         return closed;
     }

@@ -1,13 +1,9 @@
 package com.example.ats.retention;
 
-import com.example.ats.application.Application;
-import com.example.ats.application.ApplicationRepository;
 import com.example.ats.audit.AuditLog;
-import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Caller;
 import com.example.ats.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,16 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class LegalHoldResource {
 
-    private final ApplicationRepository applications;
+    private final LegalHoldService holds;
     private final AuditLog audit;
     private final Caller caller;
-    private final Clock clock;
 
-    LegalHoldResource(ApplicationRepository applications, AuditLog audit, Caller caller, Clock clock) {
-        this.applications = applications;
+    LegalHoldResource(LegalHoldService holds, AuditLog audit, Caller caller) {
+        this.holds = holds;
         this.audit = audit;
         this.caller = caller;
-        this.clock = clock;
     }
 
     /** Why the application is held, and optionally until when. */
@@ -55,14 +48,9 @@ public class LegalHoldResource {
             @Schema(description = "When the hold ends by itself; absent: until released")
             Instant until) {}
 
-    /** A hold in force. */
-    @Schema(name = "LegalHold")
-    public record LegalHoldView(UUID applicationId, String reason, Instant until, Instant setAt, String setBy) {}
-
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HR_ADMIN, Roles.PRIVACY_OFFICER})
-    @Transactional
     @Operation(summary = "Put or change a legal hold: the application is not purged while it holds")
     @APIResponse(
             responseCode = "200",
@@ -71,36 +59,18 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public LegalHoldView hold(@PathParam("id") UUID id, @Valid @NotNull LegalHoldRequest request) {
-        Instant now = clock.instant();
-        if (request.until() != null && !request.until().isAfter(now)) {
-            throw ApiException.invalidField("until", "must be in the future");
-        }
-        Application application = find(id);
-        application.legalHoldReason = request.reason().strip();
-        application.legalHoldUntil = request.until();
-        application.legalHoldSetAt = now;
-        application.legalHoldSetBy = caller.subject();
+        LegalHoldView hold = holds.hold(id, request.reason(), request.until(), caller.subject());
         audit.record(caller.subject(), caller.role(), "LEGAL_HOLD_SET", id, null);
-        return new LegalHoldView(
-                id, application.legalHoldReason, application.legalHoldUntil, now, application.legalHoldSetBy);
+        return hold;
     }
 
     @DELETE
     @RolesAllowed({Roles.HR_ADMIN, Roles.PRIVACY_OFFICER})
-    @Transactional
     @Operation(summary = "Release a legal hold: an expired application goes at the next purge run")
     @APIResponse(responseCode = "204", description = "Released (or there was none)")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void release(@PathParam("id") UUID id) {
-        Application application = find(id);
-        application.legalHoldReason = null;
-        application.legalHoldUntil = null;
-        application.legalHoldSetAt = null;
-        application.legalHoldSetBy = null;
+        holds.release(id);
         audit.record(caller.subject(), caller.role(), "LEGAL_HOLD_RELEASED", id, null);
-    }
-
-    private Application find(UUID id) {
-        return applications.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Application"));
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * At start, compares the retention rules in force with the ones last recorded and, when they differ (or on the first
  * start), logs the change and records it as an audit event. Replicas starting together take an advisory lock, so
- * one change is recorded once. Expiries already computed stay as they are: a change applies to future computations.
+ * one change is recorded once. ExpiryService already computed stay as they are: a change applies to future computations.
  */
 @ApplicationScoped
 class PolicyChangeRecorder {

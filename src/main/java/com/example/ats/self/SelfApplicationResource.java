@@ -2,10 +2,13 @@ package com.example.ats.self;
 
 import com.example.ats.audit.AuditLog;
 import com.example.ats.consent.ConsentChannel;
-import com.example.ats.consent.RetentionConsentState;
-import com.example.ats.consent.RetentionConsents;
-import com.example.ats.document.Downloads;
+import com.example.ats.document.DownloadService;
+import com.example.ats.export.ApplicantDataService;
+import com.example.ats.export.ApplicantDataView;
+import com.example.ats.export.ZipExport;
 import com.example.ats.intake.ApplicationForm;
+import com.example.ats.retention.RetentionConsentService;
+import com.example.ats.retention.RetentionConsentState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -51,24 +54,27 @@ public class SelfApplicationResource {
 
     private final ApplicantAuthentication authentication;
     private final SelfService service;
-    private final RetentionConsents consents;
-    private final Downloads downloads;
+    private final ApplicantDataService data;
+    private final RetentionConsentService consents;
+    private final DownloadService downloads;
     private final AuditLog audit;
-    private final Export export;
+    private final ZipExport export;
     private final Rectification rectification;
 
     SelfApplicationResource(
             ApplicantAuthentication authentication,
             SelfService service,
-            RetentionConsents consents,
-            Downloads downloads,
+            ApplicantDataService data,
+            RetentionConsentService consents,
+            DownloadService downloads,
             AuditLog audit,
-            Export export,
+            ZipExport export,
             Rectification rectification) {
         this.export = export;
         this.rectification = rectification;
         this.authentication = authentication;
         this.service = service;
+        this.data = data;
         this.consents = consents;
         this.downloads = downloads;
         this.audit = audit;
@@ -79,15 +85,15 @@ public class SelfApplicationResource {
     @APIResponse(
             responseCode = "200",
             description = "Your application",
-            content = @Content(schema = @Schema(implementation = SelfApplicationView.class)))
+            content = @Content(schema = @Schema(implementation = ApplicantDataView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    public SelfApplicationView view(
+    public ApplicantDataView view(
             @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
             @Context HttpServerRequest request) {
         UUID id = authenticate(token, request);
         audit.record(ACTOR, ACTOR, "SELF_READ", id, null);
-        return service.view(id);
+        return data.view(id);
     }
 
     @GET
@@ -131,7 +137,7 @@ public class SelfApplicationResource {
             @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
             @Context HttpServerRequest request) {
         UUID id = authenticate(token, request);
-        Response archive = export.answer(service.view(id));
+        Response archive = export.answer(data.view(id));
         audit.record(ACTOR, ACTOR, "SELF_EXPORTED", id, null);
         return archive;
     }
@@ -144,11 +150,11 @@ public class SelfApplicationResource {
     @APIResponse(
             responseCode = "200",
             description = "Your application after the correction",
-            content = @Content(schema = @Schema(implementation = SelfApplicationView.class)))
+            content = @Content(schema = @Schema(implementation = ApplicantDataView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    public SelfApplicationView rectify(
+    public ApplicantDataView rectify(
             @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
             @Context HttpServerRequest request,
             @NotNull
@@ -159,7 +165,7 @@ public class SelfApplicationResource {
         UUID id = authenticate(token, request);
         Set<String> changed = rectification.apply(id, patch);
         audit.record(ACTOR, ACTOR, "RECTIFIED", id, "fields=" + String.join(",", changed));
-        return service.view(id);
+        return data.view(id);
     }
 
     /** Your answer to the retention question. */
@@ -189,7 +195,8 @@ public class SelfApplicationResource {
             @Valid @NotNull SelfConsentRequest answer) {
         UUID id = authenticate(token, request);
         RetentionConsentState state = consents.record(
-                id, new RetentionConsents.Answer(answer.granted(), answer.textVersion(), ConsentChannel.WEB, null));
+                id,
+                new RetentionConsentService.Answer(answer.granted(), answer.textVersion(), ConsentChannel.WEB, null));
         audit.record(ACTOR, ACTOR, "CONSENT_RECORDED", id, state.lastAction() + " via WEB");
         return state;
     }

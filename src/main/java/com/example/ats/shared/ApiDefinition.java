@@ -3,7 +3,9 @@ package com.example.ats.shared;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,6 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                 + " problem+json with a stable `type`. Staff endpoints take a Keycloak bearer token."),
         components =
                 @Components(
+                        headers = {
+                            @Header(
+                                    name = ApiDefinition.NEXT_PAGE_LINK,
+                                    description = "`<...>; rel=\"next\"`: the next page, when there is one",
+                                    schema = @Schema(type = SchemaType.STRING)),
+                            @Header(
+                                    name = ApiDefinition.VERSION_ETAG,
+                                    description = "Version, for If-Match",
+                                    schema = @Schema(type = SchemaType.STRING))
+                        },
                         responses = {
                             @APIResponse(
                                     name = "MalformedRequest",
@@ -133,6 +145,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         bearerFormat = "JWT",
         description = "Access token of the Keycloak realm (password grant for people, client credentials for HR tools)")
 public class ApiDefinition extends Application {
+
+    /** The shared description of a page's {@code Link} header. */
+    public static final String NEXT_PAGE_LINK = "NextPageLink";
+
+    /** The shared description of a representation's {@code ETag} header. */
+    public static final String VERSION_ETAG = "VersionETag";
 
     public static final String BEARER = "bearer";
 }

@@ -1,5 +1,6 @@
 package com.example.ats.vacancy;
 
+import com.example.ats.shared.ApiDefinition;
 import com.example.ats.shared.ETags;
 import com.example.ats.shared.Links;
 import com.example.ats.shared.PageRequest;
@@ -58,10 +59,7 @@ public class VacancyResource {
                         name = "Location",
                         description = "URL of the new vacancy",
                         schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "ETag",
-                        description = "Version, for If-Match",
-                        schema = @Schema(type = SchemaType.STRING))
+                @Header(name = "ETag", ref = ApiDefinition.VERSION_ETAG)
             },
             content = @Content(schema = @Schema(implementation = VacancyView.class)))
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
@@ -79,11 +77,7 @@ public class VacancyResource {
     @APIResponse(
             responseCode = "200",
             description = "A page; the `Link: rel=\"next\"` header and `next` point to the next one",
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "rel=\"next\" link when there is a next page",
-                            schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Link", ref = ApiDefinition.NEXT_PAGE_LINK),
             content = @Content(schema = @Schema(implementation = VacancyPage.class)))
     @APIResponse(responseCode = "400", ref = "MalformedRequest")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
@@ -91,7 +85,7 @@ public class VacancyResource {
             @QueryParam("status") @Parameter(description = "Only vacancies in this state") VacancyStatus status,
             @Valid @BeanParam PageRequest page,
             @Context UriInfo uriInfo) {
-        Slice<VacancyView> slice = service.list(status, page.after(), page.limit);
+        Slice<VacancyView> slice = service.list(status, page);
         return Links.page(uriInfo, slice, next -> new VacancyPage(slice.items(), slice.nextCursor(), next));
     }
 
@@ -102,11 +96,7 @@ public class VacancyResource {
     @APIResponse(
             responseCode = "200",
             description = "The vacancy",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "Version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", ref = ApiDefinition.VERSION_ETAG),
             content = @Content(schema = @Schema(implementation = VacancyView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
@@ -123,11 +113,7 @@ public class VacancyResource {
     @APIResponse(
             responseCode = "200",
             description = "The changed vacancy",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "Version, for If-Match",
-                            schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", ref = ApiDefinition.VERSION_ETAG),
             content = @Content(schema = @Schema(implementation = VacancyView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")

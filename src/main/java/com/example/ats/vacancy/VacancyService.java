@@ -3,6 +3,7 @@ package com.example.ats.vacancy;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.ETags;
+import com.example.ats.shared.PageRequest;
 import com.example.ats.shared.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -68,8 +69,10 @@ public class VacancyService {
     }
 
     /** A page of at most {@code limit} vacancies after the cursor, and the cursor of the next page (null at the end). */
-    public Slice<VacancyView> list(VacancyStatus status, Cursor after, int limit) {
-        return Slice.of(vacancies.page(status, after, limit + 1), limit, last -> new Cursor(last.createdAt, last.id))
+    public Slice<VacancyView> list(VacancyStatus status, PageRequest page) {
+        return page.read(
+                        (after, limit) -> vacancies.page(status, after, limit),
+                        last -> new Cursor(last.createdAt, last.id))
                 .map(VacancyView::from);
     }
 

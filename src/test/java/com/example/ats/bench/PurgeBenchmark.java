@@ -3,7 +3,7 @@ package com.example.ats.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import com.example.ats.retention.Purger;
+import com.example.ats.purge.Purger;
 import com.example.ats.storage.StorageConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minio.MinioClient;

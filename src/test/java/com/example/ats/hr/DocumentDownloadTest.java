@@ -26,7 +26,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** Downloads stream the stored bytes, named and typed as at intake, and never deliver a file that changed in storage. */
+/** DownloadService stream the stored bytes, named and typed as at intake, and never deliver a file that changed in storage. */
 @QuarkusTest
 class DocumentDownloadTest {
 

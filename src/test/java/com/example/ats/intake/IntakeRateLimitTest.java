@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.example.ats.shared.LowLimitsProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The public door is rate-limited per client address, with the standard headers. */
 @QuarkusTest
-@TestProfile(RateLimitProfile.class)
+@TestProfile(LowLimitsProfile.class)
 class IntakeRateLimitTest {
 
     private static RequestSpecification from(String address) {

@@ -20,18 +20,18 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Submits applications through the public intake and looks at what PostgreSQL and MinIO hold of them. */
-final class Applications {
+public final class Applications {
 
     /** Tables that hold an application's rows (all keyed by its id). */
-    static final List<String> TABLES =
+    public static final List<String> TABLES =
             List.of("application", "applicant", "document", "consent_event", "status_change");
 
     private Applications() {}
 
-    record Submitted(UUID id, Instant appliedAt, Instant expiresAt) {}
+    public record Submitted(UUID id, Instant appliedAt, Instant expiresAt) {}
 
     /** An application with a CV and a motivation letter, with or without the retention consent. */
-    static Submitted submit(boolean consent) {
+    public static Submitted submit(boolean consent) {
         Map<String, Object> form = Intake.form();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("granted", consent);
@@ -54,7 +54,7 @@ final class Applications {
     }
 
     /** Rows per table that belong to the application. */
-    static Map<String, Long> rows(EntityManager entityManager, UUID id) {
+    public static Map<String, Long> rows(EntityManager entityManager, UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String table : TABLES) {
@@ -69,12 +69,12 @@ final class Applications {
         });
     }
 
-    static void assertNoRows(EntityManager entityManager, UUID id) {
+    public static void assertNoRows(EntityManager entityManager, UUID id) {
         assertThat(rows(entityManager, id))
                 .allSatisfy((table, count) -> assertThat(count).as(table).isZero());
     }
 
-    static long purgeRecords(EntityManager entityManager, UUID id) {
+    public static long purgeRecords(EntityManager entityManager, UUID id) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> ((Number) entityManager
                                 .createNativeQuery("select count(*) from purge_record where application_id = ?1")
@@ -84,12 +84,12 @@ final class Applications {
     }
 
     /** The application's objects, listed straight from MinIO with its SDK (not through the service's adapter). */
-    static List<String> objects(UUID id) {
+    public static List<String> objects(UUID id) {
         return objects(ConfigProvider.getConfig().getValue("ats.storage.bucket", String.class), id);
     }
 
     /** The application's objects in a bucket, listed straight from MinIO. */
-    static List<String> objects(String bucket, UUID id) {
+    public static List<String> objects(String bucket, UUID id) {
         List<String> keys = new ArrayList<>();
         try {
             for (Result<Item> result : minio().listObjects(ListObjectsArgs.builder()
@@ -106,7 +106,7 @@ final class Applications {
     }
 
     /** A MinIO client of its own, to the real MinIO (some profiles put a proxy between the service and it). */
-    static MinioClient minio() {
+    public static MinioClient minio() {
         var config = ConfigProvider.getConfig();
         return MinioClient.builder()
                 .endpoint(System.getenv().getOrDefault("ATS_STORAGE_ENDPOINT", "http://127.0.0.1:59000"))

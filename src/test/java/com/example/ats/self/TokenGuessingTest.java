@@ -2,6 +2,7 @@ package com.example.ats.self;
 
 import static io.restassured.RestAssured.given;
 
+import com.example.ats.shared.LowLimitsProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Guessing tokens is slowed down: after the limit of wrong tokens, an address gets 429s, even with a right one. */
 @QuarkusTest
-@TestProfile(SmallTokenLimitProfile.class)
+@TestProfile(LowLimitsProfile.class)
 class TokenGuessingTest {
 
     @Test

@@ -1,0 +1,34 @@
+package com.example.ats.export;
+
+import com.example.ats.application.ApplicantView;
+import com.example.ats.application.ApplicationStatus;
+import com.example.ats.consent.ConsentAction;
+import com.example.ats.consent.ConsentChannel;
+import com.example.ats.document.DocumentView;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Everything the service holds about the applicant, for the applicant. */
+@Schema(name = "SelfApplication")
+public record ApplicantDataView(
+        UUID id,
+        UUID vacancyId,
+        Instant appliedAt,
+        ApplicationStatus status,
+        ApplicantView applicant,
+        List<DocumentView> documents,
+        List<ConsentHistoryEntry> consentHistory,
+
+        @Schema(description = "When everything is deleted; absent while the date is not fixed yet")
+        Instant expiresAt,
+
+        @Schema(description = "What happens on that date, in plain words")
+        String whatHappens) {
+
+    /** One consent event as the applicant may see it. */
+    @Schema(name = "ConsentHistoryEntry")
+    public record ConsentHistoryEntry(
+            String kind, ConsentAction action, Instant at, ConsentChannel channel, String textVersion) {}
+}

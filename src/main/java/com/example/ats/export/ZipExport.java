@@ -1,0 +1,98 @@
+package com.example.ats.export;
+
+import com.example.ats.document.ContentDisposition;
+import com.example.ats.document.DocumentRepository;
+import com.example.ats.document.DocumentView;
+import com.example.ats.document.VerifiedCopy;
+import com.example.ats.storage.ObjectStore;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Data portability: one ZIP with {@code application.json} (everything we hold, machine-readable), the original
+ * files under {@code documents/}, and a {@code README.txt}. Written straight to the response, one entry after the
+ * other, each file streamed from the store and checked against its SHA-256: never built in memory.
+ */
+@ApplicationScoped
+public class ZipExport {
+
+    static final String README = """
+            Your application data
+            =====================
+
+            application.json  everything we hold about your application, as JSON (UTF-8):
+                              id, vacancyId, appliedAt, status, applicant (your details as you gave them),
+                              documents (file name, media type, size, SHA-256 of each file), consentHistory
+                              (every consent you gave, refused or withdrew, when and how), expiresAt (when we
+                              delete everything) and whatHappens (the same in words).
+            documents/        your files, byte for byte as you sent them; each file's SHA-256 in
+                              application.json lets you check that.
+
+            Times are UTC (ISO-8601). You may give this archive to another employer or service.
+            """;
+
+    private final ObjectStore store;
+    private final ObjectMapper json;
+    private final DocumentRepository documents;
+
+    ZipExport(ObjectStore store, ObjectMapper json, DocumentRepository documents) {
+        this.documents = documents;
+        this.store = store;
+        this.json = json.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    /** The 200 answer with the archive of {@code view}, named after the application. */
+    public Response answer(ApplicantDataView view) {
+        Map<UUID, String> keys = QuarkusTransaction.requiringNew()
+                .call(() -> documents.forApplication(view.id()).stream()
+                        .collect(Collectors.toMap(d -> d.id, d -> d.objectKey)));
+        return Response.ok(zip(view, keys), "application/zip")
+                .header("Content-Disposition", ContentDisposition.attachment("application-" + view.id() + ".zip"))
+                .build();
+    }
+
+    /** The archive of {@code view}; {@code objectKeys} maps each document id to its object. */
+    public StreamingOutput zip(ApplicantDataView view, Map<UUID, String> objectKeys) {
+        return out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+                zip.putNextEntry(new ZipEntry("README.txt"));
+                zip.write(README.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry("application.json"));
+                json.writerWithDefaultPrettyPrinter().writeValue(zip, view);
+                zip.closeEntry();
+                Set<String> names = new HashSet<>();
+                for (DocumentView document : view.documents()) {
+                    zip.putNextEntry(new ZipEntry("documents/" + unique(names, document)));
+                    try (InputStream content = store.get(objectKeys.get(document.id()))) {
+                        VerifiedCopy.copy(content, zip, document.size(), document.sha256());
+                    }
+                    zip.closeEntry();
+                }
+            }
+        };
+    }
+
+    /** The stored (already sanitised) name, prefixed by the kind so a CV and a letter of the same name both fit. */
+    private static String unique(Set<String> taken, DocumentView document) {
+        String name = document.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + document.fileName();
+        String candidate = name;
+        for (int i = 2; !taken.add(candidate); i++) {
+            candidate = i + "-" + name;
+        }
+        return candidate;
+    }
+}

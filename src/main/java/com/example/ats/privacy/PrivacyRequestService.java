@@ -1,0 +1,78 @@
+package com.example.ats.privacy;
+
+import com.example.ats.retention.RetentionAmount;
+import com.example.ats.retention.RetentionConfig;
+import com.example.ats.shared.ApiException;
+import com.example.ats.shared.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Registers data-subject requests with their due date, links them to the requester's applications, closes them. */
+@ApplicationScoped
+public class PrivacyRequestService {
+
+    private final PrivacyRequestRepository requests;
+    private final RetentionAmount answerWithin;
+    private final RetentionConfig retention;
+    private final Clock clock;
+
+    PrivacyRequestService(
+            PrivacyRequestRepository requests, PrivacyConfig config, RetentionConfig retention, Clock clock) {
+        this.requests = requests;
+        this.answerWithin = RetentionAmount.parse(config.answerWithin());
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PrivacyRequestView register(
+            PrivacyRequest.Type type, String email, Instant receivedAt, String channel, String createdBy) {
+        return register(type, email, receivedAt, channel, createdBy, null);
+    }
+
+    /** As above, with the requester's own words (an objection's reason). */
+    @Transactional
+    public PrivacyRequestView register(
+            PrivacyRequest.Type type, String email, Instant receivedAt, String channel, String createdBy, String note) {
+        Instant now = clock.instant();
+        if (receivedAt.isAfter(now)) {
+            throw ApiException.invalidField("receivedAt", "must not be in the future");
+        }
+        PrivacyRequest request = new PrivacyRequest();
+        request.id = UUID.randomUUID();
+        request.type = type;
+        request.email = email.strip();
+        request.channel = channel;
+        request.receivedAt = receivedAt;
+        request.dueAt = answerWithin.after(receivedAt, retention.zone());
+        request.status = PrivacyRequest.Status.OPEN;
+        request.createdBy = createdBy;
+        request.note = note == null || note.isBlank() ? null : note.strip();
+        request.applicationIds.addAll(requests.applicationsOf(request.email));
+        requests.persist(request);
+        return PrivacyRequestView.of(request, now);
+    }
+
+    @Transactional
+    public PrivacyRequestView close(UUID id, String outcome) {
+        PrivacyRequest request =
+                requests.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Privacy request"));
+        if (request.status == PrivacyRequest.Status.CLOSED) {
+            throw new ApiException(ProblemType.CONFLICT, "The request is already closed");
+        }
+        request.status = PrivacyRequest.Status.CLOSED;
+        request.outcome = outcome.strip();
+        request.closedAt = clock.instant();
+        return PrivacyRequestView.of(request, request.closedAt);
+    }
+
+    @Transactional
+    public PrivacyRequestView get(UUID id) {
+        return requests.findByIdOptional(id)
+                .map(r -> PrivacyRequestView.of(r, clock.instant()))
+                .orElseThrow(() -> ApiException.notFound("Privacy request"));
+    }
+}

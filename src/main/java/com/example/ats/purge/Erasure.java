@@ -1,0 +1,45 @@
+package com.example.ats.purge;
+
+import com.example.ats.application.Application;
+import com.example.ats.application.ApplicationRepository;
+import com.example.ats.shared.ApiException;
+import com.example.ats.shared.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Erasure on request (the applicant's own, or on their behalf): the purge's own steps, at once, with reason
+ * ERASURE_REQUEST. A legal hold in force stops it (GDPR art. 17(3)(e): data needed for legal claims).
+ */
+@ApplicationScoped
+public class Erasure {
+
+    private final ApplicationRepository applications;
+    private final Purger purger;
+    private final Clock clock;
+
+    Erasure(ApplicationRepository applications, Purger purger, Clock clock) {
+        this.applications = applications;
+        this.purger = purger;
+        this.clock = clock;
+    }
+
+    /** Returns false when there was nothing (left) to erase. */
+    @Transactional
+    public boolean erase(UUID id, String refusalWhenHeld) {
+        Application application = applications.findById(id);
+        if (application == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (application.legalHoldReason != null
+                && (application.legalHoldUntil == null || application.legalHoldUntil.isAfter(now))) {
+            throw new ApiException(ProblemType.CONFLICT, refusalWhenHeld);
+        }
+        applications.getEntityManager().detach(application);
+        return purger.erase(id);
+    }
+}

@@ -1,0 +1,50 @@
+package com.example.ats.purge;
+
+import com.example.ats.shared.Cursor;
+import com.example.ats.shared.KeysetQuery;
+import com.example.ats.shared.SqlValues;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Purge records, and the queue of what is due, read for the privacy officer. */
+@ApplicationScoped
+public class PurgeRecordRepository implements PanacheRepositoryBase<PurgeRecord, UUID> {
+
+    /** Keyset page in (purgedAt, id) order. */
+    public List<PurgeRecord> page(
+            UUID applicationId, PurgeRecord.Reason reason, Instant from, Instant to, Cursor after, int limit) {
+        return KeysetQuery.orderedBy("purgedAt", "id")
+                .filter("applicationId = :applicationId", "applicationId", applicationId)
+                .filter("reason = :reason", "reason", reason)
+                .filter("purgedAt >= :from", "from", from)
+                .filter("purgedAt < :to", "to", to)
+                .after(after)
+                .page(this, limit);
+    }
+
+    /** What the purge will take by {@code until}: not held, expiring by then, with why. */
+    public List<DueApplicationView> due(Instant until) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("select a.id, a.expires_at, (select c.action from consent_event c"
+                        + " where c.application_id = a.id and c.kind = 'RETENTION'"
+                        + " order by c.occurred_at desc, c.id desc limit 1) from application a"
+                        + " where a.expires_at <= ?1 and (a.legal_hold_reason is null or a.legal_hold_until <= ?1)"
+                        + " order by a.expires_at, a.id limit 1000")
+                .setParameter(1, until)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new DueApplicationView((UUID) row[0], SqlValues.instant(row[1]), reasonOf((String) row[2])))
+                .toList();
+    }
+
+    private static String reasonOf(String lastConsentAction) {
+        if ("GRANTED".equals(lastConsentAction)) {
+            return "CONSENT_PERIOD_ENDED";
+        }
+        return "WITHDRAWN".equals(lastConsentAction) ? "CONSENT_WITHDRAWN" : "NO_CONSENT";
+    }
+}

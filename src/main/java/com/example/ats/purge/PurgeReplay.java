@@ -1,0 +1,124 @@
+package com.example.ats.purge;
+
+import com.example.ats.storage.ObjectKeys;
+import com.example.ats.storage.ObjectStore;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Makes deletions true again after a backup is restored. A restored database (and object store) holds what existed
+ * when the backup was taken, including applicants purged or erased since; the purge records kept outside that backup
+ * say who they are. Replaying them removes those applications again by the purge's steps (objects first, then
+ * rows) and puts the purge records back, with their original times and reasons. Replaying twice changes nothing.
+ */
+@ApplicationScoped
+public class PurgeReplay {
+
+    private static final int BATCH = 200;
+
+    private final EntityManager entityManager;
+    private final ObjectStore store;
+
+    PurgeReplay(EntityManager entityManager, ObjectStore store) {
+        this.entityManager = entityManager;
+        this.store = store;
+    }
+
+    /** A purge record to replay: the fields of the proof of deletion. */
+    public record Recorded(
+            UUID applicationId,
+            Instant expiresAt,
+            Instant purgedAt,
+            PurgeRecord.Reason reason,
+            String policyVersion,
+            int objectsRemoved) {}
+
+    /** What a replay did. */
+    public record Outcome(int records, int applicationsRemoved, int objectsRemoved, int recordsRestored) {
+        Outcome plus(Outcome other) {
+            return new Outcome(
+                    records + other.records,
+                    applicationsRemoved + other.applicationsRemoved,
+                    objectsRemoved + other.objectsRemoved,
+                    recordsRestored + other.recordsRestored);
+        }
+    }
+
+    /** Replays records in batches, each in one transaction; a store outage stops it (rerun: it is idempotent). */
+    public Outcome replay(List<Recorded> records) {
+        Outcome total = new Outcome(0, 0, 0, 0);
+        for (int from = 0; from < records.size(); from += BATCH) {
+            List<Recorded> batch = records.subList(from, Math.min(records.size(), from + BATCH));
+            total = total.plus(QuarkusTransaction.requiringNew().call(() -> replayBatch(batch)));
+        }
+        Log.infof(
+                "Purge records replayed: %d record(s), %d application(s) and %d object(s) removed again,"
+                        + " %d record(s) restored",
+                total.records(), total.applicationsRemoved(), total.objectsRemoved(), total.recordsRestored());
+        return total;
+    }
+
+    private Outcome replayBatch(List<Recorded> batch) {
+        List<UUID> ids = batch.stream().map(Recorded::applicationId).distinct().toList();
+        @SuppressWarnings("unchecked")
+        List<UUID> present = entityManager
+                .createNativeQuery("select id from application where id in (?1) for update", UUID.class)
+                .setParameter(1, ids)
+                .getResultList();
+
+        // The rows' keys and whatever the store holds under each prefix: a store restored apart from the database
+        // may hold objects of applications whose rows are gone.
+        Set<String> keys = new LinkedHashSet<>();
+        if (!present.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<String> documentKeys = entityManager
+                    .createNativeQuery("select object_key from document where application_id in (?1)", String.class)
+                    .setParameter(1, present)
+                    .getResultList();
+            keys.addAll(documentKeys);
+        }
+        for (UUID id : ids) {
+            try (Stream<String> stored = store.keys(ObjectKeys.of(id))) {
+                stored.forEach(keys::add);
+            }
+        }
+        store.delete(keys);
+
+        if (!present.isEmpty()) {
+            Purger.deleteRows(entityManager, present);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<UUID> recorded = entityManager
+                .createNativeQuery("select application_id from purge_record where application_id in (?1)", UUID.class)
+                .setParameter(1, ids)
+                .getResultList();
+        Set<UUID> done = new HashSet<>(recorded);
+        List<PurgeRecord> restored = new ArrayList<>();
+        for (Recorded record : batch) {
+            if (done.add(record.applicationId())) {
+                PurgeRecord row = new PurgeRecord();
+                row.id = UUID.randomUUID();
+                row.applicationId = record.applicationId();
+                row.expiresAt = record.expiresAt();
+                row.purgedAt = record.purgedAt();
+                row.reason = record.reason();
+                row.policyVersion = record.policyVersion();
+                row.objectsRemoved = record.objectsRemoved();
+                entityManager.persist(row);
+                restored.add(row);
+            }
+        }
+        return new Outcome(batch.size(), present.size(), keys.size(), restored.size());
+    }
+}

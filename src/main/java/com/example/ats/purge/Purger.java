@@ -1,0 +1,173 @@
+package com.example.ats.purge;
+
+import com.example.ats.retention.RetentionConfig;
+import com.example.ats.shared.SqlValues;
+import com.example.ats.storage.ObjectStore;
+import com.example.ats.storage.ObjectStoreUnavailableException;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Deletes applications whose expiry has passed and that no legal hold protects, in batches, each batch in one
+ * transaction: lock the due rows with {@code FOR UPDATE SKIP LOCKED} (other replicas skip them instead of waiting),
+ * remove their objects from the store, delete the rows, write a purge record per application, commit.
+ *
+ * <p>Crash-safe: until the commit, the rows stay and keep their locks only as long as the connection lives; a run
+ * that dies after removing objects leaves the rows, and the next run removes the (already missing) objects again,
+ * deletes the rows and writes the one purge record. A store outage rolls the batch back and ends the run; the next
+ * run retries.
+ */
+@ApplicationScoped
+public class Purger {
+
+    private final EntityManager entityManager;
+    private final ObjectStore store;
+    private final PurgeProbe probe;
+    private final PurgeMetrics metrics;
+    private final Clock clock;
+    private final int batchSize;
+    private volatile boolean stopping;
+
+    Purger(
+            EntityManager entityManager,
+            ObjectStore store,
+            PurgeProbe probe,
+            PurgeMetrics metrics,
+            Clock clock,
+            RetentionConfig config) {
+        this.entityManager = entityManager;
+        this.store = store;
+        this.probe = probe;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.batchSize = config.purgeBatchSize();
+    }
+
+    /** What one run did. */
+    public record Run(Instant startedAt, Instant finishedAt, int purged, int objectsRemoved, boolean completed) {}
+
+    /** One batch's work. */
+    record Batch(int purged, int objectsRemoved) {}
+
+    /** Purges everything due at the start of the run; stops between batches when the service shuts down. */
+    public Run run() {
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        int purged = 0;
+        int objects = 0;
+        boolean completed = true;
+        try {
+            while (!stopping) {
+                Batch batch = QuarkusTransaction.requiringNew().call(() -> purgeBatch(now));
+                purged += batch.purged();
+                objects += batch.objectsRemoved();
+                metrics.purged(batch.purged());
+                if (batch.purged() < batchSize) {
+                    break;
+                }
+            }
+        } catch (ObjectStoreUnavailableException e) {
+            completed = false;
+            metrics.failed();
+            Log.warnf(
+                    "Purge run stopped: the object store is unavailable (%s); rows kept, next run retries",
+                    e.getCause() == null
+                            ? e.getMessage()
+                            : e.getCause().getClass().getSimpleName());
+        } finally {
+            metrics.ran(System.nanoTime() - started);
+            metrics.refreshOverdue();
+        }
+        if (purged > 0) {
+            Log.infof("Purge run: %d application(s) and %d object(s) removed", purged, objects);
+        }
+        return new Run(now, clock.instant(), purged, objects, completed && !stopping);
+    }
+
+    private Batch purgeBatch(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = entityManager
+                .createNativeQuery("select id, expires_at, policy_version from application"
+                        + " where expires_at <= ?1 and (legal_hold_reason is null or legal_hold_until <= ?1)"
+                        + " order by expires_at, id limit ?2 for update skip locked")
+                .setParameter(1, now)
+                .setParameter(2, batchSize)
+                .getResultList();
+        if (due.isEmpty()) {
+            return new Batch(0, 0);
+        }
+        return remove(due, PurgeRecord.Reason.EXPIRED);
+    }
+
+    /**
+     * Erases one application now, at its applicant's or the privacy officer's request, by the purge's own steps
+     * (objects, rows, purge record with reason ERASURE_REQUEST). Waits for a purge batch that holds the row; returns
+     * false when there is nothing to erase (already purged or erased). Call inside a transaction.
+     */
+    public boolean erase(UUID applicationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> row = entityManager
+                .createNativeQuery("select id, expires_at, policy_version from application where id = ?1 for update")
+                .setParameter(1, applicationId)
+                .getResultList();
+        if (row.isEmpty()) {
+            return false;
+        }
+        remove(row, PurgeRecord.Reason.ERASURE_REQUEST);
+        return true;
+    }
+
+    /** Objects first, then rows, then one purge record each: the order that leaves nothing behind after a crash. */
+    private Batch remove(List<Object[]> locked, PurgeRecord.Reason reason) {
+        List<UUID> ids = locked.stream().map(row -> (UUID) row[0]).toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> documents = entityManager
+                .createNativeQuery("select application_id, object_key from document where application_id in (?1)")
+                .setParameter(1, ids)
+                .getResultList();
+        List<String> keys = documents.stream().map(row -> (String) row[1]).toList();
+        store.delete(keys);
+        probe.objectsRemoved(ids);
+
+        deleteRows(entityManager, ids);
+        Instant purgedAt = clock.instant();
+        for (Object[] row : locked) {
+            UUID id = (UUID) row[0];
+            PurgeRecord record = new PurgeRecord();
+            record.id = UUID.randomUUID();
+            record.applicationId = id;
+            record.expiresAt = SqlValues.instant(row[1]);
+            record.purgedAt = purgedAt;
+            record.reason = reason;
+            record.policyVersion = (String) row[2];
+            record.objectsRemoved =
+                    (int) documents.stream().filter(d -> id.equals(d[0])).count();
+            entityManager.persist(record);
+        }
+        return new Batch(ids.size(), keys.size());
+    }
+
+    /** Every row of these applications (the application's delete cascades to its children). */
+    static void deleteRows(EntityManager entityManager, List<UUID> ids) {
+        entityManager
+                .createNativeQuery("delete from idempotency_key where application_id in (?1)")
+                .setParameter(1, ids)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("delete from application where id in (?1)")
+                .setParameter(1, ids)
+                .executeUpdate();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+}

@@ -1,0 +1,53 @@
+package com.example.ats.retention;
+
+import com.example.ats.application.Application;
+import com.example.ats.application.ApplicationRepository;
+import com.example.ats.shared.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Puts and releases legal holds: a held application is not purged, whatever its expiry. */
+@ApplicationScoped
+public class LegalHoldService {
+
+    private final ApplicationRepository applications;
+    private final Clock clock;
+
+    LegalHoldService(ApplicationRepository applications, Clock clock) {
+        this.applications = applications;
+        this.clock = clock;
+    }
+
+    /** Puts or replaces the hold; {@code until} (optional) must be in the future. */
+    @Transactional
+    public LegalHoldView hold(UUID id, String reason, Instant until, String setBy) {
+        Instant now = clock.instant();
+        if (until != null && !until.isAfter(now)) {
+            throw ApiException.invalidField("until", "must be in the future");
+        }
+        Application application = find(id);
+        application.legalHoldReason = reason.strip();
+        application.legalHoldUntil = until;
+        application.legalHoldSetAt = now;
+        application.legalHoldSetBy = setBy;
+        return new LegalHoldView(
+                id, application.legalHoldReason, application.legalHoldUntil, now, application.legalHoldSetBy);
+    }
+
+    /** Releases the hold, if any. */
+    @Transactional
+    public void release(UUID id) {
+        Application application = find(id);
+        application.legalHoldReason = null;
+        application.legalHoldUntil = null;
+        application.legalHoldSetAt = null;
+        application.legalHoldSetBy = null;
+    }
+
+    private Application find(UUID id) {
+        return applications.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Application"));
+    }
+}

@@ -1,0 +1,113 @@
+package com.example.ats.retention;
+
+import com.example.ats.application.Application;
+import com.example.ats.application.ApplicationRepository;
+import com.example.ats.consent.ConsentAction;
+import com.example.ats.consent.ConsentChannel;
+import com.example.ats.consent.ConsentEvent;
+import com.example.ats.consent.ConsentEventFactory;
+import com.example.ats.consent.ConsentEventRepository;
+import com.example.ats.consent.ConsentKind;
+import com.example.ats.shared.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records a grant or withdrawal of the retention consent and recomputes the expiry in the same transaction, for
+ * staff (consent given by e-mail or phone) and for the applicant's self-service.
+ */
+@ApplicationScoped
+public class RetentionConsentService {
+
+    private final ApplicationRepository applications;
+    private final ConsentEventRepository consents;
+    private final ConsentEventFactory events;
+    private final ExpiryService expiries;
+    private final Clock clock;
+
+    RetentionConsentService(
+            ApplicationRepository applications,
+            ConsentEventRepository consents,
+            ConsentEventFactory events,
+            ExpiryService expiries,
+            Clock clock) {
+        this.applications = applications;
+        this.consents = consents;
+        this.events = events;
+        this.expiries = expiries;
+        this.clock = clock;
+    }
+
+    /** A consent answer as it reached us. */
+    public record Answer(boolean granted, String textVersion, ConsentChannel channel, String recordedBy) {}
+
+    /**
+     * Appends the event and recomputes the expiry. Saying no while no consent is in force records a refusal (the
+     * expiry stays as it is); saying no after a grant is a withdrawal.
+     */
+    @Transactional
+    public RetentionConsentState record(UUID applicationId, Answer answer) {
+        if (answer.granted()
+                && (answer.textVersion() == null || answer.textVersion().isBlank())) {
+            throw ApiException.invalidField("textVersion", "is required when consent is granted: which text was shown");
+        }
+        // Serialises concurrent answers for one application, so the recomputation sees the whole history.
+        Application application = applications
+                .findByIdOptional(applicationId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.notFound("Application"));
+        boolean inForce = current(applicationId)
+                .map(e -> e.action == ConsentAction.GRANTED)
+                .orElse(false);
+        ConsentAction action =
+                answer.granted() ? ConsentAction.GRANTED : inForce ? ConsentAction.WITHDRAWN : ConsentAction.REFUSED;
+        ConsentEvent event = events.retention(
+                applicationId,
+                action,
+                clock.instant(),
+                answer.channel(),
+                answer.granted() ? answer.textVersion().strip() : null,
+                answer.recordedBy());
+        consents.persist(event);
+        expiries.recompute(application);
+        return state(application, event);
+    }
+
+    /** The consent state of an application now. */
+    public RetentionConsentState state(Application application) {
+        return current(application.id)
+                .map(event -> state(application, event))
+                .orElseGet(() -> new RetentionConsentState(
+                        application.id,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        application.expiresAt,
+                        application.policyVersion));
+    }
+
+    private Optional<ConsentEvent> current(UUID applicationId) {
+        return consents.forApplication(applicationId).stream()
+                .filter(e -> e.kind == ConsentKind.RETENTION)
+                .reduce((first, second) -> second);
+    }
+
+    private static RetentionConsentState state(Application application, ConsentEvent last) {
+        Instant since = last.occurredAt;
+        return new RetentionConsentState(
+                application.id,
+                last.action == ConsentAction.GRANTED,
+                last.action,
+                since,
+                last.channel,
+                last.action == ConsentAction.GRANTED ? last.textVersion : null,
+                application.expiresAt,
+                application.policyVersion);
+    }
+}

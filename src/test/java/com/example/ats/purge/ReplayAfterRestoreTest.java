@@ -1,0 +1,209 @@
+package com.example.ats.purge;
+
+import static com.example.ats.shared.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.example.ats.retention.Applications;
+import com.example.ats.shared.TestClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A backup restored after applicants were purged or erased brings them back; replaying the purge records kept since
+ * the backup removes them again, files included, and puts the lost proof of deletion back. Real pg_dump and
+ * pg_restore on the real PostgreSQL, real object copies in MinIO.
+ */
+@QuarkusTest
+class ReplayAfterRestoreTest {
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    Purger purger;
+
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "ats.storage.bucket")
+    String bucket;
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
+    @Test
+    void replayingThePurgeRecordsAfterARestoreRemovesTheResurrectedApplicantsAgain() throws Exception {
+        Applications.Submitted erased = Applications.submit(true);
+        Applications.Submitted expired = Applications.submit(false);
+        Applications.Submitted kept = Applications.submit(true);
+        List<UUID> all = List.of(erased.id(), expired.id(), kept.id());
+
+        // Nightly backup: the database and the objects.
+        Path dump = Files.createTempFile("ats-backup", ".dump");
+        Backups.dumpDatabase(dump);
+        Backups.copyObjects(bucket, Backups.BACKUP_BUCKET, all);
+        Instant backupTakenAt = clock.instant();
+
+        // After the backup: one applicant asks for erasure, another one's time runs out.
+        as("privacy-officer")
+                .queryParam("reason", "ERASURE_REQUEST")
+                .delete("/api/v1/applications/{id}", erased.id())
+                .then()
+                .statusCode(204);
+        clock.travelTo(expired.expiresAt());
+        purger.run();
+        clock.reset();
+        assertThat(Applications.objects(erased.id())).isEmpty();
+        assertThat(Applications.objects(expired.id())).isEmpty();
+
+        // The purge records since the backup, exported as the operator's runbook says (kept apart from backups).
+        List<Map<String, Object>> records = purgeRecordsSince(backupTakenAt, List.of(erased.id(), expired.id()));
+        assertThat(records).hasSize(2);
+
+        // Disaster: restore the database and the objects from last night's backup.
+        emptyEveryTable();
+        Backups.restoreDatabase(dump);
+        Backups.copyObjects(Backups.BACKUP_BUCKET, bucket, all);
+        for (Applications.Submitted application : List.of(erased, expired)) {
+            detail(application.id()).then().statusCode(200);
+            assertThat(Applications.objects(application.id())).hasSize(2);
+            assertThat(Applications.purgeRecords(entityManager, application.id()))
+                    .isZero();
+        }
+
+        JsonPath outcome = replay(records);
+        assertThat(outcome.getInt("records")).isEqualTo(2);
+        assertThat(outcome.getInt("applicationsRemoved")).isEqualTo(2);
+        assertThat(outcome.getInt("objectsRemoved")).isEqualTo(4);
+        assertThat(outcome.getInt("recordsRestored")).isEqualTo(2);
+
+        for (Applications.Submitted application : List.of(erased, expired)) {
+            detail(application.id()).then().statusCode(404);
+            Applications.assertNoRows(entityManager, application.id());
+            assertThat(Applications.objects(application.id())).isEmpty();
+            assertThat(Applications.purgeRecords(entityManager, application.id()))
+                    .isOne();
+        }
+        // The restored proof is the original one: same time and reason.
+        assertThat(purgeRecordsSince(backupTakenAt, List.of(erased.id(), expired.id())))
+                .isEqualTo(records);
+        // Everyone else is untouched.
+        detail(kept.id()).then().statusCode(200);
+        assertThat(Applications.objects(kept.id())).hasSize(2);
+
+        JsonPath again = replay(records);
+        assertThat(again.getInt("applicationsRemoved")).isZero();
+        assertThat(again.getInt("recordsRestored")).isZero();
+        Files.delete(dump);
+    }
+
+    @Test
+    void objectsRestoredWithoutTheirRowsAreRemovedToo() {
+        Applications.Submitted application = Applications.submit(false);
+        Backups.copyObjects(bucket, Backups.BACKUP_BUCKET, List.of(application.id()));
+        Instant before = clock.instant();
+        clock.travelTo(application.expiresAt());
+        purger.run();
+        clock.reset();
+        List<Map<String, Object>> records = purgeRecordsSince(before, List.of(application.id()));
+
+        // Only the object store was restored.
+        Backups.copyObjects(Backups.BACKUP_BUCKET, bucket, List.of(application.id()));
+        assertThat(Applications.objects(application.id())).hasSize(2);
+
+        JsonPath outcome = replay(records);
+        assertThat(outcome.getInt("applicationsRemoved")).isZero();
+        assertThat(outcome.getInt("objectsRemoved")).isEqualTo(2);
+        assertThat(Applications.objects(application.id())).isEmpty();
+        assertThat(Applications.purgeRecords(entityManager, application.id())).isOne();
+    }
+
+    @Test
+    void aReplayWithoutRecordsOrWithABrokenRecordIsRefusedAndChangesNothing() {
+        as("privacy-officer")
+                .contentType(ContentType.JSON)
+                .body(Map.of("records", List.of()))
+                .post("/api/v1/retention/purges/replay")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        as("privacy-officer")
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "records",
+                        List.of(Map.of("applicationId", UUID.randomUUID().toString()))))
+                .post("/api/v1/retention/purges/replay")
+                .then()
+                .statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("purgedAt")));
+        as("hr-admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("records", List.of()))
+                .post("/api/v1/retention/purges/replay")
+                .then()
+                .statusCode(403);
+    }
+
+    private static io.restassured.response.Response detail(UUID id) {
+        return as("privacy-officer").get("/api/v1/applications/{id}", id);
+    }
+
+    private static JsonPath replay(List<Map<String, Object>> records) {
+        return as("privacy-officer")
+                .contentType(ContentType.JSON)
+                .body(Map.of("records", records))
+                .post("/api/v1/retention/purges/replay")
+                .then()
+                .statusCode(200)
+                .body("records", equalTo(records.size()))
+                .extract()
+                .jsonPath();
+    }
+
+    private static List<Map<String, Object>> purgeRecordsSince(Instant from, List<UUID> applications) {
+        List<Map<String, Object>> items = as("privacy-officer")
+                .queryParam("from", from.toString())
+                .queryParam("limit", 100)
+                .get("/api/v1/retention/purges")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        return items.stream()
+                .filter(item -> applications.contains(UUID.fromString((String) item.get("applicationId"))))
+                .toList();
+    }
+
+    /** What a restore into the existing schema starts from: every table empty (Flyway's history aside). */
+    private void emptyEveryTable() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> tables = entityManager
+                    .createNativeQuery(
+                            "select tablename from pg_tables where schemaname = current_schema()"
+                                    + " and tablename <> 'flyway_schema_history'",
+                            String.class)
+                    .getResultList();
+            entityManager
+                    .createNativeQuery("truncate table " + String.join(", ", tables) + " cascade")
+                    .executeUpdate();
+        });
+    }
+}
