@@ -52,7 +52,7 @@ public final class ApplicantRules {
         if (birthDate == null) {
             return false;
         }
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         if (birthDate.isAfter(today)) {
             throw ApiException.invalidField("applicant.birthDate", "must be in the past");
         }

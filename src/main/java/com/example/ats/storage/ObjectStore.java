@@ -17,7 +17,7 @@ public interface ObjectStore {
     void put(String key, InputStream content, long size, String mediaType);
 
     /**
-     * Uploads a file in a single request whose payload SHA-256 and CRC32C the store checks before it keeps the
+     * Uploads a file in a single request whose payload SHA-256 and CRC32 the store checks before it keeps the
      * object: a damaged upload is refused, not stored. Streams from the file; never holds it in memory.
      *
      * @param metadata user metadata (ASCII, no personal data)

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every staff endpoint against every kind of caller, with real Keycloak tokens: the statuses must be exactly the
- * matrix of the README (default deny: 401 without a valid token, 403 without the role).
+ * matrix of docs/API.md (default deny: 401 without a valid token, 403 without the role).
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
