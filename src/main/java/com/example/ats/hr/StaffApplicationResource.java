@@ -123,7 +123,7 @@ public class StaffApplicationResource {
                     @Parameter(description = "ETag of the version you read", schema = @Schema(type = SchemaType.STRING))
                     String ifMatch,
             @Valid @NotNull StatusChangeRequest request) {
-        long version = ETags.requireVersion(ifMatch);
+        ETags.IfMatch version = ETags.requireMatch(ifMatch);
         ApplicationDetail changed =
                 applications.changeStatus(id, version, request.status(), caller.subject(), caller.role());
         audit.record(caller.subject(), caller.role(), "STATUS_CHANGED", id, "to " + request.status());

@@ -59,11 +59,10 @@ public class StaffApplicationService {
      * step; leaving the open pipeline starts the PROCEDURE_END retention clock, so the expiry is recomputed.
      */
     @Transactional
-    public ApplicationDetail changeStatus(UUID id, long readVersion, ApplicationStatus to, String actor, String role) {
+    public ApplicationDetail changeStatus(
+            UUID id, ETags.IfMatch ifMatch, ApplicationStatus to, String actor, String role) {
         Application application = find(id);
-        if (application.version != readVersion) {
-            throw ETags.stale();
-        }
+        ifMatch.check(application.version);
         ApplicationStatus from = application.status;
         if (!from.next().contains(to)) {
             String allowed = from.next().isEmpty()

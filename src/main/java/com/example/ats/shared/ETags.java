@@ -1,6 +1,9 @@
 package com.example.ats.shared;
 
 import jakarta.ws.rs.core.EntityTag;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
 /** Optimistic concurrency over HTTP: the entity version as a strong ETag, and the If-Match rules. */
 public final class ETags {
@@ -12,16 +15,42 @@ public final class ETags {
     }
 
     /**
-     * The version the caller says it last saw. A missing header is 428 (the caller must read first), one that is
-     * not one of our ETags is 412.
+     * An If-Match precondition as RFC 9110 (13.1.1) defines it: {@code *} matches any current version, otherwise a
+     * comma-separated list of our ETags. A missing header is 428; a list with none of our tags matches nothing (412).
      */
-    public static long requireVersion(String ifMatch) {
+    public static IfMatch requireMatch(String ifMatch) {
+        requirePresent(ifMatch);
+        if (ifMatch.strip().equals("*")) {
+            return new IfMatch(true, Set.of());
+        }
+        Set<Long> versions = new HashSet<>();
+        for (String tag : ifMatch.split(",")) {
+            parse(tag).ifPresent(versions::add);
+        }
+        return new IfMatch(false, Set.copyOf(versions));
+    }
+
+    /** The versions an If-Match header accepts. */
+    public record IfMatch(boolean any, Set<Long> versions) {
+
+        /** 412 unless the current version is one the caller accepts. */
+        public void check(long currentVersion) {
+            if (!any && !versions.contains(currentVersion)) {
+                throw stale();
+            }
+        }
+    }
+
+    private static void requirePresent(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(
                     ProblemType.PRECONDITION_REQUIRED,
                     "This update needs an If-Match header with the ETag of the version you read");
         }
-        String value = ifMatch.trim();
+    }
+
+    private static Optional<Long> parse(String tag) {
+        String value = tag.trim();
         if (value.startsWith("W/")) {
             value = value.substring(2);
         }
@@ -29,9 +58,9 @@ public final class ETags {
             value = value.substring(1, value.length() - 1);
         }
         try {
-            return Long.parseLong(value);
+            return Optional.of(Long.parseLong(value));
         } catch (NumberFormatException e) {
-            throw stale();
+            return Optional.empty();
         }
     }
 

@@ -128,7 +128,7 @@ public class VacancyResource {
                             schema = @Schema(type = SchemaType.STRING))
                     String ifMatch,
             @Valid @NotNull UpdateVacancyRequest request) {
-        VacancyView updated = service.update(id, ETags.requireVersion(ifMatch), request);
+        VacancyView updated = service.update(id, ETags.requireMatch(ifMatch), request);
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 }

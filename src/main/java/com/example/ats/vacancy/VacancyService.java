@@ -39,11 +39,9 @@ public class VacancyService {
     }
 
     @Transactional
-    public VacancyView update(UUID id, long expectedVersion, UpdateVacancyRequest request) {
+    public VacancyView update(UUID id, ETags.IfMatch ifMatch, UpdateVacancyRequest request) {
         Vacancy vacancy = vacancies.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Vacancy"));
-        if (vacancy.version != expectedVersion) {
-            throw ETags.stale();
-        }
+        ifMatch.check(vacancy.version);
         vacancy.title = request.title().strip();
         vacancy.description = request.description();
         vacancy.location = request.location();

@@ -1,6 +1,7 @@
 package com.example.ats.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -9,16 +10,32 @@ class ETagsTest {
 
     @Test
     void readsStrongAndWeakTags() {
-        assertThat(ETags.requireVersion("\"7\"")).isEqualTo(7);
-        assertThat(ETags.requireVersion("W/\"7\"")).isEqualTo(7);
+        assertThat(ETags.requireMatch("\"7\"").versions()).containsExactly(7L);
+        assertThat(ETags.requireMatch("W/\"7\"").versions()).containsExactly(7L);
     }
 
     @Test
     void missingIs428AndForeignIs412() {
-        assertThatThrownBy(() -> ETags.requireVersion(null))
+        assertThatThrownBy(() -> ETags.requireMatch(null))
                 .extracting(e -> ((ApiException) e).type())
                 .isEqualTo(ProblemType.PRECONDITION_REQUIRED);
-        assertThatThrownBy(() -> ETags.requireVersion("\"abc\""))
+        assertThatThrownBy(() -> ETags.requireMatch("\"abc\"").check(0))
+                .extracting(e -> ((ApiException) e).type())
+                .isEqualTo(ProblemType.PRECONDITION_FAILED);
+    }
+
+    @Test
+    void ifMatchStarMatchesAnyCurrentVersionAsRfc9110Says() {
+        ETags.IfMatch any = ETags.requireMatch(" * ");
+        assertThatCode(() -> any.check(0)).doesNotThrowAnyException();
+        assertThatCode(() -> any.check(42)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aListMatchesWhenOneOfItsTagsIsTheCurrentVersion() {
+        ETags.IfMatch list = ETags.requireMatch("\"3\", \"abc\", W/\"5\"");
+        assertThatCode(() -> list.check(5)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> list.check(4))
                 .extracting(e -> ((ApiException) e).type())
                 .isEqualTo(ProblemType.PRECONDITION_FAILED);
     }

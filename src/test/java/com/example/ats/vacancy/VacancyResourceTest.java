@@ -183,6 +183,29 @@ class VacancyResourceTest {
     }
 
     @Test
+    void ifMatchStarUpdatesWhateverTheCurrentVersionIs() {
+        String location = create("Analyst").header("Location");
+        as("hr-admin")
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("title", "Data analyst", "status", "OPEN"))
+                .put(location)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"");
+
+        as("hr-admin")
+                .contentType(ContentType.JSON)
+                .header("If-Match", "*")
+                .body(Map.of("title", "Data analyst", "status", "CLOSED"))
+                .put(location)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("status", equalTo("CLOSED"));
+    }
+
+    @Test
     void aRecruiterCannotUpdateVacancies() {
         String location = create("Support").header("Location");
         as("recruiter")
