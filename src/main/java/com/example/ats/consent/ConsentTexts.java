@@ -15,6 +15,14 @@ public interface ConsentTexts {
     /** Consent wording by text version, e.g. {@code ats.consent.texts."2026-01"=Ik geef toestemming ...}. */
     Map<String, String> texts();
 
+    /** The version career sites show now ({@code GET /api/v1/consent-texts/current}); one of {@link #texts()}. */
+    String currentVersion();
+
+    /** Whether the service knows this version's wording: a grant of any other version is refused. */
+    default boolean knows(String version) {
+        return version != null && texts().containsKey(version);
+    }
+
     /** SHA-256 (hex) of the wording of this version, when the service knows it. */
     default Optional<String> sha256Of(String version) {
         return Optional.ofNullable(texts().get(version)).map(ConsentTexts::sha256);

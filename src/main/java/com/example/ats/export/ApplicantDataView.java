@@ -30,5 +30,19 @@ public record ApplicantDataView(
     /** One consent event as the applicant may see it. */
     @Schema(name = "ConsentHistoryEntry")
     public record ConsentHistoryEntry(
-            String kind, ConsentAction action, Instant at, ConsentChannel channel, String textVersion) {}
+            @Schema(description = "RETENTION (keeping the file) or PARENTAL (a guardian's consent)")
+            String kind,
+
+            ConsentAction action,
+            Instant at,
+            ConsentChannel channel,
+
+            @Schema(description = "The consent text agreed to, for a grant")
+            String textVersion,
+
+            @Schema(description = "The guardian who consented, for a PARENTAL entry")
+            String guardianName,
+
+            @Schema(description = "The guardian's e-mail address, for a PARENTAL entry")
+            String guardianEmail) {}
 }

@@ -36,7 +36,9 @@ public class ZipExport {
             application.json  everything we hold about your application, as JSON (UTF-8):
                               id, vacancyId, appliedAt, status, applicant (your details as you gave them),
                               documents (file name, media type, size, SHA-256 of each file), consentHistory
-                              (every consent you gave, refused or withdrew, when and how), expiresAt (when we
+                              (every consent you gave, refused or withdrew, when and how, with
+                              the consent text's version, and your guardian's consent if you
+                              were younger than 16), expiresAt (when we
                               delete everything) and whatHappens (the same in words).
             documents/        your files, byte for byte as you sent them; each file's SHA-256 in
                               application.json lets you check that.

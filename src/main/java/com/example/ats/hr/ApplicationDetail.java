@@ -5,6 +5,7 @@ import com.example.ats.application.Application;
 import com.example.ats.application.ApplicationStatus;
 import com.example.ats.application.StatusChangeView;
 import com.example.ats.document.DocumentView;
+import com.example.ats.retention.PurgeRules;
 import com.example.ats.retention.RetentionConsentState;
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +43,9 @@ public record ApplicationDetail(
     @Schema(name = "ApplicationLegalHold")
     public record LegalHold(String reason, Instant until, Instant setAt, String setBy) {
 
-        static LegalHold of(Application application) {
-            return application.legalHoldReason == null
+        /** The hold when one is in force at {@code now}; a hold whose end has passed is no hold. */
+        static LegalHold of(Application application, Instant now) {
+            return !PurgeRules.holdInForce(application, now)
                     ? null
                     : new LegalHold(
                             application.legalHoldReason,

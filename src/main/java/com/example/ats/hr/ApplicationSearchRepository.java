@@ -1,12 +1,14 @@
 package com.example.ats.hr;
 
 import com.example.ats.application.ApplicationStatus;
+import com.example.ats.retention.PurgeRules;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.KeysetQuery;
 import com.example.ats.shared.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -23,9 +25,11 @@ public class ApplicationSearchRepository {
             "lower(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '') || ' ' || p.email)";
 
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    ApplicationSearchRepository(EntityManager entityManager) {
+    ApplicationSearchRepository(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     public List<ApplicationSummary> page(ApplicationFilter filter, Cursor after, int limit) {
@@ -45,12 +49,14 @@ public class ApplicationSearchRepository {
                 .filter("a.expires_at < :expiresBefore", "expiresBefore", filter.expiresBefore)
                 .filter(SEARCHED + " like :q escape '\\'", "q", q)
                 .after(after);
-        String sql = "select a.id, a.vacancy_id, a.status, a.applied_at, a.expires_at, a.legal_hold_reason is not null,"
+        String sql = "select a.id, a.vacancy_id, a.status, a.applied_at, a.expires_at, "
+                + PurgeRules.holdInForce("a", ":now") + ","
                 + " p.first_name, p.last_name, p.email from application a join applicant p on p.application_id = a.id"
                 + (keyset.where().isEmpty() ? "" : " where " + keyset.where())
                 + keyset.orderBy() + " limit :limit";
         Query query = keyset.bind(entityManager.createNativeQuery(sql));
         query.setParameter("limit", limit);
+        query.setParameter("now", clock.instant());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream()

@@ -112,7 +112,7 @@ public class StaffApplicationService {
                         .map(DocumentView::of)
                         .toList(),
                 consents.state(application),
-                ApplicationDetail.LegalHold.of(application),
+                ApplicationDetail.LegalHold.of(application, clock.instant()),
                 application.version);
     }
 }

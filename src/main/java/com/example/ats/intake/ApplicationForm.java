@@ -1,5 +1,6 @@
 package com.example.ats.intake;
 
+import com.example.ats.shared.FreeText;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;

@@ -1,7 +1,6 @@
 package com.example.ats.intake;
 
 import com.example.ats.document.Document;
-import com.example.ats.retention.RetentionConfig;
 import com.example.ats.shared.ApiException;
 import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
@@ -38,15 +37,14 @@ public class IntakeService {
     private final Clock clock;
 
     IntakeService(
-            IntakeConfig config,
-            RetentionConfig retention,
+            ApplicantRules rules,
             VacancyRepository vacancies,
             FilePreparer preparer,
             IdempotentReplay replay,
             IntakeRecorder recorder,
             ObjectStore store,
             Clock clock) {
-        this.rules = new ApplicantRules(clock, retention.zone(), config.parentalConsentBelowAge());
+        this.rules = rules;
         this.vacancies = vacancies;
         this.preparer = preparer;
         this.replay = replay;

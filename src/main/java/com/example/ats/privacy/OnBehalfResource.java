@@ -3,6 +3,7 @@ package com.example.ats.privacy;
 import com.example.ats.audit.AuditLog;
 import com.example.ats.export.ApplicantDataService;
 import com.example.ats.export.ApplicantDataView;
+import com.example.ats.export.PlainWords;
 import com.example.ats.export.ZipExport;
 import com.example.ats.purge.Erasure;
 import com.example.ats.shared.ApiException;
@@ -13,10 +14,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -64,8 +67,13 @@ public class OnBehalfResource {
                             mediaType = "application/zip",
                             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response exportOnBehalf(@PathParam("id") UUID id) {
-        ApplicantDataView view = data.find(id).orElseThrow(() -> ApiException.notFound("Application"));
+    public Response exportOnBehalf(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                    @Parameter(description = "nl (the default) or en: the applicant's language, for `whatHappens`")
+                    String language) {
+        ApplicantDataView view =
+                data.find(id, PlainWords.language(language)).orElseThrow(() -> ApiException.notFound("Application"));
         Response archive = export.answer(view);
         audit.record(caller.subject(), caller.role(), "EXPORTED_ON_BEHALF", id, null);
         return archive;

@@ -31,6 +31,14 @@ public class PrivacyRequest {
         OBJECTION
     }
 
+    /** What the answer was: kept as proof after the words of the outcome are removed. */
+    public enum OutcomeCode {
+        FULFILLED,
+        PARTLY_FULFILLED,
+        REFUSED,
+        NOTHING_HELD
+    }
+
     /** Open until answered. */
     public enum Status {
         OPEN,
@@ -63,7 +71,19 @@ public class PrivacyRequest {
     /** The requester's own words, e.g. why they object; personal data. */
     public String note;
 
+    /** How it was answered, in words; removed with the e-mail address (see {@link #minimisedAt}). */
     public String outcome;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "outcome_code")
+    public OutcomeCode outcomeCode;
+
+    /**
+     * When the e-mail address, the note and the outcome's words were removed: the request is closed and its
+     * applications are gone, so only the proof that it was answered in time remains.
+     */
+    @Column(name = "minimised_at")
+    public Instant minimisedAt;
 
     @Column(name = "closed_at")
     public Instant closedAt;

@@ -4,6 +4,7 @@ import com.example.ats.audit.AuditLog;
 import com.example.ats.shared.ApiDefinition;
 import com.example.ats.shared.Caller;
 import com.example.ats.shared.Cursor;
+import com.example.ats.shared.FreeText;
 import com.example.ats.shared.Links;
 import com.example.ats.shared.PageRequest;
 import com.example.ats.shared.Roles;
@@ -86,8 +87,18 @@ public class PrivacyRequestResource {
     /** How the request was answered. */
     @Schema(name = "PrivacyRequestOutcome")
     public record Outcome(
-            @NotBlank @Size(max = 2000) @Schema(required = true, example = "Export sent by e-mail on 2026-12-01")
-            String outcome) {}
+            @NotBlank
+            @Size(max = 2000)
+            @FreeText(multiline = true)
+            @Schema(
+                    required = true,
+                    description = "How it was answered, in words; removed with the requester's e-mail address once"
+                            + " the applications are gone (see outcomeCode)",
+                    example = "Export sent by e-mail on 2026-12-01")
+            String outcome,
+
+            @Schema(description = "What the answer was, kept as proof after the words are removed; default FULFILLED")
+            PrivacyRequest.OutcomeCode outcomeCode) {}
 
     /** A page of requests. */
     @Schema(name = "PrivacyRequestPage")
@@ -161,7 +172,7 @@ public class PrivacyRequestResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public PrivacyRequestView close(@PathParam("id") UUID id, @Valid @NotNull Outcome outcome) {
-        PrivacyRequestView closed = service.close(id, outcome.outcome());
+        PrivacyRequestView closed = service.close(id, outcome.outcome(), outcome.outcomeCode());
         audit.record(caller.subject(), caller.role(), "PRIVACY_REQUEST_CLOSED", null, "request " + id);
         return closed;
     }

@@ -15,13 +15,19 @@ import java.util.UUID;
 public class PrivacyRequestService {
 
     private final PrivacyRequestRepository requests;
+    private final RegisterMinimisation minimisation;
     private final RetentionAmount answerWithin;
     private final RetentionConfig retention;
     private final Clock clock;
 
     PrivacyRequestService(
-            PrivacyRequestRepository requests, PrivacyConfig config, RetentionConfig retention, Clock clock) {
+            PrivacyRequestRepository requests,
+            RegisterMinimisation minimisation,
+            PrivacyConfig config,
+            RetentionConfig retention,
+            Clock clock) {
         this.requests = requests;
+        this.minimisation = minimisation;
         this.answerWithin = RetentionAmount.parse(config.answerWithin());
         this.retention = retention;
         this.clock = clock;
@@ -57,7 +63,7 @@ public class PrivacyRequestService {
     }
 
     @Transactional
-    public PrivacyRequestView close(UUID id, String outcome) {
+    public PrivacyRequestView close(UUID id, String outcome, PrivacyRequest.OutcomeCode outcomeCode) {
         PrivacyRequest request =
                 requests.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Privacy request"));
         if (request.status == PrivacyRequest.Status.CLOSED) {
@@ -65,7 +71,11 @@ public class PrivacyRequestService {
         }
         request.status = PrivacyRequest.Status.CLOSED;
         request.outcome = outcome.strip();
+        request.outcomeCode = outcomeCode == null ? PrivacyRequest.OutcomeCode.FULFILLED : outcomeCode;
         request.closedAt = clock.instant();
+        requests.flush();
+        minimisation.minimiseDue(request.closedAt);
+        requests.getEntityManager().refresh(request);
         return PrivacyRequestView.of(request, request.closedAt);
     }
 

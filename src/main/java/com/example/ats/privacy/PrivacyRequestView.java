@@ -24,7 +24,14 @@ public record PrivacyRequestView(
         String note,
 
         String outcome,
+        PrivacyRequest.OutcomeCode outcomeCode,
         Instant closedAt,
+
+        @Schema(
+                description = "When the e-mail address and the free texts were removed (closed, applications gone);"
+                        + " absent until then")
+        Instant minimisedAt,
+
         String createdBy,
 
         @Schema(description = "Applications of the requester's e-mail address, found when registered")
@@ -42,7 +49,9 @@ public record PrivacyRequestView(
                 request.status,
                 request.note,
                 request.outcome,
+                request.outcomeCode,
                 request.closedAt,
+                request.minimisedAt,
                 request.createdBy,
                 Set.copyOf(request.applicationIds));
     }

@@ -2,6 +2,7 @@ package com.example.ats.purge;
 
 import com.example.ats.application.Application;
 import com.example.ats.application.ApplicationRepository;
+import com.example.ats.retention.PurgeRules;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +36,7 @@ public class Erasure {
             return false;
         }
         Instant now = clock.instant();
-        if (application.legalHoldReason != null
-                && (application.legalHoldUntil == null || application.legalHoldUntil.isAfter(now))) {
+        if (PurgeRules.holdInForce(application, now)) {
             throw new ApiException(ProblemType.CONFLICT, refusalWhenHeld);
         }
         applications.getEntityManager().detach(application);

@@ -1,5 +1,6 @@
 package com.example.ats.purge;
 
+import com.example.ats.retention.PurgeRules;
 import com.example.ats.shared.SqlValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -67,9 +68,9 @@ public class PurgeMetrics {
     public void refreshOverdue() {
         Instant now = clock.instant();
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
-                .createNativeQuery("select count(*), min(expires_at) from application where expires_at <= ?1"
-                        + " and (legal_hold_reason is null or legal_hold_until <= ?1)")
-                .setParameter(1, now)
+                .createNativeQuery("select count(*), min(a.expires_at) from application a where "
+                        + PurgeRules.dueForPurge("a", ":now"))
+                .setParameter("now", now)
                 .getSingleResult());
         overdue.set(((Number) row[0]).longValue());
         Instant oldest = SqlValues.instant(row[1]);

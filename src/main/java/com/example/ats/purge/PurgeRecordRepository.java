@@ -1,5 +1,6 @@
 package com.example.ats.purge;
 
+import com.example.ats.retention.PurgeRules;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.KeysetQuery;
 import com.example.ats.shared.SqlValues;
@@ -32,9 +33,9 @@ public class PurgeRecordRepository implements PanacheRepositoryBase<PurgeRecord,
                 .createNativeQuery("select a.id, a.expires_at, (select c.action from consent_event c"
                         + " where c.application_id = a.id and c.kind = 'RETENTION'"
                         + " order by c.occurred_at desc, c.id desc limit 1) from application a"
-                        + " where a.expires_at <= ?1 and (a.legal_hold_reason is null or a.legal_hold_until <= ?1)"
+                        + " where " + PurgeRules.dueForPurge("a", ":until")
                         + " order by a.expires_at, a.id limit 1000")
-                .setParameter(1, until)
+                .setParameter("until", until)
                 .getResultList();
         return rows.stream()
                 .map(row -> new DueApplicationView((UUID) row[0], SqlValues.instant(row[1]), reasonOf((String) row[2])))

@@ -5,7 +5,9 @@ import com.example.ats.storage.ObjectStore;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,10 +30,14 @@ public class PurgeReplay {
 
     private final EntityManager entityManager;
     private final ObjectStore store;
+    private final Event<ApplicationsRemoved> removed;
+    private final Clock clock;
 
-    PurgeReplay(EntityManager entityManager, ObjectStore store) {
+    PurgeReplay(EntityManager entityManager, ObjectStore store, Event<ApplicationsRemoved> removed, Clock clock) {
         this.entityManager = entityManager;
         this.store = store;
+        this.removed = removed;
+        this.clock = clock;
     }
 
     /** A purge record to replay: the fields of the proof of deletion. */
@@ -118,6 +124,9 @@ public class PurgeReplay {
                 entityManager.persist(row);
                 restored.add(row);
             }
+        }
+        if (!present.isEmpty() || !restored.isEmpty()) {
+            removed.fire(new ApplicationsRemoved(ids, clock.instant()));
         }
         return new Outcome(batch.size(), present.size(), keys.size(), restored.size());
     }

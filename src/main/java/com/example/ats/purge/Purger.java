@@ -1,5 +1,6 @@
 package com.example.ats.purge;
 
+import com.example.ats.retention.PurgeRules;
 import com.example.ats.retention.RetentionConfig;
 import com.example.ats.shared.SqlValues;
 import com.example.ats.storage.ObjectStore;
@@ -8,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -33,6 +35,7 @@ public class Purger {
     private final PurgeProbe probe;
     private final PurgeMetrics metrics;
     private final Clock clock;
+    private final Event<ApplicationsRemoved> removed;
     private final int batchSize;
     private volatile boolean stopping;
 
@@ -42,12 +45,14 @@ public class Purger {
             PurgeProbe probe,
             PurgeMetrics metrics,
             Clock clock,
+            Event<ApplicationsRemoved> removed,
             RetentionConfig config) {
         this.entityManager = entityManager;
         this.store = store;
         this.probe = probe;
         this.metrics = metrics;
         this.clock = clock;
+        this.removed = removed;
         this.batchSize = config.purgeBatchSize();
     }
 
@@ -95,11 +100,11 @@ public class Purger {
     private Batch purgeBatch(Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> due = entityManager
-                .createNativeQuery("select id, expires_at, policy_version from application"
-                        + " where expires_at <= ?1 and (legal_hold_reason is null or legal_hold_until <= ?1)"
-                        + " order by expires_at, id limit ?2 for update skip locked")
-                .setParameter(1, now)
-                .setParameter(2, batchSize)
+                .createNativeQuery("select a.id, a.expires_at, a.policy_version from application a"
+                        + " where " + PurgeRules.dueForPurge("a", ":now")
+                        + " order by a.expires_at, a.id limit :limit for update skip locked")
+                .setParameter("now", now)
+                .setParameter("limit", batchSize)
                 .getResultList();
         if (due.isEmpty()) {
             return new Batch(0, 0);
@@ -152,6 +157,7 @@ public class Purger {
                     (int) documents.stream().filter(d -> id.equals(d[0])).count();
             entityManager.persist(record);
         }
+        removed.fire(new ApplicationsRemoved(ids, purgedAt));
         return new Batch(ids.size(), keys.size());
     }
 

@@ -2,6 +2,7 @@ package com.example.ats.retention;
 
 import com.example.ats.audit.AuditLog;
 import com.example.ats.shared.Caller;
+import com.example.ats.shared.FreeText;
 import com.example.ats.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -42,7 +43,10 @@ public class LegalHoldResource {
     /** Why the application is held, and optionally until when. */
     @Schema(name = "LegalHoldRequest")
     public record LegalHoldRequest(
-            @NotBlank @Size(max = 500) @Schema(description = "Why; seen by staff only", example = "Dispute 2026-114")
+            @NotBlank
+            @Size(max = 500)
+            @FreeText(multiline = true)
+            @Schema(description = "Why; seen by staff only; no personal data", example = "Dispute 2026-114")
             String reason,
 
             @Schema(description = "When the hold ends by itself; absent: until released")

@@ -77,7 +77,11 @@ public class RetentionConsentResource {
         RetentionConsentState state = consents.record(
                 id,
                 new RetentionConsentService.Answer(
-                        request.granted(), request.textVersion(), request.channel(), caller.subject()));
+                        request.granted(),
+                        request.textVersion(),
+                        request.channel(),
+                        caller.subject(),
+                        caller.hasRole(Roles.PRIVACY_OFFICER)));
         audit.record(
                 caller.subject(),
                 caller.role(),

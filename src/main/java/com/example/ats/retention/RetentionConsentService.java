@@ -8,7 +8,9 @@ import com.example.ats.consent.ConsentEvent;
 import com.example.ats.consent.ConsentEventFactory;
 import com.example.ats.consent.ConsentEventRepository;
 import com.example.ats.consent.ConsentKind;
+import com.example.ats.consent.ConsentTexts;
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -27,6 +29,7 @@ public class RetentionConsentService {
     private final ApplicationRepository applications;
     private final ConsentEventRepository consents;
     private final ConsentEventFactory events;
+    private final ConsentTexts texts;
     private final ExpiryService expiries;
     private final Clock clock;
 
@@ -34,17 +37,33 @@ public class RetentionConsentService {
             ApplicationRepository applications,
             ConsentEventRepository consents,
             ConsentEventFactory events,
+            ConsentTexts texts,
             ExpiryService expiries,
             Clock clock) {
         this.applications = applications;
         this.consents = consents;
         this.events = events;
+        this.texts = texts;
         this.expiries = expiries;
         this.clock = clock;
     }
 
     /** A consent answer as it reached us. */
-    public record Answer(boolean granted, String textVersion, ConsentChannel channel, String recordedBy) {}
+    /**
+     * A consent answer as it reached us.
+     *
+     * @param recordedBy the staff member who recorded it; null for the applicant's own answer
+     * @param mayEraseAtOnce whether whoever records it may erase the application: only then may a withdrawal make it
+     *     due at once (the applicant and the privacy officer may; a recruiter may not delete by recording one)
+     */
+    public record Answer(
+            boolean granted, String textVersion, ConsentChannel channel, String recordedBy, boolean mayEraseAtOnce) {
+
+        /** The applicant's own answer through self-service. */
+        public static Answer applicants(boolean granted, String textVersion) {
+            return new Answer(granted, textVersion, ConsentChannel.WEB, null, true);
+        }
+    }
 
     /**
      * Appends the event and recomputes the expiry. Saying no while no consent is in force records a refusal (the
@@ -55,6 +74,12 @@ public class RetentionConsentService {
         if (answer.granted()
                 && (answer.textVersion() == null || answer.textVersion().isBlank())) {
             throw ApiException.invalidField("textVersion", "is required when consent is granted: which text was shown");
+        }
+        if (answer.granted() && !texts.knows(answer.textVersion().strip())) {
+            throw ApiException.invalidField(
+                    "textVersion",
+                    "is not a consent text this service knows: show and send the one of GET"
+                            + " /api/v1/consent-texts/current");
         }
         // Serialises concurrent answers for one application, so the recomputation sees the whole history.
         Application application = applications
@@ -74,6 +99,15 @@ public class RetentionConsentService {
                 answer.recordedBy());
         consents.persist(event);
         expiries.recompute(application);
+        if (action == ConsentAction.WITHDRAWN
+                && !answer.mayEraseAtOnce()
+                && application.expiresAt != null
+                && !application.expiresAt.isAfter(clock.instant())) {
+            throw new ApiException(
+                    ProblemType.FORBIDDEN,
+                    "This withdrawal would delete the application at once (its no-consent period has passed): only"
+                            + " the privacy officer may record it, as an erasure on the applicant's behalf");
+        }
         return state(application, event);
     }
 

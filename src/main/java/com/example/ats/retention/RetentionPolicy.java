@@ -16,7 +16,8 @@ import java.util.Optional;
  *   <li>Latest event a grant: {@code grantedAt + withConsent}, never before the baseline. Granting again starts a
  *       new period from the new grant.
  *   <li>Latest event a withdrawal: {@code max(now, baseline)}: kept no longer than without consent, and purged at
- *       the next run when that date has passed.
+ *       the next run when that date has passed; no expiry while the baseline has none (an open application under
+ *       PROCEDURE_END), so a withdrawal never deletes an application earlier than refusing would have.
  * </ul>
  *
  * Calendar amounts ({@code P28D}, {@code P12M}) are added in the configured zone (Europe/Amsterdam by default);
@@ -61,8 +62,10 @@ public final class RetentionPolicy {
             Instant kept = withConsent.after(last.at(), zone);
             return Optional.of(baseline.filter(b -> b.isAfter(kept)).orElse(kept));
         }
+        // Withdrawn: back to the no-consent rule. While that rule has no date yet (PROCEDURE_END, still open), neither
+        // has the application: a withdrawal never makes an open application due at once.
         Instant now = clock.instant();
-        return Optional.of(baseline.filter(b -> b.isAfter(now)).orElse(now));
+        return baseline.map(b -> b.isAfter(now) ? b : now);
     }
 
     private Optional<Instant> baseline(Instant appliedAt, Instant procedureEndedAt) {

@@ -3,7 +3,11 @@ package com.example.ats.self;
 import com.example.ats.application.Applicant;
 import com.example.ats.application.Application;
 import com.example.ats.application.ApplicationRepository;
+import com.example.ats.consent.ConsentAction;
+import com.example.ats.consent.ConsentEventRepository;
+import com.example.ats.consent.ConsentKind;
 import com.example.ats.intake.ApplicantMapping;
+import com.example.ats.intake.ApplicantRules;
 import com.example.ats.intake.ApplicationForm;
 import com.example.ats.shared.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,9 +21,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,8 @@ import java.util.UUID;
 
 /**
  * Rectification: a JSON Merge Patch (RFC 7396) of the applicant's details, checked by the same rules as intake
- * (sizes, e-mail, phone, no BSN or control characters in free text, unknown fields refused). Answers the names of
+ * (sizes, e-mail, phone, no BSN or control characters in free text, unknown fields refused, a plausible birth date,
+ * and a guardian's consent on record when the corrected birth date makes the applicant younger than 16). Answers the names of
  * the fields that changed, for the audit trail; never their values.
  */
 @ApplicationScoped
@@ -37,13 +39,20 @@ public class Rectification {
     private final ApplicationRepository applications;
     private final ObjectMapper json;
     private final Validator validator;
-    private final Clock clock;
+    private final ApplicantRules rules;
+    private final ConsentEventRepository consents;
 
-    Rectification(ApplicationRepository applications, ObjectMapper json, Validator validator, Clock clock) {
+    Rectification(
+            ApplicationRepository applications,
+            ObjectMapper json,
+            Validator validator,
+            ApplicantRules rules,
+            ConsentEventRepository consents) {
         this.applications = applications;
         this.json = json;
         this.validator = validator;
-        this.clock = clock;
+        this.rules = rules;
+        this.consents = consents;
     }
 
     @Transactional
@@ -65,10 +74,11 @@ public class Rectification {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Amsterdam"));
-        if (details.birthDate() != null && details.birthDate().isAfter(today)) {
-            throw ApiException.invalidField("birthDate", "must not be in the future");
-        }
+        rules.checkCorrectedBirthDate(
+                details.birthDate(),
+                application.appliedAt,
+                consents.forApplication(applicationId).stream()
+                        .anyMatch(e -> e.kind == ConsentKind.PARENTAL && e.action == ConsentAction.GRANTED));
         Set<String> changed = new TreeSet<>();
         diff("", before, json.valueToTree(details), changed);
         ApplicantMapping.copy(details, applicant);

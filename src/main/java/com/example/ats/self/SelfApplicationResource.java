@@ -1,14 +1,15 @@
 package com.example.ats.self;
 
 import com.example.ats.audit.AuditLog;
-import com.example.ats.consent.ConsentChannel;
 import com.example.ats.document.DownloadService;
 import com.example.ats.export.ApplicantDataService;
 import com.example.ats.export.ApplicantDataView;
+import com.example.ats.export.PlainWords;
 import com.example.ats.export.ZipExport;
 import com.example.ats.intake.ApplicationForm;
 import com.example.ats.retention.RetentionConsentService;
 import com.example.ats.retention.RetentionConsentState;
+import com.example.ats.shared.FreeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -26,10 +27,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -88,12 +92,15 @@ public class SelfApplicationResource {
             content = @Content(schema = @Schema(implementation = ApplicantDataView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    public ApplicantDataView view(
+    public Response view(
             @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                    @Parameter(description = "nl (the default) or en: the language of `whatHappens`")
+                    String language,
             @Context HttpServerRequest request) {
         UUID id = authenticate(token, request);
         audit.record(ACTOR, ACTOR, "SELF_READ", id, null);
-        return data.view(id);
+        return inLanguage(language, locale -> data.view(id, locale));
     }
 
     @GET
@@ -135,9 +142,12 @@ public class SelfApplicationResource {
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response export(
             @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                    @Parameter(description = "nl (the default) or en: the language of `whatHappens`")
+                    String language,
             @Context HttpServerRequest request) {
         UUID id = authenticate(token, request);
-        Response archive = export.answer(data.view(id));
+        Response archive = export.answer(data.view(id, PlainWords.language(language)));
         audit.record(ACTOR, ACTOR, "SELF_EXPORTED", id, null);
         return archive;
     }
@@ -154,8 +164,11 @@ public class SelfApplicationResource {
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    public ApplicantDataView rectify(
+    public Response rectify(
             @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                    @Parameter(description = "nl (the default) or en: the language of `whatHappens`")
+                    String language,
             @Context HttpServerRequest request,
             @NotNull
                     @RequestBody(
@@ -165,7 +178,7 @@ public class SelfApplicationResource {
         UUID id = authenticate(token, request);
         Set<String> changed = rectification.apply(id, patch);
         audit.record(ACTOR, ACTOR, "RECTIFIED", id, "fields=" + String.join(",", changed));
-        return data.view(id);
+        return inLanguage(language, locale -> data.view(id, locale));
     }
 
     /** Your answer to the retention question. */
@@ -194,9 +207,8 @@ public class SelfApplicationResource {
             @Context HttpServerRequest request,
             @Valid @NotNull SelfConsentRequest answer) {
         UUID id = authenticate(token, request);
-        RetentionConsentState state = consents.record(
-                id,
-                new RetentionConsentService.Answer(answer.granted(), answer.textVersion(), ConsentChannel.WEB, null));
+        RetentionConsentState state =
+                consents.record(id, RetentionConsentService.Answer.applicants(answer.granted(), answer.textVersion()));
         audit.record(ACTOR, ACTOR, "CONSENT_RECORDED", id, state.lastAction() + " via WEB");
         return state;
     }
@@ -204,7 +216,9 @@ public class SelfApplicationResource {
     /** Why the applicant objects; optional. */
     @Schema(name = "SelfObjection")
     public record Objection(
-            @Size(max = 2000) @Schema(description = "In your own words; read by the privacy officer only")
+            @Size(max = 2000)
+            @FreeText(multiline = true)
+            @Schema(description = "In your own words; read by the privacy officer only; no citizen service number")
             String reason) {}
 
     @POST
@@ -255,5 +269,13 @@ public class SelfApplicationResource {
                 ? "unknown"
                 : request.remoteAddress().hostAddress();
         return authentication.authenticate(token, address);
+    }
+
+    /** The view in the language the applicant asked for (Dutch by default), saying which in Content-Language. */
+    private static Response inLanguage(String acceptLanguage, Function<Locale, ApplicantDataView> view) {
+        Locale locale = PlainWords.language(acceptLanguage);
+        return Response.ok(view.apply(locale))
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
+                .build();
     }
 }

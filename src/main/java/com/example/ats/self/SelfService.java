@@ -2,7 +2,6 @@ package com.example.ats.self;
 
 import com.example.ats.application.Application;
 import com.example.ats.application.ApplicationRepository;
-import com.example.ats.consent.ConsentChannel;
 import com.example.ats.privacy.PrivacyRequest;
 import com.example.ats.privacy.PrivacyRequestService;
 import com.example.ats.purge.Erasure;
@@ -43,7 +42,7 @@ public class SelfService {
     @Transactional
     public RetentionConsentState object(UUID id, String reason) {
         RetentionConsentState state =
-                retentionConsents.record(id, new RetentionConsentService.Answer(false, null, ConsentChannel.WEB, null));
+                retentionConsents.record(id, RetentionConsentService.Answer.applicants(false, null));
         Application application = applications.findById(id);
         privacyRequests.register(
                 PrivacyRequest.Type.OBJECTION,

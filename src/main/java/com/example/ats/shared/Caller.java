@@ -32,6 +32,11 @@ public class Caller {
         return identity.getPrincipal().getName();
     }
 
+    /** Whether the caller has this realm role. */
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
     /** The caller's most privileged staff role, or "none". */
     public String role() {
         return Roles.ALL.stream().filter(identity::hasRole).findFirst().orElse("none");

@@ -1,11 +1,14 @@
 package com.example.ats.hr;
 
 import static com.example.ats.shared.Api.as;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.example.ats.intake.Intake;
 import com.example.ats.intake.SampleFiles;
+import com.example.ats.purge.Purger;
 import com.example.ats.shared.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -25,6 +28,9 @@ class ProcedureEndRetentionTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    Purger purger;
 
     @AfterEach
     void backToNow() {
@@ -65,5 +71,32 @@ class ProcedureEndRetentionTest {
                         .atZone(ZoneId.of("Europe/Amsterdam"))
                         .plusDays(28)
                         .toInstant());
+    }
+
+    @Test
+    void withdrawingConsentWhileTheApplicationIsStillOpenDeletesNothingEarly() {
+        Map<String, Object> form = Intake.form();
+        form.put("retentionConsent", Map.of("granted", true, "textVersion", "2026-01"));
+        var receipt = Intake.request(form)
+                .multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf")
+                .post(Intake.PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        String id = receipt.getString("id");
+
+        clock.travel(Duration.ofDays(40));
+        given().header("Applicant-Token", receipt.getString("accessToken"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("granted", false))
+                .put("/api/v1/self/application/retention-consent")
+                .then()
+                .statusCode(200)
+                .body("lastAction", equalTo("WITHDRAWN"))
+                .body("expiresAt", nullValue());
+
+        purger.run();
+        as("recruiter").get("/api/v1/applications/" + id).then().statusCode(200).body("expiresAt", nullValue());
     }
 }

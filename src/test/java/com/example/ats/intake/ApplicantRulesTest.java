@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The intake's rules on consent text, birth date and a guardian's consent, with a fixed clock: no server. */
@@ -18,7 +19,7 @@ class ApplicantRulesTest {
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     // 1 March 2026, 23:30 UTC: already 2 March in Amsterdam
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T23:30:00Z"), ZoneOffset.UTC);
-    private static final ApplicantRules RULES = new ApplicantRules(CLOCK, AMSTERDAM, 16);
+    private static final ApplicantRules RULES = new ApplicantRules(CLOCK, AMSTERDAM, 16, Set.of("2026-01"));
 
     private static ApplicationForm form(LocalDate birthDate, boolean guardian, Boolean granted, String textVersion) {
         return new ApplicationForm(
@@ -47,6 +48,16 @@ class ApplicantRulesTest {
         assertThatThrownBy(() -> RULES.check(form(null, false, true, " ")))
                 .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(fieldOf(e)).isEqualTo("retentionConsent.textVersion"));
+    }
+
+    @Test
+    void refusesAGrantOfAConsentTextTheServiceDoesNotKnow() {
+        assertThatCode(() -> RULES.check(form(null, false, true, "2026-01"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> RULES.check(form(null, false, true, "career-site-2025-draft")))
+                .satisfies(e -> assertThat(fieldOf(e)).isEqualTo("retentionConsent.textVersion"));
+        // a refusal names no text to agree to: nothing to check
+        assertThatCode(() -> RULES.check(form(null, false, false, "career-site-2025-draft")))
+                .doesNotThrowAnyException();
     }
 
     @Test

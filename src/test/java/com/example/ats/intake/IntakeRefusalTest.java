@@ -184,6 +184,13 @@ class IntakeRefusalTest {
     }
 
     @Test
+    void refusesAGrantOfAConsentTextVersionTheServiceDoesNotKnow() {
+        invalidField(
+                withForm(form -> Intake.consent(form).put("textVersion", "career-site-2025-draft")),
+                "retentionConsent.textVersion");
+    }
+
+    @Test
     void refusesParentalConsentDetailsForAnAdult() {
         invalidField(
                 withForm(form -> form.put(

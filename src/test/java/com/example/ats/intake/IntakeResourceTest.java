@@ -144,26 +144,6 @@ class IntakeResourceTest {
                 .satisfies(event -> assertThat(event).containsExactly("REFUSED", null));
     }
 
-    @Test
-    void recordsAnUnknownConsentTextVersionWithoutAHash() {
-        Map<String, Object> form = Intake.form();
-        Intake.consent(form).put("textVersion", "career-site-2025-draft");
-
-        String id = Intake.request(form)
-                .multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf")
-                .post(Intake.PATH)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-
-        assertThat(rows(
-                        "select text_version, text_sha256 from consent_event where application_id = ?1",
-                        UUID.fromString(id)))
-                .singleElement()
-                .satisfies(event -> assertThat(event).containsExactly("career-site-2025-draft", null));
-    }
-
     static List<Arguments> formats() {
         return List.of(
                 Arguments.of(SampleFiles.pdf(), "application/pdf"),

@@ -2,12 +2,17 @@ package com.example.ats.privacy;
 
 import static com.example.ats.shared.Api.anonymous;
 import static com.example.ats.shared.Api.as;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.example.ats.intake.Intake;
 import com.example.ats.intake.SampleFiles;
+import com.example.ats.purge.Purger;
 import com.example.ats.shared.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +42,9 @@ class PrivacyRequestTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Purger purger;
 
     @AfterEach
     void backToNow() {
@@ -181,6 +189,117 @@ class PrivacyRequestTest {
                                 .getSingleResult())
                         .longValue());
         assertThat(remaining).isZero();
+    }
+
+    @Test
+    void theRegisterKeepsOnlyTheProofOnceTheRequestIsClosedAndTheApplicationIsErased() {
+        String email = "erase-" + UUID.randomUUID() + "@example.org";
+        String applicationId = apply(email).getString("id");
+        String requestId = register("ERASURE", email, clock.instant().minusSeconds(60));
+
+        as("privacy-officer")
+                .queryParam("reason", "ERASURE_REQUEST")
+                .delete("/api/v1/applications/" + applicationId)
+                .then()
+                .statusCode(204);
+        // still open: the officer needs the address to answer
+        as("privacy-officer").get(PATH + "/" + requestId).then().body("email", equalTo(email));
+
+        as("privacy-officer")
+                .contentType(ContentType.JSON)
+                .body(Map.of("outcome", "Erased; confirmed to " + email, "outcomeCode", "FULFILLED"))
+                .post(PATH + "/" + requestId + "/close")
+                .then()
+                .statusCode(200)
+                .body("email", nullValue())
+                .body("outcome", nullValue())
+                .body("outcomeCode", equalTo("FULFILLED"))
+                .body("minimisedAt", notNullValue())
+                .body("type", equalTo("ERASURE"))
+                .body("receivedAt", notNullValue())
+                .body("dueAt", notNullValue())
+                .body("closedAt", notNullValue());
+        assertThat(storedPersonalData(requestId)).containsOnlyNulls();
+    }
+
+    @Test
+    void aClosedRequestKeepsTheAddressWhileItsApplicationLivesAndLosesItWhenThePurgeTakesIt() {
+        String email = "purged-" + UUID.randomUUID() + "@example.org";
+        Map<String, Object> form = Intake.form();
+        Intake.applicant(form).put("email", email);
+        form.put("retentionConsent", Map.of("granted", false));
+        JsonPath application = Intake.request(form)
+                .multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf")
+                .post(Intake.PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        String requestId = register("ACCESS", email, clock.instant().minusSeconds(60));
+        as("privacy-officer")
+                .contentType(ContentType.JSON)
+                .body(Map.of("outcome", "Export sent by e-mail"))
+                .post(PATH + "/" + requestId + "/close")
+                .then()
+                .statusCode(200)
+                .body("email", equalTo(email))
+                .body("outcomeCode", equalTo("FULFILLED"))
+                .body("minimisedAt", nullValue());
+
+        clock.travelTo(Instant.parse(application.getString("expiresAt")).plusSeconds(1));
+        purger.run();
+        as("privacy-officer")
+                .get(PATH + "/" + requestId)
+                .then()
+                .statusCode(200)
+                .body("email", nullValue())
+                .body("outcome", nullValue())
+                .body("type", equalTo("ACCESS"))
+                .body("minimisedAt", notNullValue());
+        assertThat(storedPersonalData(requestId)).containsOnlyNulls();
+    }
+
+    @Test
+    void freeTextThatPeopleTypeRefusesACitizenServiceNumber() {
+        String email = "bsn-" + UUID.randomUUID() + "@example.org";
+        JsonPath application = apply(email);
+        String requestId = register("ACCESS", email, clock.instant().minusSeconds(60));
+        as("privacy-officer")
+                .contentType(ContentType.JSON)
+                .body(Map.of("outcome", "Answered; BSN 111222333 on file"))
+                .post(PATH + "/" + requestId + "/close")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", containsString("outcome"));
+        as("hr-admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "Dispute about 111222333"))
+                .put("/api/v1/applications/" + application.getString("id") + "/legal-hold")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", containsString("reason"));
+        given().header("Applicant-Token", application.getString("accessToken"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "Mijn BSN is 111222333.\nVerwijder alles."))
+                .post("/api/v1/self/application/objection")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", containsString("reason"));
+        // line breaks are fine in these texts
+        as("privacy-officer")
+                .contentType(ContentType.JSON)
+                .body(Map.of("outcome", "Answered by e-mail.\nNo data beyond the application."))
+                .post(PATH + "/" + requestId + "/close")
+                .then()
+                .statusCode(200);
+    }
+
+    private List<Object> storedPersonalData(String requestId) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
+                .createNativeQuery("select email, note, outcome from privacy_request where id = cast(?1 as uuid)")
+                .setParameter(1, requestId)
+                .getSingleResult());
+        return java.util.Arrays.asList(row);
     }
 
     @Test

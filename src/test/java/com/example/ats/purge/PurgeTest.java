@@ -4,6 +4,7 @@ import static com.example.ats.shared.Api.as;
 import static com.example.ats.shared.Api.asHrTool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.example.ats.retention.Applications;
@@ -17,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -150,7 +152,7 @@ class PurgeTest {
         clock.travel(Duration.ofDays(60));
         Instant before = clock.instant();
 
-        String expiresAt = as("hr-admin")
+        String expiresAt = as("privacy-officer")
                 .contentType(ContentType.JSON)
                 .body(Map.of("granted", false, "channel", "PHONE"))
                 .put("/api/v1/applications/" + application.id() + "/retention-consent")
@@ -163,6 +165,31 @@ class PurgeTest {
         purger.run();
         Applications.assertNoRows(entityManager, application.id());
         assertThat(Applications.objects(application.id())).isEmpty();
+    }
+
+    @Test
+    void aRecruiterOrHrAdminCannotDeleteByRecordingAWithdrawalThatMakesTheApplicationDueAtOnce() {
+        Applications.Submitted application = Applications.submit(true);
+        clock.travel(Duration.ofDays(60));
+        String path = "/api/v1/applications/" + application.id() + "/retention-consent";
+
+        for (String role : List.of("recruiter", "hr-admin")) {
+            as(role).contentType(ContentType.JSON)
+                    .body(Map.of("granted", false, "channel", "PHONE"))
+                    .put(path)
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("privacy officer"));
+        }
+        as("recruiter")
+                .get("/api/v1/applications/" + application.id())
+                .then()
+                .statusCode(200)
+                .body("retentionConsent.granted", equalTo(true))
+                .body("retentionConsent.lastAction", equalTo("GRANTED"));
+        purger.run();
+        assertThat(Applications.rows(entityManager, application.id())).containsEntry("application", 1L);
     }
 
     @Test

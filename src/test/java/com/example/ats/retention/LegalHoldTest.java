@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.example.ats.purge.Purger;
 import com.example.ats.shared.TestClock;
@@ -96,6 +97,42 @@ class LegalHoldTest {
 
         clock.travelTo(until);
         purger.run();
+        Applications.assertNoRows(entityManager, application.id());
+    }
+
+    @Test
+    void aHoldWhoseEndHasPassedIsNoHoldForTheDetailTheListThePreviewAndErasure() {
+        Applications.Submitted application = Applications.submit(false);
+        String id = application.id().toString();
+        Instant until = clock.instant().plus(Duration.ofDays(3));
+        as("hr-admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "Dispute 2026-120", "until", until.toString()))
+                .put("/api/v1/applications/" + id + "/legal-hold")
+                .then()
+                .statusCode(200);
+        as("recruiter").get("/api/v1/applications/" + id).then().body("legalHold.reason", equalTo("Dispute 2026-120"));
+
+        clock.travelTo(application.expiresAt().plus(Duration.ofDays(1)));
+        as("recruiter").get("/api/v1/applications/" + id).then().statusCode(200).body("legalHold", nullValue());
+        as("recruiter")
+                .queryParam("appliedFrom", application.appliedAt().toString())
+                .queryParam(
+                        "appliedTo", application.appliedAt().plusNanos(1_000).toString())
+                .get("/api/v1/applications")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.legalHold", equalTo(false));
+        as("privacy-officer")
+                .queryParam("until", clock.instant().toString())
+                .get("/api/v1/retention/preview")
+                .then()
+                .body("applicationId", hasItem(id));
+        as("privacy-officer")
+                .queryParam("reason", "ERASURE_REQUEST")
+                .delete("/api/v1/applications/" + id)
+                .then()
+                .statusCode(204);
         Applications.assertNoRows(entityManager, application.id());
     }
 

@@ -151,6 +151,25 @@ class RetentionPolicyTest {
     }
 
     @Test
+    void withdrawingWhileTheProcedureIsOpenUnderProcedureEndDeletesNothingEarly() {
+        Instant applied = amsterdam("2026-05-04T09:30:00");
+        Instant withdrawal = amsterdam("2026-05-10T12:00:00");
+        assertThat(policy(ClockStart.PROCEDURE_END, withdrawal)
+                        .expiresAt(applied, null, List.of(granted(applied), withdrawn(withdrawal))))
+                .isEmpty();
+    }
+
+    @Test
+    void withdrawingAfterTheProcedureEndedUnderProcedureEndKeeps28DaysFromTheEnd() {
+        Instant applied = amsterdam("2026-05-04T09:30:00");
+        Instant rejected = amsterdam("2026-07-01T16:00:00");
+        Instant withdrawal = amsterdam("2026-07-10T12:00:00");
+        assertThat(policy(ClockStart.PROCEDURE_END, withdrawal)
+                        .expiresAt(applied, rejected, List.of(granted(applied), withdrawn(withdrawal))))
+                .contains(amsterdam("2026-07-29T16:00:00"));
+    }
+
+    @Test
     void procedureEndReadingCounts28DaysFromTheEndOfTheProcedure() {
         Instant applied = amsterdam("2026-05-04T09:30:00");
         Instant rejected = amsterdam("2026-07-01T16:00:00");

@@ -17,7 +17,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
 /** The applicant's own door, with the access token from intake: see, download, change consent, erase. */
 @QuarkusTest
 class SelfServiceTest {
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private static final String PATH = "/api/v1/self/application";
 
@@ -41,6 +45,7 @@ class SelfServiceTest {
         JsonPath receipt = apply();
 
         self(receipt)
+                .header("Accept-Language", "en")
                 .get(PATH)
                 .then()
                 .statusCode(200)
@@ -147,6 +152,103 @@ class SelfServiceTest {
                 .then()
                 .statusCode(422);
         self(receipt).get(PATH).then().body("applicant.email", equalTo("sanne.devries@example.org"));
+    }
+
+    @Test
+    void aCorrectedBirthDateMeetsTheIntakeAgeRulesSoTheUnder16RuleCannotBeBypassed() {
+        JsonPath receipt = apply();
+        String fifteen = LocalDate.now(AMSTERDAM).minusYears(15).toString();
+        for (String birthDate : List.of(
+                fifteen, "1890-01-01", LocalDate.now(AMSTERDAM).plusDays(2).toString())) {
+            self(receipt)
+                    .contentType("application/merge-patch+json")
+                    .body("{\"birthDate\":\"" + birthDate + "\"}")
+                    .patch(PATH)
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("birthDate"));
+        }
+        self(receipt).get(PATH).then().body("applicant.birthDate", equalTo("1995-04-17"));
+    }
+
+    @Test
+    void theViewAndTheExportOfAnApplicantUnder16ShowTheGuardiansConsent() throws IOException {
+        Map<String, Object> form = Intake.form();
+        Intake.applicant(form)
+                .put("birthDate", LocalDate.now(AMSTERDAM).minusYears(15).toString());
+        form.put(
+                "parentalConsent",
+                Map.of("granted", true, "guardianName", "Petra de Vries", "guardianEmail", "petra@example.org"));
+        JsonPath receipt = Intake.request(form)
+                .multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf")
+                .post(Intake.PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+
+        self(receipt)
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("consentHistory.find { it.kind == 'PARENTAL' }.guardianName", equalTo("Petra de Vries"))
+                .body("consentHistory.find { it.kind == 'PARENTAL' }.guardianEmail", equalTo("petra@example.org"))
+                .body("consentHistory.find { it.kind == 'RETENTION' }.textVersion", equalTo("2026-01"));
+
+        byte[] archive = self(receipt)
+                .get(PATH + "/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        String json = null;
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(archive))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("application.json")) {
+                    json = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(json).contains("petra@example.org").contains("Petra de Vries");
+
+        // a correction that keeps the applicant under 16 is fine: the guardian's consent is on record
+        self(receipt)
+                .contentType("application/merge-patch+json")
+                .body("{\"birthDate\":\"" + LocalDate.now(AMSTERDAM).minusYears(14) + "\"}")
+                .patch(PATH)
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void theApplicantReadsPeriodsAndDatesInWordsInDutchOrEnglish() {
+        JsonPath receipt = apply();
+        String expiresAt = receipt.getString("expiresAt");
+        java.time.ZonedDateTime day = Instant.parse(expiresAt).atZone(AMSTERDAM);
+
+        String dutch = self(receipt).get(PATH).then().statusCode(200).extract().path("whatHappens");
+        assertThat(dutch)
+                .startsWith("Op " + day.getDayOfMonth() + " ")
+                .contains("12 maanden")
+                .contains("4 weken")
+                .doesNotContainPattern("P\\d");
+
+        String english = self(receipt)
+                .header("Accept-Language", "en-GB,en;q=0.9")
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .header("Content-Language", "en")
+                .extract()
+                .path("whatHappens");
+        assertThat(english)
+                .startsWith("On " + day.getDayOfMonth() + " "
+                        + day.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
+                        + day.getYear())
+                .contains("12 months")
+                .contains("4 weeks")
+                .doesNotContainPattern("P\\d");
     }
 
     @Test

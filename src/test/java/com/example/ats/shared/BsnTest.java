@@ -1,4 +1,4 @@
-package com.example.ats.intake;
+package com.example.ats.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.example.ats.intake;
+package com.example.ats.shared;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

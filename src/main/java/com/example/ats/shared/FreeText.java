@@ -1,4 +1,4 @@
-package com.example.ats.intake;
+package com.example.ats.shared;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -14,7 +14,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * A single-line text an applicant typed: no control characters, and no Dutch citizen service number (BSN), which
+ * A text a person typed (an applicant's details, an objection's reason, a hold's reason, a request's outcome): no
+ * control characters (line breaks only where {@link #multiline()} allows them), and no Dutch citizen service number (BSN), which
  * this service must never hold (data minimisation). Null is valid; combine with size and presence constraints.
  */
 @Documented
@@ -22,6 +23,9 @@ import java.lang.annotation.Target;
 @Target({FIELD, PARAMETER, RECORD_COMPONENT})
 @Retention(RUNTIME)
 public @interface FreeText {
+
+    /** Whether line breaks and tabs are allowed (a reason or an outcome written as a paragraph). */
+    boolean multiline() default false;
 
     String message() default "must be plain text without control characters or a citizen service number (BSN)";
 
@@ -32,12 +36,19 @@ public @interface FreeText {
     /** Checks one value; the message says which rule failed, never the value. */
     class Validator implements ConstraintValidator<FreeText, String> {
 
+        private boolean multiline;
+
+        @Override
+        public void initialize(FreeText annotation) {
+            this.multiline = annotation.multiline();
+        }
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             if (value == null) {
                 return true;
             }
-            String problem = value.codePoints().anyMatch(Validator::isControl)
+            String problem = value.codePoints().anyMatch(c -> isControl(c) && !(multiline && isLineBreakOrTab(c)))
                     ? "must not contain control characters"
                     : Bsn.containsOne(value) ? "must not contain a citizen service number (BSN)" : null;
             if (problem == null) {
@@ -46,6 +57,10 @@ public @interface FreeText {
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
             return false;
+        }
+
+        private static boolean isLineBreakOrTab(int codePoint) {
+            return codePoint == '\n' || codePoint == '\r' || codePoint == '\t';
         }
 
         private static boolean isControl(int codePoint) {
