@@ -1,6 +1,7 @@
 package com.example.ats.intake;
 
 import java.text.Normalizer;
+import java.util.Locale;
 
 /** Makes a client's file name safe to keep and to send back in Content-Disposition. Metadata only, never a key. */
 public final class FileNames {
@@ -11,7 +12,8 @@ public final class FileNames {
 
     /**
      * The last path segment, NFC-normalised, with control and reserved characters replaced by '_', at most
-     * {@value #MAX_LENGTH} characters (the extension kept); a fallback from the detected format when nothing is left.
+     * {@value #MAX_LENGTH} characters (the extension kept), ending in the extension of the detected format (added
+     * when the client's name says otherwise); a fallback from the detected format when nothing is left.
      */
     public static String sanitise(String original, DocumentFormat format, String fallbackStem) {
         String name = original == null ? "" : original;
@@ -25,6 +27,10 @@ public final class FileNames {
         }
         if (name.isBlank() || name.chars().allMatch(c -> c == '_')) {
             name = fallbackStem + "." + format.extension();
+        }
+        if (!name.toLowerCase(Locale.ROOT).endsWith("." + format.extension())) {
+            // the name tells the truth about the bytes: a text file called CV.js is kept and served as CV.js.txt
+            name = name + "." + format.extension();
         }
         return shorten(name);
     }

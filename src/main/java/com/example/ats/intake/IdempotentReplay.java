@@ -10,6 +10,7 @@ import com.example.ats.shared.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,20 +41,32 @@ public class IdempotentReplay {
         this.retentionConsents = retentionConsents;
     }
 
+    /**
+     * A client's Idempotency-Key in the scope of the client that sent it: a stranger who guesses or reuses a key from
+     * another address gets a new application, never someone else's answer. Only a hash of scope and key is stored.
+     */
+    public record ClientKey(String key, String scope) {
+
+        /** The key as stored: SHA-256 (hex) of the scope and the key. */
+        String stored() {
+            return HexFormat.of().formatHex(AccessTokens.hash(scope + "\u0000" + key));
+        }
+    }
+
     /** The access token of a new application: derived from the key when there is one, random otherwise. */
-    public String tokenFor(UUID applicationId, String idempotencyKey, String fingerprint) {
-        return idempotencyKey == null
+    public String tokenFor(UUID applicationId, ClientKey clientKey, String fingerprint) {
+        return clientKey == null
                 ? AccessTokens.random()
-                : AccessTokens.derived(config.tokenSecret(), applicationId.toString(), idempotencyKey, fingerprint);
+                : AccessTokens.derived(config.tokenSecret(), applicationId.toString(), clientKey.key(), fingerprint);
     }
 
     /**
      * The first answer to this key, when it is alive; 422 when it was used for another request, 409 when its
      * application is gone.
      */
-    public Optional<ApplicationReceipt> find(String idempotencyKey, String fingerprint, Instant now) {
+    public Optional<ApplicationReceipt> find(ClientKey clientKey, String fingerprint, Instant now) {
         return QuarkusTransaction.requiringNew()
-                .call(() -> keys.alive(idempotencyKey, now).map(key -> {
+                .call(() -> keys.alive(clientKey.stored(), now).map(key -> {
                     if (!key.requestSha256.equals(fingerprint)) {
                         throw new ApiException(
                                 ProblemType.VALIDATION_FAILED,
@@ -70,15 +83,15 @@ public class IdempotentReplay {
                             application,
                             documents.forApplication(application.id),
                             granted,
-                            tokenFor(application.id, idempotencyKey, fingerprint));
+                            tokenFor(application.id, clientKey, fingerprint));
                 }));
     }
 
     /** Remembers the key for the application; call in the transaction that records it. */
-    void remember(String idempotencyKey, String fingerprint, UUID applicationId, Instant now) {
-        keys.deleteExpired(idempotencyKey, now); // an expired one may still be there
+    void remember(ClientKey clientKey, String fingerprint, UUID applicationId, Instant now) {
+        keys.deleteExpired(clientKey.stored(), now); // an expired one may still be there
         IdempotencyKey key = new IdempotencyKey();
-        key.key = idempotencyKey;
+        key.key = clientKey.stored();
         key.requestSha256 = fingerprint;
         key.applicationId = applicationId;
         key.createdAt = now;

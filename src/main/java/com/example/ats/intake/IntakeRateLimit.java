@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -99,8 +100,9 @@ public class IntakeRateLimit {
     }
 
     private static boolean isIntake(ContainerRequestContext context) {
-        return "POST".equals(context.getMethod())
-                && "/api/v1/applications".equals(context.getUriInfo().getPath());
+        // every spelling the router may accept: trailing slashes, any case
+        String path = context.getUriInfo().getPath().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+        return "POST".equalsIgnoreCase(context.getMethod()) && "/api/v1/applications".equals(path);
     }
 
     private static long seconds(long nanos) {

@@ -57,7 +57,7 @@ public class IntakeRecorder {
             ApplicationForm form,
             List<Document> stored,
             String token,
-            String idempotencyKey,
+            IdempotentReplay.ClientKey clientKey,
             String fingerprint,
             Instant now) {}
 
@@ -94,8 +94,8 @@ public class IntakeRecorder {
                     form.parentalConsent().guardianEmail()));
         }
         statusChanges.persist(received(application.id, now));
-        if (intake.idempotencyKey() != null) {
-            replay.remember(intake.idempotencyKey(), intake.fingerprint(), application.id, now);
+        if (intake.clientKey() != null) {
+            replay.remember(intake.clientKey(), intake.fingerprint(), application.id, now);
         }
         applications.flush();
         return ApplicationReceipt.of(application, intake.stored(), granted, intake.token());

@@ -5,6 +5,7 @@ import com.example.ats.shared.Problem;
 import com.example.ats.shared.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -82,7 +84,8 @@ public class IntakeResource {
             in = ParameterIn.HEADER,
             description = "Makes retries safe: the same key with the same request returns the first answer (201,"
                     + " with `Idempotent-Replayed: true`) instead of a second application; the same key with another"
-                    + " request is a 422. Keys are remembered for 24 hours by default. 1-200 visible ASCII characters,"
+                    + " request is a 422. A key belongs to the client address that sent it (another address with the same key gets an"
+                    + " application of its own, never the first answer). Keys are remembered for 24 hours by default. 1-200 visible ASCII characters,"
                     + " e.g. a UUID.",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @APIResponse(
@@ -117,7 +120,10 @@ public class IntakeResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public Response submit(@RestHeader(IDEMPOTENCY_KEY) String idempotencyKey, MultipartFormDataInput input)
+    public Response submit(
+            @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+            MultipartFormDataInput input,
+            @Context HttpServerRequest request)
             throws JsonProcessingException {
         if (idempotencyKey != null && !KEY_SHAPE.matcher(idempotencyKey).matches()) {
             throw new ApiException(
@@ -141,7 +147,14 @@ public class IntakeResource {
             }
         }
 
-        IntakeService.Outcome outcome = service.submit(form, formJson, files, idempotencyKey);
+        IdempotentReplay.ClientKey clientKey = idempotencyKey == null
+                ? null
+                : new IdempotentReplay.ClientKey(
+                        idempotencyKey,
+                        request.remoteAddress() == null
+                                ? "unknown"
+                                : request.remoteAddress().hostAddress());
+        IntakeService.Outcome outcome = service.submit(form, formJson, files, clientKey);
         ApplicationReceipt receipt = outcome.receipt();
         Response.ResponseBuilder answer = Response.created(URI.create("/api/v1/applications/" + receipt.id()))
                 .entity(receipt);

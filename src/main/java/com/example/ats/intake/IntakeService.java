@@ -58,24 +58,25 @@ public class IntakeService {
 
     /**
      * @param formJson the `application` part as received, part of the request's fingerprint for idempotency
-     * @param idempotencyKey the client's key, or null
+     * @param clientKey the client's Idempotency-Key in its scope, or null
      */
-    public Outcome submit(ApplicationForm form, String formJson, List<IncomingFile> files, String idempotencyKey) {
+    public Outcome submit(
+            ApplicationForm form, String formJson, List<IncomingFile> files, IdempotentReplay.ClientKey clientKey) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so replays match
         checkVacancy(form);
         rules.check(form);
         List<PreparedFile> prepared = files.stream().map(preparer::prepare).toList();
         String fingerprint = Fingerprint.of(formJson, prepared);
 
-        if (idempotencyKey != null) {
-            Optional<ApplicationReceipt> earlier = replay.find(idempotencyKey, fingerprint, now);
+        if (clientKey != null) {
+            Optional<ApplicationReceipt> earlier = replay.find(clientKey, fingerprint, now);
             if (earlier.isPresent()) {
                 return new Outcome(earlier.get(), true);
             }
         }
 
         UUID applicationId = UUID.randomUUID();
-        String token = replay.tokenFor(applicationId, idempotencyKey, fingerprint);
+        String token = replay.tokenFor(applicationId, clientKey, fingerprint);
         List<String> written = new ArrayList<>();
         try {
             List<Document> stored = new ArrayList<>();
@@ -83,14 +84,14 @@ public class IntakeService {
                 stored.add(upload(applicationId, file, now, written));
             }
             ApplicationReceipt receipt = recorder.record(
-                    new IntakeRecorder.Accepted(applicationId, form, stored, token, idempotencyKey, fingerprint, now));
+                    new IntakeRecorder.Accepted(applicationId, form, stored, token, clientKey, fingerprint, now));
             Log.infof("Application %s received with %d document(s)", applicationId, stored.size());
             return new Outcome(receipt, false);
         } catch (RuntimeException e) {
             removeQuietly(written);
-            if (idempotencyKey != null && isConflict(e)) {
+            if (clientKey != null && isConflict(e)) {
                 // a concurrent request with the same key won the race: answer as its replay
-                return replay.find(idempotencyKey, fingerprint, now)
+                return replay.find(clientKey, fingerprint, now)
                         .map(receipt -> new Outcome(receipt, true))
                         .orElseThrow(() -> e);
             }

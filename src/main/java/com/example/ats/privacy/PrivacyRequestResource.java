@@ -145,6 +145,13 @@ public class PrivacyRequestResource {
         Slice<PrivacyRequestView> slice = page.read(
                         (after, limit) -> requests.page(status, after, limit), last -> new Cursor(last.dueAt, last.id))
                 .map(r -> PrivacyRequestView.of(r, now));
+        audit.record(
+                caller.subject(),
+                caller.role(),
+                "PRIVACY_REQUESTS_LISTED",
+                null,
+                "status=" + (status == null ? "ANY" : status) + ";items="
+                        + slice.items().size());
         return Links.page(uriInfo, slice, next -> new PrivacyRequestPage(slice.items(), slice.nextCursor(), next));
     }
 
@@ -157,7 +164,9 @@ public class PrivacyRequestResource {
             content = @Content(schema = @Schema(implementation = PrivacyRequestView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PrivacyRequestView get(@PathParam("id") UUID id) {
-        return service.get(id);
+        PrivacyRequestView request = service.get(id);
+        audit.record(caller.subject(), caller.role(), "PRIVACY_REQUEST_READ", null, "request " + id);
+        return request;
     }
 
     @POST

@@ -1,5 +1,10 @@
 package com.example.ats.purge;
 
+import com.example.ats.retention.PurgeRules;
+import com.example.ats.shared.ApiException;
+import com.example.ats.shared.Problem;
+import com.example.ats.shared.ProblemType;
+import com.example.ats.shared.SqlValues;
 import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
 import io.quarkus.logging.Log;
@@ -10,9 +15,11 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -62,6 +69,7 @@ public class PurgeReplay {
 
     /** Replays records in batches, each in one transaction; a store outage stops it (rerun: it is idempotent). */
     public Outcome replay(List<Recorded> records) {
+        refuseWhatCouldNotHaveHappened(records);
         Outcome total = new Outcome(0, 0, 0, 0);
         for (int from = 0; from < records.size(); from += BATCH) {
             List<Recorded> batch = records.subList(from, Math.min(records.size(), from + BATCH));
@@ -72,6 +80,79 @@ public class PurgeReplay {
                         + " %d record(s) restored",
                 total.records(), total.applicationsRemoved(), total.objectsRemoved(), total.recordsRestored());
         return total;
+    }
+
+    /**
+     * A replay may only repeat what the purge or an erasure did: it is no way around a legal hold, nor a way to delete
+     * an application that was not due, nor to write a proof of deletion with invented dates. Every record is checked
+     * against the restored row (when there is one) before anything is removed; any doubt refuses the whole replay
+     * with 409 naming the applications.
+     *
+     * <ul>
+     *   <li>no record purged in the future, none before its application was made;
+     *   <li>EXPIRED: an expiry, not after the purge, and the restored row's own expiry not after the purge either;
+     *   <li>no legal hold in force on the restored row now (release it first, as for an erasure).
+     * </ul>
+     */
+    private void refuseWhatCouldNotHaveHappened(List<Recorded> records) {
+        Instant now = clock.instant();
+        Map<UUID, Object[]> rows = new HashMap<>();
+        List<UUID> ids =
+                records.stream().map(Recorded::applicationId).distinct().toList();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            QuarkusTransaction.requiringNew().run(() -> {
+                @SuppressWarnings("unchecked")
+                List<Object[]> found = entityManager
+                        .createNativeQuery("select a.id, a.applied_at, a.expires_at, "
+                                + PurgeRules.holdInForce("a", ":now") + " from application a where a.id in (:ids)")
+                        .setParameter("now", now)
+                        .setParameter("ids", chunk)
+                        .getResultList();
+                found.forEach(row -> rows.put((UUID) row[0], row));
+            });
+        }
+        List<Problem.FieldError> refused = new ArrayList<>();
+        for (Recorded record : records) {
+            String why = doubt(record, rows.get(record.applicationId()), now);
+            if (why != null) {
+                refused.add(new Problem.FieldError("records[" + record.applicationId() + "]", why));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ApiException(
+                    ProblemType.CONFLICT,
+                    refused.size() + " record(s) do not match what the restored data allows; nothing was replayed",
+                    refused);
+        }
+    }
+
+    /** Why this record cannot be replayed, or null. */
+    private static String doubt(Recorded record, Object[] row, Instant now) {
+        if (record.purgedAt().isAfter(now)) {
+            return "purged in the future";
+        }
+        if (record.reason() == PurgeRecord.Reason.EXPIRED
+                && (record.expiresAt() == null || record.expiresAt().isAfter(record.purgedAt()))) {
+            return "an EXPIRED record needs an expiry at or before its purge";
+        }
+        if (row == null) {
+            return null;
+        }
+        Instant appliedAt = SqlValues.instant(row[1]);
+        Instant expiresAt = SqlValues.instant(row[2]);
+        if (record.purgedAt().isBefore(appliedAt)) {
+            return "purged before the application was made";
+        }
+        if (Boolean.TRUE.equals(row[3])) {
+            return "under a legal hold: release it first";
+        }
+        if (record.reason() == PurgeRecord.Reason.EXPIRED
+                && (expiresAt == null || expiresAt.isAfter(record.purgedAt()))) {
+            return "the restored application was not due by the purge's time: re-enter the consent changes made"
+                    + " after the backup first, or erase it on request";
+        }
+        return null;
     }
 
     private Outcome replayBatch(List<Recorded> batch) {

@@ -181,12 +181,15 @@ public class PurgeResource {
                     "After restoring a backup: remove again every application that the given purge records say is gone",
             description = "Send the purge records exported (GET /retention/purges) since the backup was taken, at most"
                     + " 10,000 per request. Objects first, then rows; lost purge records are written back with their"
-                    + " original times and reasons. Idempotent: replaying again changes nothing.")
+                    + " original times and reasons. Idempotent: replaying again changes nothing. Refused whole (409, naming the"
+                    + " applications) when a record could not have happened: purged in the future or before the"
+                    + " application, EXPIRED while the restored application was not due, or under a legal hold.")
     @APIResponse(
             responseCode = "200",
             description = "Replayed",
             content = @Content(schema = @Schema(implementation = PurgeReplayView.class)))
     @APIResponse(responseCode = "400", ref = "MalformedRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public PurgeReplayView replay(@NotNull @Valid PurgeReplayRequest request) {

@@ -56,7 +56,7 @@ public class SelfApplicationResource {
     static final String TOKEN = "Applicant-Token";
     private static final String ACTOR = "applicant";
 
-    private final ApplicantAuthentication authentication;
+    private final ApplicantSession session;
     private final SelfService service;
     private final ApplicantDataService data;
     private final RetentionConsentService consents;
@@ -66,7 +66,7 @@ public class SelfApplicationResource {
     private final Rectification rectification;
 
     SelfApplicationResource(
-            ApplicantAuthentication authentication,
+            ApplicantSession session,
             SelfService service,
             ApplicantDataService data,
             RetentionConsentService consents,
@@ -76,7 +76,7 @@ public class SelfApplicationResource {
             Rectification rectification) {
         this.export = export;
         this.rectification = rectification;
-        this.authentication = authentication;
+        this.session = session;
         this.service = service;
         this.data = data;
         this.consents = consents;
@@ -264,11 +264,9 @@ public class SelfApplicationResource {
         audit.record(ACTOR, ACTOR, "ERASED_ON_REQUEST", id, null);
     }
 
+    /** The application the token opened; {@link ApplicantTokenFilter} checked it before the body was read. */
     private UUID authenticate(String token, HttpServerRequest request) {
-        String address = request.remoteAddress() == null
-                ? "unknown"
-                : request.remoteAddress().hostAddress();
-        return authentication.authenticate(token, address);
+        return session.applicationId();
     }
 
     /** The view in the language the applicant asked for (Dutch by default), saying which in Content-Language. */

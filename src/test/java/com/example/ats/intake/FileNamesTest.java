@@ -11,7 +11,7 @@ class FileNamesTest {
         assertThat(FileNames.sanitise("C:\\Users\\sanne\\cv.pdf", DocumentFormat.PDF, "cv"))
                 .isEqualTo("cv.pdf");
         assertThat(FileNames.sanitise("../../etc/passwd", DocumentFormat.TXT, "cv"))
-                .isEqualTo("passwd");
+                .isEqualTo("passwd.txt");
     }
 
     @Test
@@ -31,6 +31,16 @@ class FileNamesTest {
         assertThat(FileNames.sanitise("  ", DocumentFormat.PDF, "motivation_letter"))
                 .isEqualTo("motivation_letter.pdf");
         assertThat(FileNames.sanitise("\"\"", DocumentFormat.PDF, "cv")).isEqualTo("cv.pdf");
+    }
+
+    @Test
+    void theStoredNameEndsInTheExtensionOfTheDetectedFormat() {
+        assertThat(FileNames.sanitise("CV.js", DocumentFormat.TXT, "cv")).isEqualTo("CV.js.txt");
+        assertThat(FileNames.sanitise("cv.exe", DocumentFormat.PDF, "cv")).isEqualTo("cv.exe.pdf");
+        assertThat(FileNames.sanitise("Letter.DOCX", DocumentFormat.DOCX, "cv")).isEqualTo("Letter.DOCX");
+        assertThat(FileNames.sanitise("cv", DocumentFormat.ODT, "cv")).isEqualTo("cv.odt");
+        String longJs = FileNames.sanitise("a".repeat(400) + ".js", DocumentFormat.TXT, "cv");
+        assertThat(longJs).hasSize(255).endsWith(".txt");
     }
 
     @Test

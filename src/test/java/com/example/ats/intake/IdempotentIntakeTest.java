@@ -61,6 +61,26 @@ class IdempotentIntakeTest {
     }
 
     @Test
+    void aStrangerWhoReusesAKeyFromAnotherAddressGetsNothingOfTheFirstAnswer() {
+        String key = UUID.randomUUID().toString();
+        Response first = post(key, Intake.form());
+        first.then().statusCode(201);
+
+        Response stranger = Intake.request(Intake.form())
+                .header("Idempotency-Key", key)
+                .header("X-Forwarded-For", "192.0.2.77")
+                .multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf")
+                .post(Intake.PATH);
+
+        stranger.then().statusCode(201);
+        assertThat(stranger.header("Idempotent-Replayed")).isNull();
+        assertThat(stranger.jsonPath().getString("id"))
+                .isNotEqualTo(first.jsonPath().getString("id"));
+        assertThat(stranger.jsonPath().getString("accessToken"))
+                .isNotEqualTo(first.jsonPath().getString("accessToken"));
+    }
+
+    @Test
     void theSameKeyWithAnotherRequestIsRefused() {
         String key = UUID.randomUUID().toString();
         post(key, Intake.form()).then().statusCode(201);

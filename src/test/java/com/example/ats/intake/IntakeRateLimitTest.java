@@ -1,6 +1,7 @@
 package com.example.ats.intake;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.notNullValue;
@@ -61,6 +62,24 @@ class IntakeRateLimitTest {
         }
         from("203.0.113.20").post(Intake.PATH).then().statusCode(429);
         from("203.0.113.21").post(Intake.PATH).then().statusCode(201);
+    }
+
+    @Test
+    void theLimitHoldsForEverySpellingOfThePath() {
+        int accepted = 0;
+        for (String path : java.util.List.of(
+                Intake.PATH + "/",
+                Intake.PATH + "//",
+                "/API/v1/Applications",
+                Intake.PATH + "/",
+                Intake.PATH,
+                Intake.PATH)) {
+            int status = from("203.0.113.40").post(path).then().extract().statusCode();
+            assertThat(status).isIn(201, 404, 429);
+            accepted += status == 201 ? 1 : 0;
+        }
+        assertThat(accepted).isLessThanOrEqualTo(3);
+        from("203.0.113.40").post(Intake.PATH).then().statusCode(429);
     }
 
     @Test

@@ -168,6 +168,17 @@ class IntakeResourceTest {
     }
 
     @Test
+    void aFileIsNamedForWhatItIsNotForWhatItsNameClaims() {
+        Intake.request(Intake.form())
+                .multiPart("cv", "CV.js", SampleFiles.txt(), "application/javascript")
+                .post(Intake.PATH)
+                .then()
+                .statusCode(201)
+                .body("documents[0].fileName", equalTo("CV.js.txt"))
+                .body("documents[0].mediaType", equalTo("text/plain"));
+    }
+
+    @Test
     void keepsTheOriginalNameSanitisedAndNeverInTheKey() {
         String id = Intake.request(Intake.form())
                 .multiPart("cv", "../../etc/My CV <final>|v2.pdf", SampleFiles.pdf(), "application/pdf")

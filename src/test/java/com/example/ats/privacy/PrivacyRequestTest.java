@@ -294,6 +294,22 @@ class PrivacyRequestTest {
                 .statusCode(200);
     }
 
+    @Test
+    void readingTheRegisterIsAudited() {
+        String requestId = register("ACCESS", "audited-" + UUID.randomUUID() + "@example.org", clock.instant());
+        as("privacy-officer").get(PATH + "/" + requestId).then().statusCode(200);
+        as("privacy-officer").queryParam("status", "OPEN").get(PATH).then().statusCode(200);
+        List<String> details = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("select action || ':' || coalesce(detail, '') from audit_event"
+                                + " where action in ('PRIVACY_REQUEST_READ', 'PRIVACY_REQUESTS_LISTED')"
+                                + " and actor = 'privacy-officer'")
+                        .getResultList());
+        assertThat(details)
+                .contains("PRIVACY_REQUEST_READ:request " + requestId)
+                .anyMatch(d -> d.startsWith("PRIVACY_REQUESTS_LISTED:status=OPEN;items="));
+    }
+
     private List<Object> storedPersonalData(String requestId) {
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
                 .createNativeQuery("select email, note, outcome from privacy_request where id = cast(?1 as uuid)")

@@ -67,8 +67,7 @@ class ReplayAfterRestoreTest {
                 .then()
                 .statusCode(204);
         clock.travelTo(expired.expiresAt());
-        purger.run();
-        clock.reset();
+        purger.run(); // the clock stays there: the restore and the replay come after the purge
         assertThat(Applications.objects(erased.id())).isEmpty();
         assertThat(Applications.objects(expired.id())).isEmpty();
 
@@ -119,8 +118,7 @@ class ReplayAfterRestoreTest {
         Backups.copyObjects(bucket, Backups.BACKUP_BUCKET, List.of(application.id()));
         Instant before = clock.instant();
         clock.travelTo(application.expiresAt());
-        purger.run();
-        clock.reset();
+        purger.run(); // the clock stays there: the restore and the replay come after the purge
         List<Map<String, Object>> records = purgeRecordsSince(before, List.of(application.id()));
 
         // Only the object store was restored.
@@ -132,6 +130,58 @@ class ReplayAfterRestoreTest {
         assertThat(outcome.getInt("objectsRemoved")).isEqualTo(2);
         assertThat(Applications.objects(application.id())).isEmpty();
         assertThat(Applications.purgeRecords(entityManager, application.id())).isOne();
+    }
+
+    @Test
+    void aReplayCannotDeleteWhatWasNotDueOrIsHeldNorRecordAPurgeInTheFuture() {
+        Applications.Submitted live = Applications.submit(true);
+        Applications.Submitted held = Applications.submit(false);
+        as("hr-admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "Dispute 2026-131"))
+                .put("/api/v1/applications/" + held.id() + "/legal-hold")
+                .then()
+                .statusCode(200);
+        clock.travelTo(held.expiresAt().plus(java.time.Duration.ofDays(1)));
+        Instant now = clock.instant();
+        UUID never = UUID.randomUUID();
+        List<Map<String, Object>> forged = List.of(
+                record(live.id(), "EXPIRED", now.minusSeconds(7200), now.minusSeconds(3600)),
+                record(held.id(), "EXPIRED", held.expiresAt(), now.minusSeconds(60)),
+                record(never, "ERASURE_REQUEST", null, now.plus(java.time.Duration.ofDays(1))));
+
+        as("privacy-officer")
+                .contentType(ContentType.JSON)
+                .body(Map.of("records", forged))
+                .post("/api/v1/retention/purges/replay")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body(
+                        "errors.field",
+                        org.hamcrest.Matchers.containsInAnyOrder(
+                                "records[" + live.id() + "]", "records[" + held.id() + "]", "records[" + never + "]"));
+
+        for (Applications.Submitted application : List.of(live, held)) {
+            detail(application.id()).then().statusCode(200);
+            assertThat(Applications.objects(application.id())).hasSize(2);
+            assertThat(Applications.purgeRecords(entityManager, application.id()))
+                    .isZero();
+        }
+        assertThat(Applications.purgeRecords(entityManager, never)).isZero();
+    }
+
+    private static Map<String, Object> record(UUID id, String reason, Instant expiresAt, Instant purgedAt) {
+        Map<String, Object> record = new java.util.LinkedHashMap<>();
+        record.put("applicationId", id.toString());
+        if (expiresAt != null) {
+            record.put("expiresAt", expiresAt.toString());
+        }
+        record.put("purgedAt", purgedAt.toString());
+        record.put("reason", reason);
+        record.put("policyVersion", "without=P28D;with=P12M;zone=Europe/Amsterdam;start=APPLICATION_DATE");
+        record.put("objectsRemoved", 2);
+        return record;
     }
 
     @Test
