@@ -29,17 +29,33 @@ import java.util.zip.ZipOutputStream;
 @ApplicationScoped
 public class ZipExport {
 
+    /** The archive's guide, in Dutch (the company's language) and English, like every text an applicant reads. */
     static final String README = """
+            Je sollicitatiegegevens
+            =======================
+
+            application.json  alles wat we over je sollicitatie bewaren, als JSON (UTF-8): id, vacancyId,
+                              appliedAt, status, applicant (je gegevens zoals je ze gaf), documents
+                              (bestandsnaam, mediatype, grootte en SHA-256 van elk bestand), consentHistory
+                              (elke toestemming die je gaf, weigerde of introk, wanneer en hoe, met de versie
+                              van de toestemmingstekst, en de toestemming van je ouder of voogd als je jonger
+                              was dan 16), expiresAt (wanneer we alles verwijderen) en whatHappens (hetzelfde
+                              in woorden).
+            documents/        je bestanden, byte voor byte zoals je ze stuurde; met de SHA-256 in
+                              application.json kun je dat controleren.
+
+            Tijden staan in UTC (ISO-8601). Je mag dit archief aan een andere werkgever of dienst geven.
+
+
             Your application data
             =====================
 
-            application.json  everything we hold about your application, as JSON (UTF-8):
-                              id, vacancyId, appliedAt, status, applicant (your details as you gave them),
-                              documents (file name, media type, size, SHA-256 of each file), consentHistory
-                              (every consent you gave, refused or withdrew, when and how, with
-                              the consent text's version, and your guardian's consent if you
-                              were younger than 16), expiresAt (when we
-                              delete everything) and whatHappens (the same in words).
+            application.json  everything we hold about your application, as JSON (UTF-8): id, vacancyId,
+                              appliedAt, status, applicant (your details as you gave them), documents
+                              (file name, media type, size and SHA-256 of each file), consentHistory
+                              (every consent you gave, refused or withdrew, when and how, with the consent
+                              text's version, and your guardian's consent if you were younger than 16),
+                              expiresAt (when we delete everything) and whatHappens (the same in words).
             documents/        your files, byte for byte as you sent them; each file's SHA-256 in
                               application.json lets you check that.
 

@@ -11,4 +11,10 @@ public record DueApplicationView(
         Instant expiresAt,
 
         @Schema(description = "Why it goes: NO_CONSENT, CONSENT_PERIOD_ENDED or CONSENT_WITHDRAWN")
-        String reason) {}
+        String reason,
+
+        @Schema(description = "The store refused to delete its objects at an earlier attempt; retried with backoff")
+        boolean blocked,
+
+        @Schema(description = "When the purge tries again, for a blocked application; absent otherwise")
+        Instant nextAttemptAt) {}

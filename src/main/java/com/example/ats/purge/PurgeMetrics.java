@@ -27,6 +27,7 @@ public class PurgeMetrics {
     private final Counter failures;
     private final Timer runs;
     private final AtomicLong overdue = new AtomicLong();
+    private final AtomicLong blocked = new AtomicLong();
     private final AtomicLong oldestOverdueSeconds = new AtomicLong();
     private final EntityManager entityManager;
     private final Clock clock;
@@ -42,6 +43,9 @@ public class PurgeMetrics {
                 .register(registry);
         this.runs = Timer.builder("ats.retention.purge.run")
                 .description("Duration of purge runs")
+                .register(registry);
+        Gauge.builder("ats.retention.purge.blocked", blocked, AtomicLong::get)
+                .description("Due applications whose objects the store refused to delete; retried with backoff")
                 .register(registry);
         Gauge.builder("ats.retention.overdue", overdue, AtomicLong::get)
                 .description("Applications past their expiry and not yet purged (held ones excluded)")
@@ -68,11 +72,12 @@ public class PurgeMetrics {
     public void refreshOverdue() {
         Instant now = clock.instant();
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
-                .createNativeQuery("select count(*), min(a.expires_at) from application a where "
-                        + PurgeRules.dueForPurge("a", ":now"))
+                .createNativeQuery("select count(*), min(a.expires_at), count(*) filter (where a.purge_attempts > 0)"
+                        + " from application a where " + PurgeRules.dueForPurge("a", ":now"))
                 .setParameter("now", now)
                 .getSingleResult());
         overdue.set(((Number) row[0]).longValue());
+        blocked.set(((Number) row[2]).longValue());
         Instant oldest = SqlValues.instant(row[1]);
         oldestOverdueSeconds.set(
                 oldest == null ? 0 : Duration.between(oldest, now).toSeconds());

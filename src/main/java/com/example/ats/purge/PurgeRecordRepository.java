@@ -30,7 +30,8 @@ public class PurgeRecordRepository implements PanacheRepositoryBase<PurgeRecord,
     public List<DueApplicationView> due(Instant until) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager()
-                .createNativeQuery("select a.id, a.expires_at, (select c.action from consent_event c"
+                .createNativeQuery("select a.id, a.expires_at, a.purge_attempts > 0, a.purge_retry_at,"
+                        + " (select c.action from consent_event c"
                         + " where c.application_id = a.id and c.kind = 'RETENTION'"
                         + " order by c.occurred_at desc, c.id desc limit 1) from application a"
                         + " where " + PurgeRules.dueForPurge("a", ":until")
@@ -38,7 +39,12 @@ public class PurgeRecordRepository implements PanacheRepositoryBase<PurgeRecord,
                 .setParameter("until", until)
                 .getResultList();
         return rows.stream()
-                .map(row -> new DueApplicationView((UUID) row[0], SqlValues.instant(row[1]), reasonOf((String) row[2])))
+                .map(row -> new DueApplicationView(
+                        (UUID) row[0],
+                        SqlValues.instant(row[1]),
+                        reasonOf((String) row[4]),
+                        (Boolean) row[2],
+                        (Boolean) row[2] ? SqlValues.instant(row[3]) : null))
                 .toList();
     }
 

@@ -5,6 +5,7 @@ import com.example.ats.retention.RetentionConfig;
 import com.example.ats.shared.SqlValues;
 import com.example.ats.storage.ObjectStore;
 import com.example.ats.storage.ObjectStoreUnavailableException;
+import com.example.ats.storage.ObjectsNotDeletedException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,7 +16,9 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Deletes applications whose expiry has passed and that no legal hold protects, in batches, each batch in one
@@ -25,7 +28,8 @@ import java.util.UUID;
  * <p>Crash-safe: until the commit, the rows stay and keep their locks only as long as the connection lives; a run
  * that dies after removing objects leaves the rows, and the next run removes the (already missing) objects again,
  * deletes the rows and writes the one purge record. A store outage rolls the batch back and ends the run; the next
- * run retries.
+ * run retries. An object the store refuses to delete (it answers, but says no) stops nothing: its application is left
+ * in place, still due, and retried with backoff ({@link BlockedPurges}); the rest of the batch goes.
  */
 @ApplicationScoped
 public class Purger {
@@ -34,6 +38,7 @@ public class Purger {
     private final ObjectStore store;
     private final PurgeProbe probe;
     private final PurgeMetrics metrics;
+    private final BlockedPurges blocked;
     private final Clock clock;
     private final Event<ApplicationsRemoved> removed;
     private final int batchSize;
@@ -44,6 +49,7 @@ public class Purger {
             ObjectStore store,
             PurgeProbe probe,
             PurgeMetrics metrics,
+            BlockedPurges blocked,
             Clock clock,
             Event<ApplicationsRemoved> removed,
             RetentionConfig config) {
@@ -51,6 +57,7 @@ public class Purger {
         this.store = store;
         this.probe = probe;
         this.metrics = metrics;
+        this.blocked = blocked;
         this.clock = clock;
         this.removed = removed;
         this.batchSize = config.purgeBatchSize();
@@ -60,7 +67,7 @@ public class Purger {
     public record Run(Instant startedAt, Instant finishedAt, int purged, int objectsRemoved, boolean completed) {}
 
     /** One batch's work. */
-    record Batch(int purged, int objectsRemoved) {}
+    record Batch(int examined, int purged, int objectsRemoved) {}
 
     /** Purges everything due at the start of the run; stops between batches when the service shuts down. */
     public Run run() {
@@ -75,7 +82,7 @@ public class Purger {
                 purged += batch.purged();
                 objects += batch.objectsRemoved();
                 metrics.purged(batch.purged());
-                if (batch.purged() < batchSize) {
+                if (batch.examined() < batchSize) {
                     break;
                 }
             }
@@ -102,12 +109,13 @@ public class Purger {
         List<Object[]> due = entityManager
                 .createNativeQuery("select a.id, a.expires_at, a.policy_version from application a"
                         + " where " + PurgeRules.dueForPurge("a", ":now")
+                        + " and (a.purge_retry_at is null or a.purge_retry_at <= :now)"
                         + " order by a.expires_at, a.id limit :limit for update skip locked")
                 .setParameter("now", now)
                 .setParameter("limit", batchSize)
                 .getResultList();
         if (due.isEmpty()) {
-            return new Batch(0, 0);
+            return new Batch(0, 0, 0);
         }
         return remove(due, PurgeRecord.Reason.EXPIRED);
     }
@@ -131,7 +139,8 @@ public class Purger {
     }
 
     /** Objects first, then rows, then one purge record each: the order that leaves nothing behind after a crash. */
-    private Batch remove(List<Object[]> locked, PurgeRecord.Reason reason) {
+    private Batch remove(List<Object[]> examined, PurgeRecord.Reason reason) {
+        List<Object[]> locked = examined;
         List<UUID> ids = locked.stream().map(row -> (UUID) row[0]).toList();
         @SuppressWarnings("unchecked")
         List<Object[]> documents = entityManager
@@ -139,7 +148,31 @@ public class Purger {
                 .setParameter(1, ids)
                 .getResultList();
         List<String> keys = documents.stream().map(row -> (String) row[1]).toList();
-        store.delete(keys);
+        try {
+            store.delete(keys);
+        } catch (ObjectsNotDeletedException e) {
+            if (reason != PurgeRecord.Reason.EXPIRED) {
+                // an erasure is all or nothing: the rows stay, the caller retries (503)
+                throw new ObjectStoreUnavailableException(e);
+            }
+            // One stuck object must not stop the purge: its application stays due, is retried later, the rest goes.
+            Set<UUID> stuck = documents.stream()
+                    .filter(d -> e.keys().contains((String) d[1]))
+                    .map(d -> (UUID) d[0])
+                    .collect(Collectors.toSet());
+            blocked.retryLater(stuck, e.getMessage());
+            locked = locked.stream()
+                    .filter(row -> !stuck.contains((UUID) row[0]))
+                    .toList();
+            ids = locked.stream().map(row -> (UUID) row[0]).toList();
+            keys = documents.stream()
+                    .filter(d -> !stuck.contains((UUID) d[0]))
+                    .map(d -> (String) d[1])
+                    .toList();
+            if (ids.isEmpty()) {
+                return new Batch(examined.size(), 0, 0);
+            }
+        }
         probe.objectsRemoved(ids);
 
         deleteRows(entityManager, ids);
@@ -158,7 +191,7 @@ public class Purger {
             entityManager.persist(record);
         }
         removed.fire(new ApplicationsRemoved(ids, purgedAt));
-        return new Batch(ids.size(), keys.size());
+        return new Batch(examined.size(), ids.size(), keys.size());
     }
 
     /** Every row of these applications (the application's delete cascades to its children). */

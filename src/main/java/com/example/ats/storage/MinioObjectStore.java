@@ -2,6 +2,7 @@ package com.example.ats.storage;
 
 import io.minio.BucketExistsArgs;
 import io.minio.Checksum;
+import io.minio.GetBucketVersioningArgs;
 import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
@@ -17,6 +18,7 @@ import io.minio.messages.DeleteRequest;
 import io.minio.messages.DeleteResult;
 import io.minio.messages.Item;
 import io.minio.messages.SseConfiguration;
+import io.minio.messages.VersioningConfiguration;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +27,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -127,10 +132,33 @@ public class MinioObjectStore implements ObjectStore {
         }
     }
 
+    /**
+     * A delete on a versioned bucket only hides the object behind a delete marker: every earlier version, the
+     * applicant's file, stays. The service refuses such a bucket rather than keep data it promised to delete
+     * (docs/adr/0010). A suspended bucket keeps the versions written while it was on: refused too.
+     */
+    private void refuseVersioning() {
+        VersioningConfiguration.Status status;
+        try {
+            status = client.getBucketVersioning(
+                            GetBucketVersioningArgs.builder().bucket(bucket).build())
+                    .status();
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+        if (status == VersioningConfiguration.Status.ENABLED || status == VersioningConfiguration.Status.SUSPENDED) {
+            throw new IllegalStateException("Bucket " + bucket + " has versioning " + status
+                    + ": deleting would leave every earlier version of an applicant's files behind. Use a bucket"
+                    + " without versioning (docs/OPERATIONS.md)");
+        }
+    }
+
     @Override
     @Retry(maxRetries = 2, delay = 200, retryOn = ObjectStoreUnavailableException.class)
     public int delete(Collection<String> keys) {
         List<String> all = List.copyOf(keys);
+        Set<String> refused = new LinkedHashSet<>();
+        Set<String> codes = new TreeSet<>();
         try {
             for (int from = 0; from < all.size(); from += DELETE_BATCH) {
                 List<DeleteRequest.Object> batch = all.subList(from, Math.min(all.size(), from + DELETE_BATCH)).stream()
@@ -143,14 +171,18 @@ public class MinioObjectStore implements ObjectStore {
                         .build())) {
                     DeleteResult.Error error = result.get();
                     if (!"NoSuchKey".equals(error.code())) {
-                        throw new IllegalStateException("delete of an object failed: " + error.code());
+                        refused.add(error.objectName());
+                        codes.add(error.code());
                     }
                 }
             }
-            return all.size();
         } catch (Exception e) {
             throw new ObjectStoreUnavailableException(e);
         }
+        if (!refused.isEmpty()) {
+            throw new ObjectsNotDeletedException(refused, String.join(",", codes));
+        }
+        return all.size();
     }
 
     @Override
@@ -188,6 +220,7 @@ public class MinioObjectStore implements ObjectStore {
         } catch (Exception e) {
             throw new ObjectStoreUnavailableException(e);
         }
+        refuseVersioning();
         if (encryption == StorageConfig.Encryption.SSE_S3) {
             encryptAtRest();
         }

@@ -53,7 +53,7 @@ class PrivacyRequestTest {
 
     @Test
     void everyTypeIsRegisteredLinkedToTheRequestersApplicationsAndDueInFourWeeks() {
-        String email = "requester." + UUID.randomUUID() + "@example.org";
+        String email = "requester." + letters() + "@example.org";
         String application = apply(email).getString("id");
         Instant received = clock.instant().minus(Duration.ofDays(1));
 
@@ -89,7 +89,7 @@ class PrivacyRequestTest {
 
     @Test
     void openRequestsComeSoonestFirstWithOverdueFlagsThatFollowTheClock() {
-        String email = "late." + UUID.randomUUID() + "@example.org";
+        String email = "late." + letters() + "@example.org";
         String late = register("ERASURE", email, clock.instant().minus(Duration.ofDays(40)));
         String fresh = register("ACCESS", email, clock.instant().minus(Duration.ofDays(1)));
 
@@ -140,7 +140,7 @@ class PrivacyRequestTest {
 
     @Test
     void theOfficerExportsAndErasesOnBehalf() throws Exception {
-        JsonPath receipt = apply("onbehalf." + UUID.randomUUID() + "@example.org");
+        JsonPath receipt = apply("onbehalf." + letters() + "@example.org");
         String id = receipt.getString("id");
 
         byte[] zip = as("privacy-officer")
@@ -193,7 +193,7 @@ class PrivacyRequestTest {
 
     @Test
     void theRegisterKeepsOnlyTheProofOnceTheRequestIsClosedAndTheApplicationIsErased() {
-        String email = "erase-" + UUID.randomUUID() + "@example.org";
+        String email = "erase-" + letters() + "@example.org";
         String applicationId = apply(email).getString("id");
         String requestId = register("ERASURE", email, clock.instant().minusSeconds(60));
 
@@ -224,7 +224,7 @@ class PrivacyRequestTest {
 
     @Test
     void aClosedRequestKeepsTheAddressWhileItsApplicationLivesAndLosesItWhenThePurgeTakesIt() {
-        String email = "purged-" + UUID.randomUUID() + "@example.org";
+        String email = "purged-" + letters() + "@example.org";
         Map<String, Object> form = Intake.form();
         Intake.applicant(form).put("email", email);
         form.put("retentionConsent", Map.of("granted", false));
@@ -261,7 +261,7 @@ class PrivacyRequestTest {
 
     @Test
     void freeTextThatPeopleTypeRefusesACitizenServiceNumber() {
-        String email = "bsn-" + UUID.randomUUID() + "@example.org";
+        String email = "bsn-" + letters() + "@example.org";
         JsonPath application = apply(email);
         String requestId = register("ACCESS", email, clock.instant().minusSeconds(60));
         as("privacy-officer")
@@ -296,7 +296,7 @@ class PrivacyRequestTest {
 
     @Test
     void readingTheRegisterIsAudited() {
-        String requestId = register("ACCESS", "audited-" + UUID.randomUUID() + "@example.org", clock.instant());
+        String requestId = register("ACCESS", "audited-" + letters() + "@example.org", clock.instant());
         as("privacy-officer").get(PATH + "/" + requestId).then().statusCode(200);
         as("privacy-officer").queryParam("status", "OPEN").get(PATH).then().statusCode(200);
         List<String> details = QuarkusTransaction.requiringNew()
@@ -405,5 +405,10 @@ class PrivacyRequestTest {
                 .statusCode(201)
                 .extract()
                 .jsonPath();
+    }
+
+    /** A unique part of an e-mail address without digits: a UUID's digits could pass for a citizen service number. */
+    private static String letters() {
+        return UUID.randomUUID().toString().replaceAll("[0-9-]", "");
     }
 }

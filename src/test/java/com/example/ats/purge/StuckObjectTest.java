@@ -1,0 +1,144 @@
+package com.example.ats.purge;
+
+import static com.example.ats.shared.Api.anonymous;
+import static com.example.ats.shared.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.example.ats.retention.Applications;
+import com.example.ats.shared.TestClock;
+import io.minio.CopyObjectArgs;
+import io.minio.MinioClient;
+import io.minio.RemoveObjectArgs;
+import io.minio.SourceObject;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One object the store refuses to delete stops nothing: the rest is purged, and it is retried until it goes. */
+@QuarkusTest
+@TestProfile(StuckObjectProfile.class)
+class StuckObjectTest {
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    Purger purger;
+
+    @Inject
+    EntityManager entityManager;
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
+    @Test
+    void anObjectTheStoreRefusesToDeleteHoldsUpNothingAndIsRetriedLater() throws Exception {
+        Applications.Submitted stuck = Applications.submit(false);
+        Applications.Submitted free = Applications.submit(false);
+        String stuckKey = moveOneObjectWhereDeletesAreRefused(stuck.id());
+        try {
+            clock.travelTo(free.expiresAt().plusSeconds(1));
+
+            Purger.Run run = purger.run();
+
+            assertThat(run.completed()).isTrue();
+            Applications.assertNoRows(entityManager, free.id());
+            assertThat(Applications.objects(free.id())).isEmpty();
+            assertThat(Applications.rows(entityManager, stuck.id())).containsEntry("application", 1L);
+            as("privacy-officer")
+                    .queryParam("until", clock.instant().toString())
+                    .get("/api/v1/retention/preview")
+                    .then()
+                    .statusCode(200)
+                    .body("find { it.applicationId == '" + stuck.id() + "' }.blocked", equalTo(true))
+                    .body("find { it.applicationId == '" + stuck.id() + "' }.nextAttemptAt", notNullValue());
+            assertThat(anonymous().get("/q/metrics").then().extract().asString())
+                    .containsPattern("ats_retention_purge_blocked 1\\.0")
+                    .containsPattern("ats_retention_purge_blocked_attempts_total [1-9]");
+            anonymous().get("/q/health/ready").then().statusCode(200);
+
+            // at once again: the backoff holds it back, and the run still completes
+            assertThat(purger.run().completed()).isTrue();
+            assertThat(attempts(stuck.id())).isEqualTo(1);
+
+            // the store lets go; after the backoff the next run takes it
+            String freed = "applications/" + stuck.id() + "/" + UUID.randomUUID();
+            copy(stuckKey, freed);
+            setObjectKey(stuckKey, freed);
+            clock.travel(Duration.ofMinutes(2));
+            assertThat(purger.run().completed()).isTrue();
+            Applications.assertNoRows(entityManager, stuck.id());
+            assertThat(Applications.objects(stuck.id())).isEmpty();
+        } finally {
+            root().removeObject(RemoveObjectArgs.builder()
+                    .bucket(bucket())
+                    .object(stuckKey)
+                    .build());
+        }
+    }
+
+    /** Moves the application's first object under the prefix whose deletes the store refuses; answers its key. */
+    private String moveOneObjectWhereDeletesAreRefused(UUID applicationId) throws Exception {
+        String key = QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery("select object_key from document where application_id = ?1 order by id limit 1")
+                .setParameter(1, applicationId)
+                .getSingleResult());
+        String stuckKey = StuckObjectProfile.PREFIX + applicationId + "/" + UUID.randomUUID();
+        copy(key, stuckKey);
+        setObjectKey(key, stuckKey);
+        root().removeObject(
+                        RemoveObjectArgs.builder().bucket(bucket()).object(key).build());
+        return stuckKey;
+    }
+
+    private void setObjectKey(String from, String to) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("update document set object_key = ?1 where object_key = ?2")
+                        .setParameter(1, to)
+                        .setParameter(2, from)
+                        .executeUpdate());
+    }
+
+    private int attempts(UUID applicationId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("select purge_attempts from application where id = ?1")
+                                .setParameter(1, applicationId)
+                                .getSingleResult())
+                        .intValue());
+    }
+
+    private static void copy(String from, String to) throws Exception {
+        root().copyObject(CopyObjectArgs.builder()
+                .bucket(bucket())
+                .object(to)
+                .source(SourceObject.builder().bucket(bucket()).object(from).build())
+                .build());
+    }
+
+    private static String bucket() {
+        return ConfigProvider.getConfig().getValue("ats.storage.bucket", String.class);
+    }
+
+    /** The store's own administrator, who may delete anything. */
+    private static MinioClient root() {
+        return MinioClient.builder()
+                .endpoint(System.getenv().getOrDefault("ATS_STORAGE_ENDPOINT", "http://127.0.0.1:59000"))
+                .credentials(
+                        System.getenv().getOrDefault("ATS_STORAGE_ACCESS_KEY", "ats-minio"),
+                        System.getenv().getOrDefault("ATS_STORAGE_SECRET_KEY", "ats-minio-secret"))
+                .build();
+    }
+}
