@@ -108,3 +108,16 @@ need_go() {
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go >&2 || die "apt-get install golang-go failed" "install Go 1.24+ by hand"
 }
+
+# Builds a Go command once into the cache: go install of a pinned module version into the directory of BIN.
+#   go_install_cached NAME MODULE VERSION BIN HOW_LONG
+go_install_cached() {
+  local name=$1 module=$2 version=$3 bin=$4 how_long=$5
+  [[ -x "$bin" ]] && return 0
+  need_go
+  say "$name: building $module@$version (first time only, $how_long)"
+  local build_dir=${bin%/*}
+  mkdir -p "$build_dir"
+  GOBIN=$build_dir GOTOOLCHAIN=${GOTOOLCHAIN:-auto} go install "$module@$version" >"$build_dir/build.log" 2>&1 \
+    || { tail -n 20 "$build_dir/build.log" >&2; die "building $name failed" "check that the Go module proxy is reachable and retry"; }
+}

@@ -9,11 +9,5 @@ MC_VERSION=v0.0.0-20250313080218-cf909e1063a9
 MC_BIN=$CACHE_DIR/mc-$MC_VERSION/mc
 
 install_mc() {
-  [[ -x "$MC_BIN" ]] && return 0
-  need_go
-  say "mc: building $MC_MODULE@$MC_VERSION (first time only, a few minutes)"
-  local build_dir=${MC_BIN%/*}
-  mkdir -p "$build_dir"
-  GOBIN=$build_dir GOTOOLCHAIN=${GOTOOLCHAIN:-auto} go install "$MC_MODULE@$MC_VERSION" >"$build_dir/build.log" 2>&1 \
-    || { tail -n 20 "$build_dir/build.log" >&2; die "building mc failed" "check that the Go module proxy is reachable and retry"; }
+  go_install_cached mc "$MC_MODULE" "$MC_VERSION" "$MC_BIN" "a few minutes"
 }
