@@ -2,12 +2,14 @@ package com.example.ats.audit;
 
 import com.example.ats.shared.ApiDefinition;
 import com.example.ats.shared.Cursor;
+import com.example.ats.shared.FreeText;
 import com.example.ats.shared.Links;
 import com.example.ats.shared.PageRequest;
 import com.example.ats.shared.Roles;
 import com.example.ats.shared.Slice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -76,7 +78,14 @@ public class AuditResource {
 
     /** A page of audit events. */
     @Schema(name = "AuditEventPage")
-    public record AuditEventPage(List<AuditEventView> items, String nextCursor, URI next) {}
+    public record AuditEventPage(
+            List<AuditEventView> items,
+            String nextCursor,
+
+            @Schema(
+                    description = "The next page, relative to the service; absent on the last page",
+                    format = "uri-reference")
+            URI next) {}
 
     @GET
     @RolesAllowed(Roles.PRIVACY_OFFICER)
@@ -91,8 +100,12 @@ public class AuditResource {
     public Response list(
             @QueryParam("applicationId") @Parameter(description = "Only events about this application")
                     UUID applicationId,
-            @QueryParam("actor") @Parameter(description = "Only events by this user or client") String actor,
-            @QueryParam("action") @Parameter(description = "Only this action") String action,
+            @QueryParam("actor")
+                    @FreeText
+                    @Size(max = 200)
+                    @Parameter(description = "Only events by this user or client")
+                    String actor,
+            @QueryParam("action") @FreeText @Size(max = 64) @Parameter(description = "Only this action") String action,
             @QueryParam("from") @Parameter(description = "At or after this instant") Instant from,
             @QueryParam("to") @Parameter(description = "Before this instant") Instant to,
             @Valid @BeanParam PageRequest page,

@@ -1,6 +1,7 @@
 package com.example.ats.hr;
 
 import com.example.ats.application.ApplicationStatus;
+import com.example.ats.shared.FreeText;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
@@ -29,6 +30,7 @@ public class ApplicationFilter {
 
     @QueryParam("q")
     @Size(min = 2, max = 100)
+    @FreeText
     @Parameter(description = "Part of the first name, last name or e-mail address, case-insensitive (2+ characters)")
     public String q;
 

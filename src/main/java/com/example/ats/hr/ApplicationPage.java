@@ -12,5 +12,7 @@ public record ApplicationPage(
         @Schema(description = "Opaque position of the next page; absent on the last page")
         String nextCursor,
 
-        @Schema(description = "The next page's link; absent on the last page")
+        @Schema(
+                description = "The next page, relative to the service; absent on the last page",
+                format = "uri-reference")
         URI next) {}

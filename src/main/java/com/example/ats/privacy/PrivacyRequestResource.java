@@ -102,7 +102,14 @@ public class PrivacyRequestResource {
 
     /** A page of requests. */
     @Schema(name = "PrivacyRequestPage")
-    public record PrivacyRequestPage(List<PrivacyRequestView> items, String nextCursor, URI next) {}
+    public record PrivacyRequestPage(
+            List<PrivacyRequestView> items,
+            String nextCursor,
+
+            @Schema(
+                    description = "The next page, relative to the service; absent on the last page",
+                    format = "uri-reference")
+            URI next) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ import com.example.ats.shared.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -46,6 +47,10 @@ public class PrivacyRequestService {
         Instant now = clock.instant();
         if (receivedAt.isAfter(now)) {
             throw ApiException.invalidField("receivedAt", "must not be in the future");
+        }
+        if (receivedAt.isBefore(now.minus(Duration.ofDays(366)))) {
+            throw ApiException.invalidField(
+                    "receivedAt", "must lie within the last year: a request is registered when it arrives");
         }
         PrivacyRequest request = new PrivacyRequest();
         request.id = UUID.randomUUID();

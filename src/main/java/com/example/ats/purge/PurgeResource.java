@@ -101,7 +101,14 @@ public class PurgeResource {
 
     /** A page of purge records. */
     @Schema(name = "PurgeRecordPage")
-    public record PurgeRecordPage(List<PurgeRecordView> items, String nextCursor, URI next) {}
+    public record PurgeRecordPage(
+            List<PurgeRecordView> items,
+            String nextCursor,
+
+            @Schema(
+                    description = "The next page, relative to the service; absent on the last page",
+                    format = "uri-reference")
+            URI next) {}
 
     /** One purge record. */
     @Schema(name = "PurgeRecord")

@@ -6,6 +6,7 @@ import com.example.ats.shared.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -27,6 +28,10 @@ public class LegalHoldService {
         Instant now = clock.instant();
         if (until != null && !until.isAfter(now)) {
             throw ApiException.invalidField("until", "must be in the future");
+        }
+        if (until != null && until.isAfter(now.plus(Duration.ofDays(3660)))) {
+            throw ApiException.invalidField(
+                    "until", "must lie within ten years; leave it out for a hold until released");
         }
         Application application = find(id);
         application.legalHoldReason = reason.strip();

@@ -21,7 +21,8 @@ public record Problem(
         @Schema(description = "What went wrong with this request")
         String detail,
 
-        @Schema(description = "The request path") URI instance,
+        @Schema(description = "The request path, relative to the service", format = "uri-reference")
+        URI instance,
 
         @Schema(description = "Correlation id of the request, also in the X-Request-Id header")
         String requestId,

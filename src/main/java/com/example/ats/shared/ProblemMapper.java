@@ -151,6 +151,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        if (isUnparsableBearerToken(e)) {
+            // Quarkus OIDC fails on a bearer token with too few dots with an unchecked exception of its own: the
+            // caller sent garbage, which is 401, not our error.
+            return unauthenticated(null, request);
+        }
         Log.errorf(
                 e,
                 "Unexpected error on %s %s (request %s)",
@@ -162,6 +167,15 @@ public class ProblemMapper {
                 "Something went wrong on our side; quote the request id when you report it",
                 null,
                 request);
+    }
+
+    private static boolean isUnparsableBearerToken(Throwable e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        return e instanceof java.util.NoSuchElementException
+                && frames.length > 0
+                && java.util.Arrays.stream(frames)
+                        .limit(12)
+                        .anyMatch(f -> f.getClassName().startsWith("io.quarkus.oidc."));
     }
 
     static Response answer(

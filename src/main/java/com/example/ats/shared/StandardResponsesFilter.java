@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Gives every operation the error answers it can always produce, as references to the shared problem responses:
- * 400 where there is a body to read, 401 and 403 where a role is required, 500 everywhere. Registered with mp.openapi.filter.
+ * 400 and 422 where there is a parameter or a body to read, 413 and 415 where there is a body, 401 and 403 where a
+ * role is required, 500 everywhere. Registered with mp.openapi.filter.
  */
 public class StandardResponsesFilter implements OASFilter {
 
@@ -36,9 +37,27 @@ public class StandardResponsesFilter implements OASFilter {
                     // the framework's own "Bad Request" entry for operations with a body: use the shared problem
                     responses.addAPIResponse("400", ref("MalformedRequest"));
                 }
+                boolean hasBody = operation.getRequestBody() != null;
+                boolean hasParameters = operation.getParameters() != null
+                        && !operation.getParameters().isEmpty();
+                if (hasBody || hasParameters) {
+                    // an unreadable parameter or body is 400, a well-formed but invalid one 422
+                    addIfAbsent(responses, "400", "MalformedRequest");
+                    addIfAbsent(responses, "422", "ValidationFailed");
+                }
+                if (hasBody) {
+                    addIfAbsent(responses, "413", "PayloadTooLarge");
+                    addIfAbsent(responses, "415", "UnsupportedMediaType");
+                }
                 responses.addAPIResponse("500", ref("InternalError"));
                 sortByCode(responses);
             }
+        }
+    }
+
+    private static void addIfAbsent(APIResponses responses, String status, String reference) {
+        if (responses.getAPIResponse(status) == null) {
+            responses.addAPIResponse(status, ref(reference));
         }
     }
 

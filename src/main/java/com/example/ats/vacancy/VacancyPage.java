@@ -12,5 +12,7 @@ public record VacancyPage(
         @Schema(description = "Cursor of the next page; absent on the last page")
         String nextCursor,
 
-        @Schema(description = "Link to the next page; absent on the last page")
+        @Schema(
+                description = "The next page, relative to the service; absent on the last page",
+                format = "uri-reference")
         URI next) {}

@@ -89,6 +89,28 @@ class IntakeRefusalTest {
     }
 
     @Test
+    void refusesAMultipartBodyWithoutAnyPartsAsAClientError() {
+        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("multipart/form-data; boundary=abc", "--abc--\r\n");
+        bodies.put("multipart/form-data; boundary=abc ", "--abc--");
+        bodies.put("multipart/form-data; boundary=xyz", "");
+        bodies.put("multipart/form-data", "--abc--\r\n");
+        bodies.put("multipart/form-data; boundary=", "\r\n");
+        bodies.forEach((type, body) -> {
+            StoredState before = StoredState.of(entityManager, store);
+            int status = given().contentType(type)
+                    .body(body.getBytes(StandardCharsets.US_ASCII))
+                    .post(Intake.PATH)
+                    .then()
+                    .contentType("application/problem+json")
+                    .extract()
+                    .statusCode();
+            assertThat(status).as("answer to %s with %s", type, body).isIn(400, 415, 422);
+            assertThat(StoredState.of(entityManager, store)).isEqualTo(before);
+        });
+    }
+
+    @Test
     void refusesMissingParts() {
         invalidField(Intake.request(Intake.form()), "cv");
         invalidField(given().multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf"), "application");

@@ -295,6 +295,57 @@ class PrivacyRequestTest {
     }
 
     @Test
+    void datesOutsideASensibleRangeAreClearErrorsNotStoredNorServerErrors() {
+        for (String receivedAt : List.of("0099-01-01T00:00:00Z", "2001-01-01T00:00:00Z", "+20000-01-01T00:00:00Z")) {
+            as("privacy-officer")
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "type",
+                            "ACCESS",
+                            "email",
+                            "range@example.org",
+                            "receivedAt",
+                            receivedAt,
+                            "channel",
+                            "EMAIL"))
+                    .post(PATH)
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("receivedAt"));
+        }
+        String application = apply("range-" + letters() + "@example.org").getString("id");
+        as("hr-admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "Dispute", "until", "+100000-01-01T00:00:00Z"))
+                .put("/api/v1/applications/" + application + "/legal-hold")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("until"));
+        as("hr-admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "Dispute", "until", "2999-01-01T00:00:00Z"))
+                .put("/api/v1/applications/" + application + "/legal-hold")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("until"));
+        for (String path : List.of("/api/v1/audit-events", "/api/v1/retention/purges")) {
+            as("privacy-officer")
+                    .queryParam("from", "+1000000000-01-01T00:00:00Z")
+                    .get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        as("privacy-officer")
+                .queryParam("until", "-0044-03-15T00:00:00Z")
+                .get("/api/v1/retention/preview")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void readingTheRegisterIsAudited() {
         String requestId = register("ACCESS", "audited-" + letters() + "@example.org", clock.instant());
         as("privacy-officer").get(PATH + "/" + requestId).then().statusCode(200);

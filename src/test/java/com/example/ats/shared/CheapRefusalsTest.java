@@ -36,6 +36,43 @@ class CheapRefusalsTest {
     }
 
     @Test
+    void aBearerTokenThatIsNotEvenAJwtIs401NotAServerError() {
+        for (String token : java.util.List.of("a.", ".", "x", "a.b", "not a token at all")) {
+            given().header("Authorization", "Bearer " + token)
+                    .get("/api/v1/vacancies")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void aNulByteInASearchOrATextIsAClearErrorNotAServerError() {
+        as("recruiter")
+                .queryParam("q", "ab\u0000cd")
+                .get("/api/v1/applications")
+                .then()
+                .statusCode(422);
+        as("privacy-officer")
+                .queryParam("actor", "\u0000")
+                .get("/api/v1/audit-events")
+                .then()
+                .statusCode(422);
+        as("privacy-officer")
+                .queryParam("action", "X\u0000")
+                .get("/api/v1/audit-events")
+                .then()
+                .statusCode(422);
+        as("hr-admin")
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Engineer\u0000", "description", "line one\nline two"))
+                .post("/api/v1/vacancies")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void jsonBodiesAreCappedFarBelowTheUploadLimit() {
         String big = "x".repeat(70 * 1024);
         as("hr-admin")

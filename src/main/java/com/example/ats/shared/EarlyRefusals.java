@@ -14,13 +14,15 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers a request whose announced length is over its limit with a problem+json 413, before a byte of the body is
+ * Refuses, before a byte of the body is read, what the framework would read in vain or stumble over, with a
+ * problem+json answer: a multipart body without a usable boundary (400; RESTEasy's parser fails on an empty one with
+ * a 500), and a request whose announced length is over its limit with a problem+json 413, before a byte of the body is
  * read: quarkus.http.limits.max-body-size for uploads (multipart), ats.http.max-json-body-size for every other body
  * (JSON requests are small; a 21 MiB one is an attack). Quarkus refuses bodies over the first with an empty answer
  * itself; this route runs just before.
  */
 @ApplicationScoped
-public class RequestSizeLimit {
+public class EarlyRefusals {
 
     /** The one JSON body that is large by design: up to 10,000 purge records to replay after a restore. */
     private static final String BULK_PATH = "/api/v1/retention/purges/replay";
@@ -29,7 +31,7 @@ public class RequestSizeLimit {
     private final long jsonLimit;
     private final ObjectMapper json;
 
-    RequestSizeLimit(
+    EarlyRefusals(
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit,
             @ConfigProperty(name = "ats.http.max-json-body-size", defaultValue = "64K") MemorySize jsonLimit,
             ObjectMapper json) {
@@ -45,34 +47,60 @@ public class RequestSizeLimit {
     private void check(RoutingContext context) {
         String announced = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        boolean large = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
-                || context.request().path().startsWith(BULK_PATH);
-        long allowed = large ? limit : jsonLimit;
-        if (announced == null || !isOver(announced, allowed)) {
-            context.next();
+        boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        if (multipart && !hasBoundary(type)) {
+            refuse(
+                    context,
+                    ProblemType.MALFORMED_REQUEST,
+                    "A multipart body needs a boundary of 1 to 70 characters in its Content-Type");
             return;
         }
+        long allowed = multipart || context.request().path().startsWith(BULK_PATH) ? limit : jsonLimit;
+        if (announced != null && isOver(announced, allowed)) {
+            refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "The request is larger than " + allowed + " bytes in all");
+            return;
+        }
+        context.next();
+    }
+
+    /** RFC 2046 5.1.1: boundary := 1*70 characters, possibly quoted. */
+    static boolean hasBoundary(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.strip().split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("boundary")) {
+                String value = pair[1].strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return !value.isEmpty() && value.length() <= 70;
+            }
+        }
+        return false;
+    }
+
+    private void refuse(RoutingContext context, ProblemType type, String detail) {
         String requestId = context.request().getHeader(RequestIdFilter.HEADER);
         if (requestId == null || !RequestIdFilter.isAcceptable(requestId)) {
             requestId = UUID.randomUUID().toString();
         }
         Problem problem = new Problem(
-                ProblemType.PAYLOAD_TOO_LARGE.uri(),
-                ProblemType.PAYLOAD_TOO_LARGE.title(),
-                413,
-                "The request is larger than " + allowed + " bytes in all",
+                type.uri(),
+                type.title(),
+                type.status(),
+                detail,
                 URI.create(context.request().path()),
                 requestId,
                 null);
         try {
             context.response()
-                    .setStatusCode(413)
+                    .setStatusCode(type.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON)
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                     .putHeader(RequestIdFilter.HEADER, requestId)
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
-            context.fail(413);
+            context.fail(type.status());
         }
     }
 
