@@ -3,6 +3,7 @@ package com.example.ats.intake;
 import com.example.ats.document.DocumentRepository;
 import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
+import com.example.ats.storage.ObjectsNotDeletedException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -80,8 +81,17 @@ public class OrphanSweep {
         Set<String> referenced = QuarkusTransaction.requiringNew().call(() -> documents.referencedKeys(keys));
         List<String> orphans =
                 keys.stream().filter(key -> !referenced.contains(key)).toList();
-        if (!orphans.isEmpty()) {
+        if (orphans.isEmpty()) {
+            return 0;
+        }
+        try {
             store.delete(orphans);
+        } catch (ObjectsNotDeletedException e) {
+            // a refused object must not keep the rest of the orphans: they go, it is tried at the next sweep
+            Log.warnf(
+                    "Orphan sweep: %d object(s) refused by the store; tried again at the next sweep",
+                    e.keys().size());
+            return orphans.size() - e.keys().size();
         }
         return orphans.size();
     }

@@ -37,7 +37,7 @@ public class BlockedPurges {
         entityManager
                 .createNativeQuery("update application set purge_attempts = purge_attempts + 1,"
                         + " purge_retry_at = cast(:now as timestamptz)"
-                        + " + least(power(2, purge_attempts), 360) * interval '1 minute'"
+                        + " + least(power(2, least(purge_attempts, 9)), 360) * interval '1 minute'"
                         + " where id in (:ids)")
                 .setParameter("now", clock.instant())
                 .setParameter("ids", applicationIds)

@@ -7,6 +7,8 @@ import com.example.ats.shared.ProblemType;
 import com.example.ats.shared.SqlValues;
 import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
+import com.example.ats.storage.ObjectStoreUnavailableException;
+import com.example.ats.storage.ObjectsNotDeletedException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,11 +159,31 @@ public class PurgeReplay {
 
     private Outcome replayBatch(List<Recorded> batch) {
         List<UUID> ids = batch.stream().map(Recorded::applicationId).distinct().toList();
+        Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<UUID> present = entityManager
-                .createNativeQuery("select id from application where id in (?1) for update", UUID.class)
-                .setParameter(1, ids)
+        List<Object[]> locked = entityManager
+                .createNativeQuery("select a.id, a.applied_at, a.expires_at, " + PurgeRules.holdInForce("a", ":now")
+                        + " from application a where a.id in (:ids) for update")
+                .setParameter("now", now)
+                .setParameter("ids", ids)
                 .getResultList();
+        // checked again under the lock: a hold put or a consent given since the check before the replay counts
+        Map<UUID, Object[]> rows = new HashMap<>();
+        locked.forEach(row -> rows.put((UUID) row[0], row));
+        List<Problem.FieldError> refused = new ArrayList<>();
+        for (Recorded record : batch) {
+            String why = doubt(record, rows.get(record.applicationId()), now);
+            if (why != null) {
+                refused.add(new Problem.FieldError("records[" + record.applicationId() + "]", why));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ApiException(
+                    ProblemType.CONFLICT,
+                    refused.size() + " record(s) no longer match the data; the batches before were replayed",
+                    refused);
+        }
+        List<UUID> present = locked.stream().map(row -> (UUID) row[0]).toList();
 
         // The rows' keys and whatever the store holds under each prefix: a store restored apart from the database
         // may hold objects of applications whose rows are gone.
@@ -179,7 +201,11 @@ public class PurgeReplay {
                 stored.forEach(keys::add);
             }
         }
-        store.delete(keys);
+        try {
+            store.delete(keys);
+        } catch (ObjectsNotDeletedException e) {
+            throw new ObjectStoreUnavailableException(e); // 503: nothing of this batch is removed; replay again
+        }
 
         if (!present.isEmpty()) {
             Purger.deleteRows(entityManager, present);

@@ -136,7 +136,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                     content =
                                             @Content(
                                                     mediaType = ProblemMapper.PROBLEM_JSON,
-                                                    schema = @Schema(implementation = Problem.class)))
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "UriTooLong",
+                                    responseCode = "414",
+                                    description =
+                                            "The request line is longer than the HTTP server reads (4 KiB); answered"
+                                                    + " by the server itself, without a body to rely on")
                         }))
 @SecurityScheme(
         securitySchemeName = ApiDefinition.BEARER,

@@ -55,7 +55,7 @@ public class EarlyRefusals {
                     "A multipart body needs a boundary of 1 to 70 characters in its Content-Type");
             return;
         }
-        long allowed = multipart || context.request().path().startsWith(BULK_PATH) ? limit : jsonLimit;
+        long allowed = multipart || BULK_PATH.equals(context.normalizedPath()) ? limit : jsonLimit;
         if (announced != null && isOver(announced, allowed)) {
             refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "The request is larger than " + allowed + " bytes in all");
             return;
@@ -78,19 +78,22 @@ public class EarlyRefusals {
         return false;
     }
 
+    /** The request path as a relative URI, or none when the raw path is not a valid one. */
+    private static URI instanceOf(RoutingContext context) {
+        try {
+            return URI.create(context.normalizedPath());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private void refuse(RoutingContext context, ProblemType type, String detail) {
         String requestId = context.request().getHeader(RequestIdFilter.HEADER);
         if (requestId == null || !RequestIdFilter.isAcceptable(requestId)) {
             requestId = UUID.randomUUID().toString();
         }
-        Problem problem = new Problem(
-                type.uri(),
-                type.title(),
-                type.status(),
-                detail,
-                URI.create(context.request().path()),
-                requestId,
-                null);
+        Problem problem =
+                new Problem(type.uri(), type.title(), type.status(), detail, instanceOf(context), requestId, null);
         try {
             context.response()
                     .setStatusCode(type.status())

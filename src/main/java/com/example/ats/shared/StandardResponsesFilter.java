@@ -45,6 +45,9 @@ public class StandardResponsesFilter implements OASFilter {
                     addIfAbsent(responses, "400", "MalformedRequest");
                     addIfAbsent(responses, "422", "ValidationFailed");
                 }
+                if (hasParameters) {
+                    addIfAbsent(responses, "414", "UriTooLong");
+                }
                 if (hasBody) {
                     addIfAbsent(responses, "413", "PayloadTooLarge");
                     addIfAbsent(responses, "415", "UnsupportedMediaType");
