@@ -103,17 +103,28 @@ public class PurgeReplay {
                 records.stream().map(Recorded::applicationId).distinct().toList();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            QuarkusTransaction.requiringNew().run(() -> {
-                @SuppressWarnings("unchecked")
-                List<Object[]> found = entityManager
-                        .createNativeQuery("select a.id, a.applied_at, a.expires_at, "
-                                + PurgeRules.holdInForce("a", ":now") + " from application a where a.id in (:ids)")
-                        .setParameter("now", now)
-                        .setParameter("ids", chunk)
-                        .getResultList();
-                found.forEach(row -> rows.put((UUID) row[0], row));
-            });
+            QuarkusTransaction.requiringNew().run(() -> rows.putAll(rows(chunk, now, "")));
         }
+        refuseDoubtful(records, rows, now, "nothing was replayed");
+    }
+
+    /** The restored rows of these applications, with whether a hold is in force at {@code now}. */
+    private Map<UUID, Object[]> rows(List<UUID> ids, Instant now, String lock) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = entityManager
+                .createNativeQuery("select a.id, a.applied_at, a.expires_at, " + PurgeRules.holdInForce("a", ":now")
+                        + " from application a where a.id in (:ids)" + lock)
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .getResultList();
+        Map<UUID, Object[]> rows = new HashMap<>();
+        found.forEach(row -> rows.put((UUID) row[0], row));
+        return rows;
+    }
+
+    /** 409 naming every record that could not have happened, with what the caller should know about the rest. */
+    private static void refuseDoubtful(
+            List<Recorded> records, Map<UUID, Object[]> rows, Instant now, String consequence) {
         List<Problem.FieldError> refused = new ArrayList<>();
         for (Recorded record : records) {
             String why = doubt(record, rows.get(record.applicationId()), now);
@@ -124,7 +135,7 @@ public class PurgeReplay {
         if (!refused.isEmpty()) {
             throw new ApiException(
                     ProblemType.CONFLICT,
-                    refused.size() + " record(s) do not match what the restored data allows; nothing was replayed",
+                    refused.size() + " record(s) do not match what the restored data allows; " + consequence,
                     refused);
         }
     }
@@ -160,30 +171,10 @@ public class PurgeReplay {
     private Outcome replayBatch(List<Recorded> batch) {
         List<UUID> ids = batch.stream().map(Recorded::applicationId).distinct().toList();
         Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> locked = entityManager
-                .createNativeQuery("select a.id, a.applied_at, a.expires_at, " + PurgeRules.holdInForce("a", ":now")
-                        + " from application a where a.id in (:ids) for update")
-                .setParameter("now", now)
-                .setParameter("ids", ids)
-                .getResultList();
         // checked again under the lock: a hold put or a consent given since the check before the replay counts
-        Map<UUID, Object[]> rows = new HashMap<>();
-        locked.forEach(row -> rows.put((UUID) row[0], row));
-        List<Problem.FieldError> refused = new ArrayList<>();
-        for (Recorded record : batch) {
-            String why = doubt(record, rows.get(record.applicationId()), now);
-            if (why != null) {
-                refused.add(new Problem.FieldError("records[" + record.applicationId() + "]", why));
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new ApiException(
-                    ProblemType.CONFLICT,
-                    refused.size() + " record(s) no longer match the data; the batches before were replayed",
-                    refused);
-        }
-        List<UUID> present = locked.stream().map(row -> (UUID) row[0]).toList();
+        Map<UUID, Object[]> rows = rows(ids, now, " for update");
+        refuseDoubtful(batch, rows, now, "the batches before were replayed");
+        List<UUID> present = List.copyOf(rows.keySet());
 
         // The rows' keys and whatever the store holds under each prefix: a store restored apart from the database
         // may hold objects of applications whose rows are gone.
