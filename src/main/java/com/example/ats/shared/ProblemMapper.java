@@ -156,6 +156,10 @@ public class ProblemMapper {
             // caller sent garbage, which is 401, not our error.
             return unauthenticated(null, request);
         }
+        if (e.getClass().getName().endsWith("MultipartParser$MalformedMessageException")) {
+            // RESTEasy's multipart parser throws this unchecked for a part header without a colon
+            return answer(ProblemType.MALFORMED_REQUEST, "The multipart body is malformed", null, request);
+        }
         Log.errorf(
                 e,
                 "Unexpected error on %s %s (request %s)",

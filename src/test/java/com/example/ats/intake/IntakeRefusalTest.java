@@ -96,6 +96,7 @@ class IntakeRefusalTest {
         bodies.put("multipart/form-data; boundary=xyz", "");
         bodies.put("multipart/form-data", "--abc--\r\n");
         bodies.put("multipart/form-data; boundary=", "\r\n");
+        bodies.put("multipart/form-data; boundary=b1", "--b1\r\nnot a header line\r\n\r\nx\r\n--b1--\r\n");
         bodies.forEach((type, body) -> {
             StoredState before = StoredState.of(entityManager, store);
             int status = given().contentType(type)
