@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit trail, for the privacy officer: who read or changed which application, when. */
 @Path("/api/v1/audit-events")
-@Tag(name = "Audit", description = "Who read or changed what, when; no personal data")
+@Tag(name = "Privacy officer")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
@@ -89,7 +89,7 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(summary = "The audit trail, oldest first, a page at a time")
+    @Operation(operationId = "listAuditEvents", summary = "The audit trail, oldest first, a page at a time")
     @APIResponse(
             responseCode = "200",
             description = "A page; `Link: rel=\"next\"` and `next` point to the next one",

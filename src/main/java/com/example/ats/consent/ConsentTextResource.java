@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The retention-consent wordings, public: a career site shows the current one and sends its version with a grant. */
 @Path("/api/v1/consent-texts")
 @PermitAll
-@Tag(name = "Consent texts", description = "What applicants agree to, by version; no login")
+@Tag(name = "Applicants")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsentTextResource {
 
@@ -45,7 +45,7 @@ public class ConsentTextResource {
 
     @GET
     @Path("/current")
-    @Operation(summary = "The consent text career sites show now")
+    @Operation(operationId = "getCurrentConsentText", summary = "The consent text career sites show now")
     @APIResponse(
             responseCode = "200",
             description = "The current wording",
@@ -56,7 +56,9 @@ public class ConsentTextResource {
 
     @GET
     @Path("/{version}")
-    @Operation(summary = "One version of the consent text, e.g. the one an applicant agreed to")
+    @Operation(
+            operationId = "getConsentText",
+            summary = "One version of the consent text, e.g. the one an applicant agreed to")
     @APIResponse(
             responseCode = "200",
             description = "The wording of that version",

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Streams a CV or motivation letter from the object store, checking it against the SHA-256 taken at intake. */
 @Path("/api/v1/applications/{id}/documents/{documentId}/content")
-@Tag(name = "Applications (staff)")
+@Tag(name = "Staff")
 public class DocumentContentResource {
 
     private final DownloadService downloads;
@@ -39,6 +39,7 @@ public class DocumentContentResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.RECRUITER, Roles.HR_ADMIN})
     @Operation(
+            operationId = "downloadDocument",
             summary = "Download a document, streamed, in its stored media type",
             description = "The bytes are checked against the SHA-256 taken at intake while they stream; on a mismatch"
                     + " the last part is withheld, so the download breaks instead of delivering a corrupted file.")

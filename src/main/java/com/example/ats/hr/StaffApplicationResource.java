@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What recruiters and HR tools use all day: find applications, read one, move it through the pipeline. */
 @Path("/api/v1/applications")
-@Tag(name = "Applications (staff)", description = "Find, read and move applications; every read is audited")
+@Tag(name = "Staff")
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffApplicationResource {
 
@@ -59,6 +59,7 @@ public class StaffApplicationResource {
     @GET
     @RolesAllowed({Roles.RECRUITER, Roles.HR_ADMIN, Roles.PRIVACY_OFFICER, Roles.HR_INTEGRATION})
     @Operation(
+            operationId = "listApplications",
             summary = "Find applications, oldest first, a page at a time",
             description = "Summaries only (no address, phone or birth date). Stable order by appliedAt, then id;"
                     + " follow `next` (or the Link header) for the next page.")
@@ -85,7 +86,9 @@ public class StaffApplicationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RECRUITER, Roles.HR_ADMIN, Roles.PRIVACY_OFFICER, Roles.HR_INTEGRATION})
-    @Operation(summary = "Read an application: applicant, status history, documents, consent, expiry, hold")
+    @Operation(
+            operationId = "getApplication",
+            summary = "Read an application: applicant, status history, documents, consent, expiry, hold")
     @APIResponse(
             responseCode = "200",
             description = "The application",
@@ -103,6 +106,7 @@ public class StaffApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RECRUITER, Roles.HR_ADMIN, Roles.HR_INTEGRATION})
     @Operation(
+            operationId = "changeApplicationStatus",
             summary = "Move an application through the pipeline",
             description = "RECEIVED → SCREENING → INTERVIEW → OFFER → HIRED, or REJECTED / WITHDRAWN from any open"
                     + " state. Needs the ETag of the version you read in If-Match.")

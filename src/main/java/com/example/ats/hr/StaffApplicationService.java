@@ -9,6 +9,8 @@ import com.example.ats.application.StatusChangeRepository;
 import com.example.ats.application.StatusChangeView;
 import com.example.ats.document.DocumentRepository;
 import com.example.ats.document.DocumentView;
+import com.example.ats.event.EventType;
+import com.example.ats.event.Outbox;
 import com.example.ats.retention.ExpiryService;
 import com.example.ats.retention.RetentionConsentService;
 import com.example.ats.shared.ApiException;
@@ -33,6 +35,7 @@ public class StaffApplicationService {
     private final RetentionConsentService consents;
     private final ExpiryService expiries;
     private final Clock clock;
+    private final Outbox outbox;
 
     StaffApplicationService(
             ApplicationRepository applications,
@@ -40,13 +43,15 @@ public class StaffApplicationService {
             DocumentRepository documents,
             RetentionConsentService consents,
             ExpiryService expiries,
-            Clock clock) {
+            Clock clock,
+            Outbox outbox) {
         this.applications = applications;
         this.statusChanges = statusChanges;
         this.documents = documents;
         this.consents = consents;
         this.expiries = expiries;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -87,6 +92,8 @@ public class StaffApplicationService {
         change.changedBy = actor;
         change.changedByRole = role;
         statusChanges.persist(change);
+        outbox.record(
+                EventType.APPLICATION_STATUS_CHANGED, id, "from", from, "to", to, "expiresAt", application.expiresAt);
         applications.flush(); // bumps the version, which the answer's ETag carries
         return detail(application);
     }

@@ -12,6 +12,8 @@ import com.example.ats.consent.ConsentEventFactory;
 import com.example.ats.consent.ConsentEventRepository;
 import com.example.ats.document.Document;
 import com.example.ats.document.DocumentRepository;
+import com.example.ats.event.EventType;
+import com.example.ats.event.Outbox;
 import com.example.ats.retention.ConsentFact;
 import com.example.ats.retention.RetentionPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +35,7 @@ public class IntakeRecorder {
     private final ConsentEventFactory consentEvents;
     private final StatusChangeRepository statusChanges;
     private final IdempotentReplay replay;
+    private final Outbox outbox;
 
     IntakeRecorder(
             RetentionPolicy policy,
@@ -41,7 +44,8 @@ public class IntakeRecorder {
             ConsentEventRepository consents,
             ConsentEventFactory consentEvents,
             StatusChangeRepository statusChanges,
-            IdempotentReplay replay) {
+            IdempotentReplay replay,
+            Outbox outbox) {
         this.policy = policy;
         this.applications = applications;
         this.documents = documents;
@@ -49,6 +53,7 @@ public class IntakeRecorder {
         this.consentEvents = consentEvents;
         this.statusChanges = statusChanges;
         this.replay = replay;
+        this.outbox = outbox;
     }
 
     /** An accepted intake: the form, the stored files and how the applicant will get back in. */
@@ -97,6 +102,17 @@ public class IntakeRecorder {
         if (intake.clientKey() != null) {
             replay.remember(intake.clientKey(), intake.fingerprint(), application.id, now);
         }
+        outbox.record(
+                EventType.APPLICATION_RECEIVED,
+                application.id,
+                "vacancyId",
+                application.vacancyId,
+                "status",
+                application.status,
+                "retentionConsent",
+                granted ? ConsentAction.GRANTED : ConsentAction.REFUSED,
+                "expiresAt",
+                application.expiresAt);
         applications.flush();
         return ApplicationReceipt.of(application, intake.stored(), granted, intake.token());
     }

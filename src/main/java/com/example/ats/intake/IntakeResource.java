@@ -45,7 +45,7 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /** The public door: a career site posts an application, without a login. */
 @Path("/api/v1/applications")
-@Tag(name = "Intake", description = "Applications coming in from career sites")
+@Tag(name = "Applicants")
 public class IntakeResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -68,6 +68,7 @@ public class IntakeResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "submitApplication",
             summary = "Apply: post an application with a CV and, optionally, a motivation letter",
             description = "All or nothing: a 201 means every file and row is stored and verified; an error means"
                     + " nothing of the request remains. No token needed; rate-limited per client address. The"

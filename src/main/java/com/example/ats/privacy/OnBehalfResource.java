@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * first and would not fall back to another class for {@code /applications/{id}}.
  */
 @Path("/api/v1/applications")
-@Tag(name = "Privacy requests")
+@Tag(name = "Privacy officer")
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 public class OnBehalfResource {
 
@@ -58,7 +59,9 @@ public class OnBehalfResource {
     @Path("/{id}/export")
     @Produces("application/zip")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(summary = "The applicant's data in one ZIP, to send them (an access or portability request)")
+    @Operation(
+            operationId = "exportApplicationOnBehalf",
+            summary = "The applicant's data in one ZIP, to send them (an access or portability request)")
     @APIResponse(
             responseCode = "200",
             description = "The archive, streamed: the same as the applicant's own export",
@@ -80,9 +83,13 @@ public class OnBehalfResource {
     }
 
     @DELETE
+    // No body to negotiate: a generated client asks only for application/problem+json here, and must not get 406.
+    @Produces(MediaType.WILDCARD)
     @Path("/{id}")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(summary = "Erase an application now on the applicant's behalf (purge record ERASURE_REQUEST)")
+    @Operation(
+            operationId = "eraseApplicationOnBehalf",
+            summary = "Erase an application now on the applicant's behalf (purge record ERASURE_REQUEST)")
     @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

@@ -44,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The privacy officer's desk: requests received by e-mail, post or phone, each with its four-week due date. */
 @Path("/api/v1/privacy-requests")
-@Tag(name = "Privacy requests", description = "Data-subject requests and their due dates")
+@Tag(name = "Privacy officer")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 public class PrivacyRequestResource {
@@ -114,6 +114,7 @@ public class PrivacyRequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "registerPrivacyRequest",
             summary =
                     "Register a request received by e-mail, post or phone; it is linked to the requester's applications")
     @APIResponse(
@@ -137,7 +138,7 @@ public class PrivacyRequestResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Requests by due date, soonest first, with overdue flags")
+    @Operation(operationId = "listPrivacyRequests", summary = "Requests by due date, soonest first, with overdue flags")
     @APIResponse(
             responseCode = "200",
             description = "A page; `Link: rel=\"next\"` and `next` point to the next one",
@@ -164,7 +165,7 @@ public class PrivacyRequestResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One request")
+    @Operation(operationId = "getPrivacyRequest", summary = "One request")
     @APIResponse(
             responseCode = "200",
             description = "The request",
@@ -179,7 +180,7 @@ public class PrivacyRequestResource {
     @POST
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close a request with its outcome")
+    @Operation(operationId = "closePrivacyRequest", summary = "Close a request with its outcome")
     @APIResponse(
             responseCode = "200",
             description = "The closed request",

@@ -1,5 +1,7 @@
 package com.example.ats.privacy;
 
+import com.example.ats.event.EventType;
+import com.example.ats.event.Outbox;
 import com.example.ats.retention.RetentionAmount;
 import com.example.ats.retention.RetentionConfig;
 import com.example.ats.shared.ApiException;
@@ -20,18 +22,21 @@ public class PrivacyRequestService {
     private final RetentionAmount answerWithin;
     private final RetentionConfig retention;
     private final Clock clock;
+    private final Outbox outbox;
 
     PrivacyRequestService(
             PrivacyRequestRepository requests,
             RegisterMinimisation minimisation,
             PrivacyConfig config,
             RetentionConfig retention,
-            Clock clock) {
+            Clock clock,
+            Outbox outbox) {
         this.requests = requests;
         this.minimisation = minimisation;
         this.answerWithin = RetentionAmount.parse(config.answerWithin());
         this.retention = retention;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -64,6 +69,7 @@ public class PrivacyRequestService {
         request.note = note == null || note.isBlank() ? null : note.strip();
         request.applicationIds.addAll(requests.applicationsOf(request.email));
         requests.persist(request);
+        outbox.record(EventType.PRIVACY_REQUEST_REGISTERED, request.id, "requestType", type, "dueAt", request.dueAt);
         return PrivacyRequestView.of(request, now);
     }
 
@@ -78,6 +84,13 @@ public class PrivacyRequestService {
         request.outcome = outcome.strip();
         request.outcomeCode = outcomeCode == null ? PrivacyRequest.OutcomeCode.FULFILLED : outcomeCode;
         request.closedAt = clock.instant();
+        outbox.record(
+                EventType.PRIVACY_REQUEST_CLOSED,
+                request.id,
+                "requestType",
+                request.type,
+                "outcomeCode",
+                request.outcomeCode);
         requests.flush();
         minimisation.minimiseDue(request.closedAt);
         requests.getEntityManager().refresh(request);

@@ -1,5 +1,6 @@
 package com.example.ats.purge;
 
+import com.example.ats.event.Outbox;
 import com.example.ats.retention.PurgeRules;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Problem;
@@ -41,12 +42,19 @@ public class PurgeReplay {
     private final ObjectStore store;
     private final Event<ApplicationsRemoved> removed;
     private final Clock clock;
+    private final Outbox outbox;
 
-    PurgeReplay(EntityManager entityManager, ObjectStore store, Event<ApplicationsRemoved> removed, Clock clock) {
+    PurgeReplay(
+            EntityManager entityManager,
+            ObjectStore store,
+            Event<ApplicationsRemoved> removed,
+            Clock clock,
+            Outbox outbox) {
         this.entityManager = entityManager;
         this.store = store;
         this.removed = removed;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** A purge record to replay: the fields of the proof of deletion. */
@@ -225,6 +233,15 @@ public class PurgeReplay {
         }
         if (!present.isEmpty() || !restored.isEmpty()) {
             removed.fire(new ApplicationsRemoved(ids, clock.instant()));
+        }
+        // The outbox restored with the backup may lack the first telling: integrators hear of these removals again.
+        Set<UUID> told = new HashSet<>();
+        for (Recorded record : batch) {
+            UUID id = record.applicationId();
+            boolean removedNow = present.contains(id) || restored.stream().anyMatch(r -> r.applicationId.equals(id));
+            if (removedNow && told.add(id)) {
+                outbox.record(Purger.removalEvent(record.reason()), id, "reason", record.reason(), "replayed", true);
+            }
         }
         return new Outcome(batch.size(), present.size(), keys.size(), restored.size());
     }

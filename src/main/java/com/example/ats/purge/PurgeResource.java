@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The privacy officer's view of the purge: what will go, what went, a purge on demand and the replay after a restore. */
 @Path("/api/v1/retention")
-@Tag(name = "Retention", description = "Deletion on time: preview, purge runs, purge records")
+@Tag(name = "Privacy officer")
 @Produces(MediaType.APPLICATION_JSON)
 public class PurgeResource {
 
@@ -81,7 +81,7 @@ public class PurgeResource {
     @POST
     @Path("/runs")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(summary = "Purge now everything that is due, as the scheduled run does")
+    @Operation(operationId = "runPurge", summary = "Purge now everything that is due, as the scheduled run does")
     @APIResponse(
             responseCode = "200",
             description = "The run finished",
@@ -138,7 +138,9 @@ public class PurgeResource {
     @GET
     @Path("/purges")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(summary = "The proof of deletion: purge records, oldest first, a page at a time")
+    @Operation(
+            operationId = "listPurgeRecords",
+            summary = "The proof of deletion: purge records, oldest first, a page at a time")
     @APIResponse(
             responseCode = "200",
             description = "A page; `Link: rel=\"next\"` and `next` point to the next one",
@@ -184,6 +186,7 @@ public class PurgeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(
+            operationId = "replayPurgeRecords",
             summary =
                     "After restoring a backup: remove again every application that the given purge records say is gone",
             description = "Send the purge records exported (GET /retention/purges) since the backup was taken, at most"
@@ -216,7 +219,9 @@ public class PurgeResource {
     @GET
     @Path("/preview")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.HR_ADMIN})
-    @Operation(summary = "What will be purged by a moment (held applications excluded), soonest first, at most 1000")
+    @Operation(
+            operationId = "previewPurge",
+            summary = "What will be purged by a moment (held applications excluded), soonest first, at most 1000")
     @APIResponse(
             responseCode = "200",
             description = "Applications due by then",

@@ -1,5 +1,7 @@
 package com.example.ats.purge;
 
+import com.example.ats.event.EventType;
+import com.example.ats.event.Outbox;
 import com.example.ats.retention.PurgeRules;
 import com.example.ats.retention.RetentionConfig;
 import com.example.ats.shared.SqlValues;
@@ -42,6 +44,7 @@ public class Purger {
     private final Clock clock;
     private final Event<ApplicationsRemoved> removed;
     private final int batchSize;
+    private final Outbox outbox;
     private volatile boolean stopping;
 
     Purger(
@@ -52,7 +55,8 @@ public class Purger {
             BlockedPurges blocked,
             Clock clock,
             Event<ApplicationsRemoved> removed,
-            RetentionConfig config) {
+            RetentionConfig config,
+            Outbox outbox) {
         this.entityManager = entityManager;
         this.store = store;
         this.probe = probe;
@@ -61,6 +65,7 @@ public class Purger {
         this.clock = clock;
         this.removed = removed;
         this.batchSize = config.purgeBatchSize();
+        this.outbox = outbox;
     }
 
     /** What one run did. */
@@ -191,7 +196,15 @@ public class Purger {
             entityManager.persist(record);
         }
         removed.fire(new ApplicationsRemoved(ids, purgedAt));
+        for (UUID id : ids) {
+            outbox.record(removalEvent(reason), id, "reason", reason);
+        }
         return new Batch(examined.size(), ids.size(), keys.size());
+    }
+
+    /** What integrators are told: erased on request, or purged because its time had come. */
+    static EventType removalEvent(PurgeRecord.Reason reason) {
+        return reason == PurgeRecord.Reason.EXPIRED ? EventType.APPLICATION_PURGED : EventType.APPLICATION_ERASED;
     }
 
     /** Every row of these applications (the application's delete cascades to its children). */

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A legal hold keeps an application past its expiry (a dispute, an investigation) until it is released. */
 @Path("/api/v1/applications/{id}/legal-hold")
-@Tag(name = "Retention")
+@Tag(name = "Privacy officer")
 @Produces(MediaType.APPLICATION_JSON)
 public class LegalHoldResource {
 
@@ -55,7 +55,9 @@ public class LegalHoldResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HR_ADMIN, Roles.PRIVACY_OFFICER})
-    @Operation(summary = "Put or change a legal hold: the application is not purged while it holds")
+    @Operation(
+            operationId = "putLegalHold",
+            summary = "Put or change a legal hold: the application is not purged while it holds")
     @APIResponse(
             responseCode = "200",
             description = "The hold",
@@ -69,8 +71,12 @@ public class LegalHoldResource {
     }
 
     @DELETE
+    // No body to negotiate: a generated client asks only for application/problem+json here, and must not get 406.
+    @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.HR_ADMIN, Roles.PRIVACY_OFFICER})
-    @Operation(summary = "Release a legal hold: an expired application goes at the next purge run")
+    @Operation(
+            operationId = "releaseLegalHold",
+            summary = "Release a legal hold: an expired application goes at the next purge run")
     @APIResponse(responseCode = "204", description = "Released (or there was none)")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void release(@PathParam("id") UUID id) {

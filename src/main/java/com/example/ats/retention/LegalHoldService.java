@@ -2,6 +2,8 @@ package com.example.ats.retention;
 
 import com.example.ats.application.Application;
 import com.example.ats.application.ApplicationRepository;
+import com.example.ats.event.EventType;
+import com.example.ats.event.Outbox;
 import com.example.ats.shared.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,10 +18,12 @@ public class LegalHoldService {
 
     private final ApplicationRepository applications;
     private final Clock clock;
+    private final Outbox outbox;
 
-    LegalHoldService(ApplicationRepository applications, Clock clock) {
+    LegalHoldService(ApplicationRepository applications, Clock clock, Outbox outbox) {
         this.applications = applications;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** Puts or replaces the hold; {@code until} (optional) must be in the future. */
@@ -38,6 +42,7 @@ public class LegalHoldService {
         application.legalHoldUntil = until;
         application.legalHoldSetAt = now;
         application.legalHoldSetBy = setBy;
+        outbox.record(EventType.APPLICATION_LEGAL_HOLD_CHANGED, id, "held", true, "until", until);
         return new LegalHoldView(
                 id, application.legalHoldReason, application.legalHoldUntil, now, application.legalHoldSetBy);
     }
@@ -46,6 +51,9 @@ public class LegalHoldService {
     @Transactional
     public void release(UUID id) {
         Application application = find(id);
+        if (application.legalHoldSetAt != null) {
+            outbox.record(EventType.APPLICATION_LEGAL_HOLD_CHANGED, id, "held", false);
+        }
         application.legalHoldReason = null;
         application.legalHoldUntil = null;
         application.legalHoldSetAt = null;

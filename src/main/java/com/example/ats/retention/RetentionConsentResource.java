@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Staff record a retention consent (or its withdrawal) that the applicant gave by e-mail, phone or letter. */
 @Path("/api/v1/applications/{id}/retention-consent")
-@Tag(name = "Retention")
+@Tag(name = "Staff")
 @Produces(MediaType.APPLICATION_JSON)
 public class RetentionConsentResource {
 
@@ -59,6 +59,7 @@ public class RetentionConsentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RECRUITER, Roles.HR_ADMIN, Roles.PRIVACY_OFFICER})
     @Operation(
+            operationId = "recordRetentionConsent",
             summary = "Record a consent given or withdrawn by another channel; the expiry is recomputed at once",
             description = "Appends a consent event (who recorded it, when, which text) and returns the new state."
                     + " A grant keeps the file for the consent period from now; a withdrawal brings the expiry back"

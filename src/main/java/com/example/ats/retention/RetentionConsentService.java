@@ -9,6 +9,8 @@ import com.example.ats.consent.ConsentEventFactory;
 import com.example.ats.consent.ConsentEventRepository;
 import com.example.ats.consent.ConsentKind;
 import com.example.ats.consent.ConsentTexts;
+import com.example.ats.event.EventType;
+import com.example.ats.event.Outbox;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,7 @@ public class RetentionConsentService {
     private final ConsentTexts texts;
     private final ExpiryService expiries;
     private final Clock clock;
+    private final Outbox outbox;
 
     RetentionConsentService(
             ApplicationRepository applications,
@@ -39,13 +42,15 @@ public class RetentionConsentService {
             ConsentEventFactory events,
             ConsentTexts texts,
             ExpiryService expiries,
-            Clock clock) {
+            Clock clock,
+            Outbox outbox) {
         this.applications = applications;
         this.consents = consents;
         this.events = events;
         this.texts = texts;
         this.expiries = expiries;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** A consent answer as it reached us. */
@@ -108,6 +113,15 @@ public class RetentionConsentService {
                     "This withdrawal would delete the application at once (its no-consent period has passed): only"
                             + " the privacy officer may record it, as an erasure on the applicant's behalf");
         }
+        outbox.record(
+                EventType.APPLICATION_CONSENT_CHANGED,
+                applicationId,
+                "retentionConsent",
+                action,
+                "channel",
+                answer.channel(),
+                "expiresAt",
+                application.expiresAt);
         return state(application, event);
     }
 

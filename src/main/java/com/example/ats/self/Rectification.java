@@ -6,6 +6,8 @@ import com.example.ats.application.ApplicationRepository;
 import com.example.ats.consent.ConsentAction;
 import com.example.ats.consent.ConsentEventRepository;
 import com.example.ats.consent.ConsentKind;
+import com.example.ats.event.EventType;
+import com.example.ats.event.Outbox;
 import com.example.ats.intake.ApplicantMapping;
 import com.example.ats.intake.ApplicantRules;
 import com.example.ats.intake.ApplicationForm;
@@ -41,18 +43,21 @@ public class Rectification {
     private final Validator validator;
     private final ApplicantRules rules;
     private final ConsentEventRepository consents;
+    private final Outbox outbox;
 
     Rectification(
             ApplicationRepository applications,
             ObjectMapper json,
             Validator validator,
             ApplicantRules rules,
-            ConsentEventRepository consents) {
+            ConsentEventRepository consents,
+            Outbox outbox) {
         this.applications = applications;
         this.json = json;
         this.validator = validator;
         this.rules = rules;
         this.consents = consents;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -82,6 +87,9 @@ public class Rectification {
         Set<String> changed = new TreeSet<>();
         diff("", before, json.valueToTree(details), changed);
         ApplicantMapping.copy(details, applicant);
+        if (!changed.isEmpty()) {
+            outbox.record(EventType.APPLICATION_RECTIFIED, applicationId, "fields", changed);
+        }
         return changed;
     }
 

@@ -49,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/self/application")
 @PermitAll // the Applicant-Token authenticates here, not a Keycloak token
-@Tag(name = "Self-service", description = "The applicant's own data, with the access token from intake")
+@Tag(name = "Applicants")
 @Produces(MediaType.APPLICATION_JSON)
 public class SelfApplicationResource {
 
@@ -85,7 +85,7 @@ public class SelfApplicationResource {
     }
 
     @GET
-    @Operation(summary = "Everything we hold about you, and what happens to it when")
+    @Operation(operationId = "getOwnApplication", summary = "Everything we hold about you, and what happens to it when")
     @APIResponse(
             responseCode = "200",
             description = "Your application",
@@ -106,7 +106,7 @@ public class SelfApplicationResource {
     @GET
     @Path("/documents/{documentId}/content")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "Download one of your files")
+    @Operation(operationId = "downloadOwnDocument", summary = "Download one of your files")
     @APIResponse(
             responseCode = "200",
             description = "The file",
@@ -129,6 +129,7 @@ public class SelfApplicationResource {
     @Path("/export")
     @Produces("application/zip")
     @Operation(
+            operationId = "exportOwnApplication",
             summary = "Everything we hold about you in one ZIP, to take elsewhere (data portability)",
             description = "application.json (all data, machine-readable), your original files, and a README.txt.")
     @APIResponse(
@@ -155,6 +156,7 @@ public class SelfApplicationResource {
     @PATCH
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "rectifyOwnApplication",
             summary = "Correct your details (JSON Merge Patch of `applicant`; null removes an optional field)",
             description = "The same rules as when you applied. Answers everything we now hold.")
     @APIResponse(
@@ -194,7 +196,9 @@ public class SelfApplicationResource {
     @PUT
     @Path("/retention-consent")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Give or withdraw your consent to keep your file; the deletion date changes at once")
+    @Operation(
+            operationId = "answerOwnRetentionConsent",
+            summary = "Give or withdraw your consent to keep your file; the deletion date changes at once")
     @APIResponse(
             responseCode = "200",
             description = "Your consent and the new deletion date",
@@ -225,6 +229,7 @@ public class SelfApplicationResource {
     @Path("/objection")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "objectToProcessing",
             summary = "Object to the processing of your data",
             description = "Withdraws your consent to keep your file (the deletion date moves as for a withdrawal) and"
                     + " registers an objection for the privacy officer, who answers within four weeks.")
@@ -246,7 +251,10 @@ public class SelfApplicationResource {
     }
 
     @DELETE
+    // No body to negotiate: a generated client asks only for application/problem+json here, and must not get 406.
+    @Produces(MediaType.WILDCARD)
     @Operation(
+            operationId = "eraseOwnApplication",
             summary = "Erase everything we hold about you, now",
             description = "Your files, your details and your consent history are deleted at once; what remains is a"
                     + " record that an application was erased (its id and dates, nothing about you). Your token stops"

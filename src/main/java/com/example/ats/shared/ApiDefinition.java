@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The API's identity in the OpenAPI document, and the error answers every operation refers to. */
 @OpenAPIDefinition(
@@ -20,6 +21,24 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         version = "1",
                         description = "Privacy-safe intake and handling of job applications. Errors are RFC 9457"
                                 + " problem+json with a stable `type`. Staff endpoints take a Keycloak bearer token."),
+        tags = {
+            @Tag(
+                    name = "Applicants",
+                    description = "Career sites and applicants: intake, consent texts, and the applicant's own data"
+                            + " with the access token from intake"),
+            @Tag(
+                    name = "Staff",
+                    description = "Recruiters and HR admins (and HR tools, read and status): applications,"
+                            + " documents, vacancies; every read of personal data is audited"),
+            @Tag(
+                    name = "Privacy officer",
+                    description = "Privacy requests, erasure and export on the applicant's behalf, legal holds,"
+                            + " purges and the proof of deletion, the audit trail"),
+            @Tag(
+                    name = "HR tools",
+                    description = "Staying in step: webhook subscriptions and the change feed; events carry ids and"
+                            + " codes only")
+        },
         components =
                 @Components(
                         headers = {
@@ -69,6 +88,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                     name = "Conflict",
                                     responseCode = "409",
                                     description = "The change conflicts with the resource's state",
+                                    content =
+                                            @Content(
+                                                    mediaType = ProblemMapper.PROBLEM_JSON,
+                                                    schema = @Schema(implementation = Problem.class))),
+                            @APIResponse(
+                                    name = "Gone",
+                                    responseCode = "410",
+                                    description = "What the request points to is no longer kept: start again",
                                     content =
                                             @Content(
                                                     mediaType = ProblemMapper.PROBLEM_JSON,

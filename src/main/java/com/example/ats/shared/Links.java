@@ -11,11 +11,16 @@ public final class Links {
     private Links() {}
 
     public static URI next(UriInfo uriInfo, String nextCursor) {
+        return next(uriInfo, "cursor", nextCursor);
+    }
+
+    /** The same request with {@code parameter} set to the cursor (null: no next page). */
+    public static URI next(UriInfo uriInfo, String parameter, String nextCursor) {
         if (nextCursor == null) {
             return null;
         }
         URI absolute = uriInfo.getRequestUriBuilder()
-                .replaceQueryParam("cursor", nextCursor)
+                .replaceQueryParam(parameter, nextCursor)
                 .build();
         // Relative, so the link stays right behind proxies that rewrite host and scheme.
         return URI.create(absolute.getRawPath() + "?" + absolute.getRawQuery());

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vacancies over HTTP: HR admins maintain them, all staff read them. */
 @Path("/api/v1/vacancies")
-@Tag(name = "Vacancies", description = "Openings that applications point to")
+@Tag(name = "Staff")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class VacancyResource {
@@ -50,7 +50,7 @@ public class VacancyResource {
 
     @POST
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "Open a vacancy")
+    @Operation(operationId = "openVacancy", summary = "Open a vacancy")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -73,7 +73,7 @@ public class VacancyResource {
 
     @GET
     @RolesAllowed({Roles.RECRUITER, Roles.HR_ADMIN, Roles.PRIVACY_OFFICER, Roles.HR_INTEGRATION})
-    @Operation(summary = "List vacancies, oldest first, a page at a time")
+    @Operation(operationId = "listVacancies", summary = "List vacancies, oldest first, a page at a time")
     @APIResponse(
             responseCode = "200",
             description = "A page; the `Link: rel=\"next\"` header and `next` point to the next one",
@@ -92,7 +92,7 @@ public class VacancyResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RECRUITER, Roles.HR_ADMIN, Roles.PRIVACY_OFFICER, Roles.HR_INTEGRATION})
-    @Operation(summary = "Read one vacancy")
+    @Operation(operationId = "getVacancy", summary = "Read one vacancy")
     @APIResponse(
             responseCode = "200",
             description = "The vacancy",
@@ -108,6 +108,7 @@ public class VacancyResource {
     @Path("/{id}")
     @RolesAllowed(Roles.HR_ADMIN)
     @Operation(
+            operationId = "updateVacancy",
             summary = "Change a vacancy (or close it)",
             description = "Needs the ETag of the version you read in If-Match.")
     @APIResponse(

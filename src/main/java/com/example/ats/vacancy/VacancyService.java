@@ -1,5 +1,7 @@
 package com.example.ats.vacancy;
 
+import com.example.ats.event.EventType;
+import com.example.ats.event.Outbox;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.ETags;
@@ -18,10 +20,12 @@ public class VacancyService {
 
     private final VacancyRepository vacancies;
     private final Clock clock;
+    private final Outbox outbox;
 
-    VacancyService(VacancyRepository vacancies, Clock clock) {
+    VacancyService(VacancyRepository vacancies, Clock clock, Outbox outbox) {
         this.vacancies = vacancies;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -35,6 +39,7 @@ public class VacancyService {
         vacancy.createdAt = now();
         vacancy.updatedAt = vacancy.createdAt;
         vacancies.persistAndFlush(vacancy);
+        outbox.record(EventType.VACANCY_OPENED, vacancy.id, "status", vacancy.status);
         return VacancyView.from(vacancy);
     }
 
@@ -42,11 +47,13 @@ public class VacancyService {
     public VacancyView update(UUID id, ETags.IfMatch ifMatch, UpdateVacancyRequest request) {
         Vacancy vacancy = vacancies.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Vacancy"));
         ifMatch.check(vacancy.version);
+        VacancyStatus before = vacancy.status;
         vacancy.title = request.title().strip();
         vacancy.description = request.description();
         vacancy.location = request.location();
         vacancy.status = request.status();
         vacancy.updatedAt = now();
+        outbox.record(changeEvent(before, vacancy.status), vacancy.id, "status", vacancy.status);
         vacancies.flush();
         return VacancyView.from(vacancy);
     }
@@ -72,6 +79,13 @@ public class VacancyService {
                         (after, limit) -> vacancies.page(status, after, limit),
                         last -> new Cursor(last.createdAt, last.id))
                 .map(VacancyView::from);
+    }
+
+    private static EventType changeEvent(VacancyStatus before, VacancyStatus after) {
+        if (before == after) {
+            return EventType.VACANCY_CHANGED;
+        }
+        return after == VacancyStatus.CLOSED ? EventType.VACANCY_CLOSED : EventType.VACANCY_OPENED;
     }
 
     /** PostgreSQL keeps microseconds; truncating here keeps cursors and ETags equal to what is stored. */

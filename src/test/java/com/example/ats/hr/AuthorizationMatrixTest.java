@@ -188,7 +188,17 @@ class AuthorizationMatrixTest {
                                 .contentType(ContentType.JSON)
                                 .body(Map.of("title", "Matrix"))
                                 .post("/api/v1/vacancies")
-                                .statusCode()));
+                                .statusCode()),
+                new Endpoint(
+                        "GET /api/v1/events",
+                        EnumSet.of(Caller.HR_ADMIN, Caller.HR_INTEGRATION),
+                        200,
+                        c -> c.request().get("/api/v1/events").statusCode()),
+                new Endpoint(
+                        "GET /api/v1/webhooks",
+                        EnumSet.of(Caller.HR_ADMIN, Caller.HR_INTEGRATION),
+                        200,
+                        c -> c.request().get("/api/v1/webhooks").statusCode()));
     }
 
     @Test

@@ -31,8 +31,12 @@ public final class Api {
 
     /** The hr-tool service account (client credentials), role hr-integration. */
     public static RequestSpecification asHrTool() {
-        return given().auth()
-                .oauth2(TOKENS.computeIfAbsent("client:hr-tool", k -> clientToken("hr-tool", "hr-tool-secret")));
+        return given().auth().oauth2(hrToolToken());
+    }
+
+    /** The hr-tool service account's access token (client credentials). */
+    public static String hrToolToken() {
+        return TOKENS.computeIfAbsent("client:hr-tool", k -> clientToken("hr-tool", "hr-tool-secret"));
     }
 
     /** A real Keycloak token of {@code user} that has expired (its client issues tokens valid for one second). */

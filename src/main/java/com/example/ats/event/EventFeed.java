@@ -1,0 +1,64 @@
+package com.example.ats.event;
+
+import com.example.ats.shared.ApiException;
+import com.example.ats.shared.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads the feed from a cursor, and refuses cursors it can no longer serve without a gap. */
+@ApplicationScoped
+public class EventFeed {
+
+    private final EventStore store;
+
+    EventFeed(EventStore store) {
+        this.store = store;
+    }
+
+    record Page(List<EventView> events, FeedCursor next) {}
+
+    @Transactional
+    Page read(FeedCursor after, Set<EventType> types, int limit) {
+        if (after.seq() > 0 && after.seq() < store.prunedThrough()) {
+            throw new ApiException(
+                    ProblemType.GONE,
+                    "Events after this cursor are no longer kept: read the current state through the API, then"
+                            + " follow the feed from the start (no `after`)");
+        }
+        long last = store.lastSeq();
+        if (after.seq() > last) {
+            throw new ApiException(
+                    ProblemType.GONE,
+                    "This cursor is ahead of the feed (the database was restored, or the cursor comes from another"
+                            + " installation): read the current state through the API, then follow the feed from the"
+                            + " start (no `after`)");
+        }
+        List<EventStore.Stored> stored = store.between(after.seq(), last, types, limit);
+        // A short page read everything up to `last`: the next one starts there, even when the filter skipped it all.
+        FeedCursor next =
+                new FeedCursor(stored.size() == limit ? stored.getLast().seq() : last);
+        return new Page(stored.stream().map(EventStore.Stored::view).toList(), next);
+    }
+
+    /** The types asked for, comma-separated or repeated; an unknown one is a 400 that lists the known ones. */
+    static Set<EventType> types(List<String> asked) {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        if (asked == null) {
+            return types;
+        }
+        for (String list : asked) {
+            for (String name : list.split(",")) {
+                if (!name.isBlank()) {
+                    types.add(EventType.ofWireName(name.strip())
+                            .orElseThrow(() -> new ApiException(
+                                    ProblemType.MALFORMED_REQUEST,
+                                    "Unknown event type; known: " + EventType.wireNames())));
+                }
+            }
+        }
+        return types;
+    }
+}

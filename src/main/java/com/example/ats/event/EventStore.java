@@ -1,0 +1,123 @@
+package com.example.ats.event;
+
+import com.example.ats.shared.SqlValues;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Reads the outbox in its order (seq), and forgets what is older than the kept period. */
+@ApplicationScoped
+public class EventStore {
+
+    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    EventStore(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    /** An event with its place in the outbox order. */
+    public record Stored(long seq, EventType type, UUID subjectId, EventView view) {}
+
+    /** At most {@code limit} events after {@code seq}, of the given types (all when empty), in order. */
+    public List<Stored> after(long seq, Set<EventType> types, int limit) {
+        return between(seq, Long.MAX_VALUE, types, limit);
+    }
+
+    /** At most {@code limit} events after {@code seq} and up to {@code through}, of the given types, in order. */
+    public List<Stored> between(long seq, long through, Set<EventType> types, int limit) {
+        String sql = "select seq, id, type, subject_id, occurred_at, cast(data as text) from outbox_event"
+                + " where seq > :after and seq <= :through"
+                + (types.isEmpty() ? "" : " and type in (:types)")
+                + " order by seq limit :limit";
+        var query = entityManager
+                .createNativeQuery(sql, Object[].class)
+                .setParameter("after", seq)
+                .setParameter("through", through)
+                .setParameter("limit", limit);
+        if (!types.isEmpty()) {
+            query.setParameter("types", types.stream().map(EventType::wireName).toList());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(this::stored).toList();
+    }
+
+    /** The events with these sequence numbers, by number. */
+    public Map<Long, Stored> bySeq(Collection<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        "select seq, id, type, subject_id, occurred_at, cast(data as text) from outbox_event"
+                                + " where seq in (:seqs)",
+                        Object[].class)
+                .setParameter("seqs", seqs)
+                .getResultList();
+        return rows.stream().map(this::stored).collect(Collectors.toMap(Stored::seq, s -> s));
+    }
+
+    /** The highest seq removed for age: positions below it can no longer be read without a gap. */
+    public long prunedThrough() {
+        return ((Number) entityManager
+                        .createNativeQuery("select pruned_through from outbox_horizon")
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** The highest seq given out so far (0 before the first event). */
+    public long lastSeq() {
+        return ((Number) entityManager
+                        .createNativeQuery("select greatest(coalesce(max(seq), 0), (select pruned_through from"
+                                + " outbox_horizon)) from outbox_event")
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** Deletes up to {@code batch} events that happened before {@code before}; returns how many. Call in a transaction. */
+    public int prune(Instant before, int batch) {
+        @SuppressWarnings("unchecked")
+        List<Number> removed = entityManager
+                .createNativeQuery(
+                        "with removed as (delete from outbox_event where seq in (select seq from outbox_event where"
+                                + " occurred_at < :before order by seq limit :batch) returning seq) select seq from removed")
+                .setParameter("before", before)
+                .setParameter("batch", batch)
+                .getResultList();
+        if (!removed.isEmpty()) {
+            long highest = removed.stream().mapToLong(Number::longValue).max().orElseThrow();
+            entityManager
+                    .createNativeQuery("update outbox_horizon set pruned_through = greatest(pruned_through, :seq)")
+                    .setParameter("seq", highest)
+                    .executeUpdate();
+        }
+        return removed.size();
+    }
+
+    private Stored stored(Object[] row) {
+        long seq = ((Number) row[0]).longValue();
+        EventType type = EventType.ofWireName((String) row[2]).orElseThrow();
+        UUID subject = (UUID) row[3];
+        Instant at = SqlValues.instant(row[4]);
+        try {
+            Map<String, Object> data = json.readValue((String) row[5], DATA);
+            return new Stored(seq, type, subject, new EventView((UUID) row[1], type.wireName(), at, data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbox event " + seq + " has unreadable data", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.example.ats.webhook;
+
+import com.example.ats.shared.Cursor;
+import com.example.ats.shared.KeysetQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookDelivery, UUID> {
+
+    /** A subscription's deliveries in the order they were made, optionally in one state. */
+    public List<WebhookDelivery> page(UUID subscriptionId, WebhookDelivery.State state, Cursor after, int limit) {
+        return KeysetQuery.orderedBy("createdAt", "id")
+                .filter("subscriptionId = :subscription", "subscription", subscriptionId)
+                .filter("state = :state", "state", state)
+                .after(after)
+                .page(this, limit);
+    }
+}

@@ -1,0 +1,319 @@
+package com.example.ats.webhook;
+
+import com.example.ats.event.EventStore;
+import com.example.ats.event.EventType;
+import com.example.ats.event.Outbox;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns new outbox events into deliveries, then sends what is due. Safe with several replicas: one dispatches at a
+ * time (the dispatch row is locked, others skip), and deliveries are claimed with {@code FOR UPDATE SKIP LOCKED} and
+ * a lease, so two replicas never send the same attempt and a replica killed mid-send leaves the delivery to be sent
+ * again when its lease runs out (at least once). Only the oldest unfinished delivery per subscription and subject is
+ * claimable: deliveries about one application go out in order.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final int DISPATCH_BATCH = 1_000;
+    private static final int MAX_ROUNDS = 20;
+
+    private final EntityManager entityManager;
+    private final EventStore events;
+    private final WebhookSubscriptionRepository subscriptions;
+    private final WebhookSender sender;
+    private final WebhookSecrets secrets;
+    private final WebhookConfig config;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Counter delivered;
+    private final Counter failedAttempts;
+    private final Counter disabled;
+
+    WebhookDispatcher(
+            EntityManager entityManager,
+            EventStore events,
+            WebhookSubscriptionRepository subscriptions,
+            WebhookSender sender,
+            WebhookSecrets secrets,
+            WebhookConfig config,
+            Outbox outbox,
+            ObjectMapper json,
+            Clock clock,
+            MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.events = events;
+        this.subscriptions = subscriptions;
+        this.sender = sender;
+        this.secrets = secrets;
+        this.config = config;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+        this.delivered = Counter.builder("ats.webhook.deliveries")
+                .tag("outcome", "delivered")
+                .description("Webhook delivery attempts, by outcome")
+                .register(registry);
+        this.failedAttempts = Counter.builder("ats.webhook.deliveries")
+                .tag("outcome", "failed")
+                .description("Webhook delivery attempts, by outcome")
+                .register(registry);
+        this.disabled = Counter.builder("ats.webhook.subscriptions.disabled")
+                .description("Subscriptions disabled after a delivery failed past the retry schedule")
+                .register(registry);
+    }
+
+    @Scheduled(
+            identity = "webhook-delivery",
+            every = "${ats.webhooks.deliver-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "Webhook delivery round failed, retried on the next tick: %s",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** Dispatches every new event and sends everything due, until nothing is left (bounded). */
+    public void runOnce() {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            int dispatched = QuarkusTransaction.requiringNew().call(this::dispatch);
+            int sent = deliverDue();
+            if (dispatched == 0 && sent == 0) {
+                return;
+            }
+        }
+    }
+
+    /** Events after the dispatch position become deliveries to each subscription that wants them. */
+    int dispatch() {
+        @SuppressWarnings("unchecked")
+        List<Number> position = entityManager
+                .createNativeQuery("select dispatched_through from webhook_dispatch for update skip locked")
+                .getResultList();
+        if (position.isEmpty()) {
+            return 0; // another replica is dispatching
+        }
+        long through = position.getFirst().longValue();
+        List<EventStore.Stored> batch = events.after(through, Set.of(), DISPATCH_BATCH);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<WebhookSubscription> all = subscriptions.listAll();
+        Instant now = clock.instant();
+        int made = 0;
+        for (EventStore.Stored event : batch) {
+            for (WebhookSubscription subscription : all) {
+                if (event.seq() > subscription.startsAfter && wants(subscription, event.type())) {
+                    WebhookDelivery delivery = new WebhookDelivery();
+                    delivery.id = UUID.randomUUID();
+                    delivery.subscriptionId = subscription.id;
+                    delivery.eventSeq = event.seq();
+                    delivery.orderingKey = event.subjectId();
+                    delivery.createdAt = now;
+                    delivery.state = WebhookDelivery.State.PENDING;
+                    delivery.nextAttemptAt = now;
+                    entityManager.persist(delivery);
+                    made++;
+                }
+            }
+        }
+        entityManager
+                .createNativeQuery("update webhook_dispatch set dispatched_through = :seq")
+                .setParameter("seq", batch.getLast().seq())
+                .executeUpdate();
+        return Math.max(made, 1);
+    }
+
+    static boolean wants(WebhookSubscription subscription, EventType type) {
+        return Arrays.asList(subscription.eventTypes.split(",")).contains(type.wireName());
+    }
+
+    /** A claimed delivery with what it takes to send it. */
+    record Claimed(
+            UUID id,
+            UUID subscriptionId,
+            String target,
+            byte[] sealedSecret,
+            Instant lease,
+            String eventId,
+            String body) {}
+
+    /** Claims a batch of due deliveries, sends them in parallel, records the outcomes; returns how many were sent. */
+    int deliverDue() {
+        List<Claimed> claimed = QuarkusTransaction.requiringNew().call(this::claim);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<WebhookSender.Outcome> outcomes = send(claimed);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < claimed.size(); i++) {
+                record(claimed.get(i), outcomes.get(i));
+            }
+        });
+        return claimed.size();
+    }
+
+    List<Claimed> claim() {
+        Instant now = clock.instant();
+        Instant lease = now.plus(config.lease()).truncatedTo(ChronoUnit.MICROS); // compared with the stored one
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager
+                .createNativeQuery("""
+                        select d.id from webhook_delivery d
+                          join webhook_subscription s on s.id = d.subscription_id
+                         where d.state = 'PENDING' and s.state = 'ACTIVE' and d.next_attempt_at <= :now
+                           and (d.leased_until is null or d.leased_until <= :now)
+                           and not exists (select 1 from webhook_delivery e
+                                            where e.subscription_id = d.subscription_id
+                                              and e.ordering_key = d.ordering_key
+                                              and e.event_seq < d.event_seq and e.state <> 'DELIVERED')
+                         order by d.next_attempt_at, d.event_seq
+                         limit :batch
+                         for update of d skip locked""", UUID.class)
+                .setParameter("now", now)
+                .setParameter("batch", config.batchSize())
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        entityManager
+                .createNativeQuery("update webhook_delivery set leased_until = :lease, attempts = attempts + 1,"
+                        + " last_attempt_at = :now where id in (:ids)")
+                .setParameter("lease", lease)
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Object[]> details = entityManager
+                .createNativeQuery("""
+                        select d.id, d.subscription_id, s.target_url, s.secret_sealed, d.attempts, d.event_seq
+                          from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
+                         where d.id in (:ids) order by d.event_seq""", Object[].class)
+                .setParameter("ids", ids)
+                .getResultList();
+        Map<Long, EventStore.Stored> stored = events.bySeq(
+                details.stream().map(row -> ((Number) row[5]).longValue()).toList());
+        List<Claimed> claimed = new ArrayList<>();
+        for (Object[] row : details) {
+            EventStore.Stored event = stored.get(((Number) row[5]).longValue());
+            claimed.add(new Claimed(
+                    (UUID) row[0],
+                    (UUID) row[1],
+                    (String) row[2],
+                    (byte[]) row[3],
+                    lease,
+                    event.view().id().toString(),
+                    body(event)));
+        }
+        return claimed;
+    }
+
+    private String body(EventStore.Stored event) {
+        try {
+            return json.writeValueAsString(event.view());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<WebhookSender.Outcome> send(List<Claimed> claimed) {
+        Semaphore slots = new Semaphore(config.parallelism());
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<WebhookSender.Outcome>> futures = new ArrayList<>();
+            for (Claimed delivery : claimed) {
+                futures.add(executor.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return sender.send(
+                                URI.create(delivery.target()),
+                                secrets.open(delivery.sealedSecret()),
+                                delivery.eventId(),
+                                delivery.body());
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            List<WebhookSender.Outcome> outcomes = new ArrayList<>();
+            for (Future<WebhookSender.Outcome> future : futures) {
+                try {
+                    outcomes.add(future.get());
+                } catch (ExecutionException e) {
+                    outcomes.add(new WebhookSender.Outcome(false, "SEND_FAILED"));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    outcomes.add(new WebhookSender.Outcome(false, "INTERRUPTED"));
+                }
+            }
+            return outcomes;
+        }
+    }
+
+    /** The outcome of our attempt, unless our lease ran out and the delivery is another replica's now. */
+    private void record(Claimed claimed, WebhookSender.Outcome outcome) {
+        WebhookDelivery delivery =
+                entityManager.find(WebhookDelivery.class, claimed.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null || !claimed.lease().equals(delivery.leasedUntil)) {
+            return; // deleted with its subscription, or taken over after the lease ran out
+        }
+        Instant now = clock.instant();
+        List<Duration> schedule = config.retrySchedule();
+        delivery.leasedUntil = null;
+        delivery.lastOutcome = outcome.code();
+        if (outcome.delivered()) {
+            delivery.state = WebhookDelivery.State.DELIVERED;
+            delivery.deliveredAt = now;
+            delivered.increment();
+            return;
+        }
+        failedAttempts.increment();
+        if (delivery.attempts <= schedule.size()) {
+            delivery.nextAttemptAt = now.plus(schedule.get(delivery.attempts - 1));
+        } else {
+            delivery.state = WebhookDelivery.State.FAILED;
+            disable(delivery.subscriptionId, now);
+        }
+    }
+
+    private void disable(UUID subscriptionId, Instant now) {
+        WebhookSubscription subscription = subscriptions.findById(subscriptionId);
+        if (subscription != null && subscription.state == WebhookSubscription.State.ACTIVE) {
+            subscription.state = WebhookSubscription.State.DISABLED;
+            subscription.disabledAt = now;
+            outbox.record(EventType.WEBHOOK_DISABLED, subscriptionId, "reason", "DELIVERY_FAILED");
+            disabled.increment();
+            LOG.warnf("Webhook subscription %s disabled: a delivery failed past the retry schedule", subscriptionId);
+        }
+    }
+}
