@@ -74,7 +74,7 @@ public class EventStore {
     /** The highest seq removed for age: positions below it can no longer be read without a gap. */
     public long prunedThrough() {
         return ((Number) entityManager
-                        .createNativeQuery("select pruned_through from outbox_horizon")
+                        .createNativeQuery("select coalesce((select pruned_through from outbox_horizon), 0)")
                         .getSingleResult())
                 .longValue();
     }
@@ -101,7 +101,9 @@ public class EventStore {
         if (!removed.isEmpty()) {
             long highest = removed.stream().mapToLong(Number::longValue).max().orElseThrow();
             entityManager
-                    .createNativeQuery("update outbox_horizon set pruned_through = greatest(pruned_through, :seq)")
+                    .createNativeQuery(
+                            "insert into outbox_horizon (pruned_through) values (:seq) on conflict (singleton)"
+                                    + " do update set pruned_through = greatest(outbox_horizon.pruned_through, :seq)")
                     .setParameter("seq", highest)
                     .executeUpdate();
         }

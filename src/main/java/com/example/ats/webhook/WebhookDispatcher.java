@@ -117,6 +117,7 @@ public class WebhookDispatcher {
 
     /** Events after the dispatch position become deliveries to each subscription that wants them. */
     int dispatch() {
+        restorePosition(entityManager);
         @SuppressWarnings("unchecked")
         List<Number> position = entityManager
                 .createNativeQuery("select dispatched_through from webhook_dispatch for update skip locked")
@@ -153,6 +154,17 @@ public class WebhookDispatcher {
                 .setParameter("seq", batch.getLast().seq())
                 .executeUpdate();
         return Math.max(made, 1);
+    }
+
+    /**
+     * The dispatch position row, again if it went (a restore into emptied tables): from the start, so that
+     * subscriptions get what they may have missed; duplicates are allowed, gaps are not.
+     */
+    static void restorePosition(EntityManager entityManager) {
+        entityManager
+                .createNativeQuery(
+                        "insert into webhook_dispatch (dispatched_through) values (0) on conflict do nothing")
+                .executeUpdate();
     }
 
     static boolean wants(WebhookSubscription subscription, EventType type) {

@@ -80,6 +80,7 @@ public class WebhookService {
         ping(target, secret, id);
         WebhookSubscription subscription = QuarkusTransaction.requiringNew().call(() -> {
             // Waits for a dispatch in progress: every event after this position is dispatched with us in the list.
+            WebhookDispatcher.restorePosition(subscriptions.getEntityManager());
             long dispatched = ((Number) subscriptions
                             .getEntityManager()
                             .createNativeQuery("select dispatched_through from webhook_dispatch for update")

@@ -74,10 +74,10 @@ public final class BenchRun {
     /** The options of {@code bench/run}, which checks them first; anything else is refused. */
     record Options(boolean quick, Set<String> only, boolean skipPurge, boolean report) {
 
-        static final List<String> SCENARIOS = List.of("startup", "memory", "intake", "read", "purge");
+        static final List<String> SCENARIOS = List.of("startup", "memory", "intake", "read", "events", "purge");
         static final String USAGE =
                 "usage: BenchRun [--quick] [--only=SCENARIO,...] [--skip-purge] | --report [--quick];"
-                        + " scenarios: startup, memory, intake, read, purge (bench/run --help tells more)";
+                        + " scenarios: startup, memory, intake, read, events, purge (bench/run --help tells more)";
 
         static Options parse(String... args) {
             boolean quick = false;
@@ -132,6 +132,9 @@ public final class BenchRun {
             }
             if (wanted("read")) {
                 readPath(service);
+            }
+            if (wanted("events")) {
+                events(service);
             }
         }
         purge();
@@ -314,6 +317,62 @@ public final class BenchRun {
     private static double median(
             List<IntakeScenario.Run> runs, java.util.function.ToDoubleFunction<IntakeScenario.Run> f) {
         return Stats.median(runs.stream().mapToDouble(f).toArray());
+    }
+
+    // ---------------------------------------------------------------- outbox and webhooks
+
+    /**
+     * Intake and status changes without subscribers against the same with three subscriptions to every event type,
+     * alternating, medians of the rounds; then the delivery rate to one subscription.
+     */
+    private void events(ServiceProcess service) throws Exception {
+        EventsScenario scenario = new EventsScenario(service.base);
+        Path cv = IntakeScenario.cv(100 * 1024);
+        int intakes = quick ? 20 : 300;
+        int changes = quick ? 20 : 300;
+        int rounds = quick ? 1 : 3;
+        List<Double> intakeWithout = new ArrayList<>();
+        List<Double> intakeWith = new ArrayList<>();
+        List<Double> changesWithout = new ArrayList<>();
+        List<Double> changesWith = new ArrayList<>();
+        try (com.example.ats.webhook.Receiver receiver = new com.example.ats.webhook.Receiver()) {
+            scenario.intakePerSecond(cv, intakes); // warm-up, both paths
+            scenario.statusChangesPerSecond(scenario.applications(cv, changes), BenchStack.token("recruiter"));
+            for (int round = 0; round < rounds; round++) {
+                String admin = BenchStack.token("hr-admin");
+                String recruiter = BenchStack.token("recruiter");
+                List<String> toMove = scenario.applications(cv, 2 * changes);
+                intakeWithout.add(scenario.intakePerSecond(cv, intakes));
+                changesWithout.add(scenario.statusChangesPerSecond(toMove.subList(0, changes), recruiter));
+                for (int s = 0; s < 3; s++) {
+                    scenario.subscribe(receiver, EventsScenario.ALL_TYPES, admin);
+                }
+                int expected = receiver.received().size() + 3 * (intakes + changes);
+                intakeWith.add(scenario.intakePerSecond(cv, intakes));
+                changesWith.add(scenario.statusChangesPerSecond(toMove.subList(changes, 2 * changes), recruiter));
+                EventsScenario.drain(receiver, expected);
+                scenario.unsubscribeAll(admin);
+            }
+            String admin = BenchStack.token("hr-admin");
+            scenario.subscribe(receiver, List.of("vacancy.opened"), admin);
+            double deliveries = scenario.deliveriesPerSecond(receiver, quick ? 100 : 2_000, admin);
+            scenario.unsubscribeAll(admin);
+
+            Map<String, Object> events = new LinkedHashMap<>();
+            events.put("intakePerSecondWithout", Stats.median(toArray(intakeWithout)));
+            events.put("intakePerSecondWith3", Stats.median(toArray(intakeWith)));
+            events.put("intakeRatio", Stats.median(toArray(intakeWith)) / Stats.median(toArray(intakeWithout)));
+            events.put("statusChangesPerSecondWithout", Stats.median(toArray(changesWithout)));
+            events.put("statusChangesPerSecondWith3", Stats.median(toArray(changesWith)));
+            events.put("statusChangeRatio", Stats.median(toArray(changesWith)) / Stats.median(toArray(changesWithout)));
+            events.put("deliveriesPerSecond", deliveries);
+            events.put("rounds", rounds);
+            results.put("events", events);
+        }
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     // ---------------------------------------------------------------- memory under upload

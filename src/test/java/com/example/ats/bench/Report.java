@@ -191,6 +191,34 @@ final class Report {
                     .append(f("| ratio | %.2f | %.2f | |\n\n", num(purge.get("ratio")), num(purge.get("heapRatio"))));
         }
 
+        Map<String, Object> events = (Map<String, Object>) results.get("events");
+        md.append("## 4b. Outbox and webhooks\n\n");
+        if (events == null) {
+            md.append("Not run.\n\n");
+        } else {
+            md.append(f(
+                            "Every change writes its event in its own transaction (ADR 0011). Baseline: the same"
+                                    + " requests with no webhook subscription; measured: with three subscriptions to every"
+                                    + " event type, their deliveries going out meanwhile to a receiver on loopback."
+                                    + " Concurrency 4, 100 KiB CVs, medians of %s rounds, alternating.\n\n",
+                            events.get("rounds")))
+                    .append("| | no subscription /s | 3 subscriptions /s | ratio |\n|---|---:|---:|---:|\n")
+                    .append(f(
+                            "| intake | %.1f | %.1f | %.2f |\n",
+                            num(events.get("intakePerSecondWithout")),
+                            num(events.get("intakePerSecondWith3")),
+                            num(events.get("intakeRatio"))))
+                    .append(f(
+                            "| status change | %.1f | %.1f | %.2f |\n\n",
+                            num(events.get("statusChangesPerSecondWithout")),
+                            num(events.get("statusChangesPerSecondWith3")),
+                            num(events.get("statusChangeRatio"))))
+                    .append(f(
+                            "Delivery rate to one subscription on loopback (signed POSTs, 8 at a time, from the first"
+                                    + " arrival to the last): **%.0f deliveries/s**.\n\n",
+                            num(events.get("deliveriesPerSecond"))));
+        }
+
         Map<String, Object> startup = (Map<String, Object>) results.get("startup");
         md.append("## 5. Start-up and footprint\n\n")
                 .append("The packaged jar (`java -jar target/quarkus-app/quarkus-run.jar`, prod profile, default heap"

@@ -48,7 +48,10 @@ final class ServiceProcess implements AutoCloseable {
                         "ATS_INTAKE_RATE_LIMIT", "100000000",
                         "ATS_INTAKE_HOUSEKEEPING_EVERY", "off",
                         "ATS_RETENTION_PURGE_EVERY", "off",
-                        "ATS_LOG_JSON", "false"));
+                        "ATS_LOG_JSON", "false",
+                        // the events scenario's receiver listens on loopback over plain http
+                        "ATS_WEBHOOKS_ALLOW_PLAIN_HTTP", "true",
+                        "ATS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"));
         Files.createDirectories(log.getParent());
         long started = System.nanoTime();
         Process process = builder.start();

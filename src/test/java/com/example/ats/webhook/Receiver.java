@@ -33,6 +33,7 @@ public final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> arrived = new CopyOnWriteArrayList<>();
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile int failWith = 500;
     private volatile Duration hangNext = Duration.ZERO;
@@ -43,13 +44,13 @@ public final class Receiver implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            arrived.add(new String(body, StandardCharsets.UTF_8));
             Duration hang = hangNext;
             hangNext = Duration.ZERO;
             int status = failAlways || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? failWith : 204;
             Map<String, List<String>> headers = new HashMap<>();
             exchange.getRequestHeaders()
                     .forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
-            received.add(new Received(headers, new String(body, StandardCharsets.UTF_8), status, Instant.now()));
             if (!hang.isZero()) {
                 try {
                     Thread.sleep(hang);
@@ -57,6 +58,7 @@ public final class Receiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            received.add(new Received(headers, new String(body, StandardCharsets.UTF_8), status, Instant.now()));
             if (status == 302) {
                 exchange.getResponseHeaders().add("Location", "http://127.0.0.1:1/elsewhere");
             }
@@ -87,6 +89,11 @@ public final class Receiver implements AutoCloseable {
     public Receiver hangNext(Duration duration) {
         hangNext = duration;
         return this;
+    }
+
+    /** Bodies of every request as it arrived, answered or not. */
+    public List<String> arrived() {
+        return new ArrayList<>(arrived);
     }
 
     public List<Received> received() {
