@@ -61,7 +61,7 @@ class GeneratedClientIntegrationTest {
         StaffApi staff = new StaffApi(asTool);
         receiver = new Receiver();
 
-        String start = hrTools.listEvents(null, 1000, List.of()).getNextCursor();
+        String start = feedSince(hrTools, null, List.of()).getNextCursor(); // the end of the feed now
         WebhookSubscription subscription = hrTools.subscribeWebhook(new WebhookSubscriptionRequest()
                 .targetUrl(URI.create(receiver.url()))
                 .eventTypes(List.of("application.received", "application.purged")));
@@ -91,7 +91,7 @@ class GeneratedClientIntegrationTest {
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
 
-        EventPage feed = hrTools.listEvents(start, 1000, List.of("application.received", "application.purged"));
+        EventPage feed = feedSince(hrTools, start, List.of("application.received", "application.purged"));
         assertThat(feed.getItems().stream()
                         .filter(e -> id.toString().equals(e.getData().get("applicationId")))
                         .map(Event::getType))
@@ -101,6 +101,20 @@ class GeneratedClientIntegrationTest {
         assertThatThrownBy(() -> hrTools.getWebhook(subscription.getId()))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    }
+
+    /** Every event after the cursor, page by page, as one page whose next cursor is the end of the feed. */
+    private static EventPage feedSince(HrToolsApi hrTools, String cursor, List<String> types) throws ApiException {
+        EventPage all = new EventPage().items(new java.util.ArrayList<>());
+        String at = cursor;
+        while (true) {
+            EventPage page = hrTools.listEvents(at, 1000, types);
+            all.getItems().addAll(page.getItems());
+            at = page.getNextCursor();
+            if (page.getItems().size() < 1000) {
+                return all.nextCursor(at);
+            }
+        }
     }
 
     private ApiClient client(String token) {
