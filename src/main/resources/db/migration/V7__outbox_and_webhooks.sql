@@ -29,6 +29,8 @@ create table webhook_subscription (
     starts_after     bigint        not null,
     created_at       timestamptz   not null,
     disabled_at      timestamptz,
+    -- set when events were removed for age before they could be delivered: the subscriber must resync
+    missed_events_at timestamptz,
     version          bigint        not null default 0
 );
 

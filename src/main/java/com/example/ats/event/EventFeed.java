@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Reads the feed from a cursor, and refuses cursors it can no longer serve without a gap. */
 @ApplicationScoped
@@ -20,13 +21,23 @@ public class EventFeed {
 
     record Page(List<EventView> events, FeedCursor next) {}
 
+    /**
+     * A page of the events after the cursor, of the asked types (all the caller may read when none are asked); asking
+     * for a type the caller's roles do not receive is 403.
+     */
     @Transactional
-    Page read(FeedCursor after, Set<EventType> types, int limit) {
+    Page read(FeedCursor after, Set<EventType> asked, int limit, Predicate<String> hasRole) {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        for (EventType type : asked.isEmpty() ? EnumSet.allOf(EventType.class) : asked) {
+            if (type.readableBy(hasRole)) {
+                types.add(type);
+            } else if (!asked.isEmpty()) {
+                throw new ApiException(
+                        ProblemType.FORBIDDEN, "Your role does not receive " + type.wireName() + " events");
+            }
+        }
         if (after.seq() > 0 && after.seq() < store.prunedThrough()) {
-            throw new ApiException(
-                    ProblemType.GONE,
-                    "Events after this cursor are no longer kept: read the current state through the API, then"
-                            + " follow the feed from the start (no `after`)");
+            throw gone();
         }
         long last = store.lastSeq();
         if (after.seq() > last) {
@@ -37,10 +48,20 @@ public class EventFeed {
                             + " start (no `after`)");
         }
         List<EventStore.Stored> stored = store.between(after.seq(), last, types, limit);
+        if (after.seq() > 0 && after.seq() < store.prunedThrough()) {
+            throw gone(); // removed for age while this page was read: the page may have a gap
+        }
         // A short page read everything up to `last`: the next one starts there, even when the filter skipped it all.
         FeedCursor next =
                 new FeedCursor(stored.size() == limit ? stored.getLast().seq() : last);
         return new Page(stored.stream().map(EventStore.Stored::view).toList(), next);
+    }
+
+    private static ApiException gone() {
+        return new ApiException(
+                ProblemType.GONE,
+                "Events after this cursor are no longer kept: read the current state through the API, then follow the"
+                        + " feed from the start (no `after`)");
     }
 
     /** The types asked for, comma-separated or repeated; an unknown one is a 400 that lists the known ones. */

@@ -1,5 +1,6 @@
 package com.example.ats.event;
 
+import com.example.ats.shared.Caller;
 import com.example.ats.shared.Links;
 import com.example.ats.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,26 +32,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EventFeedResource {
 
     private final EventFeed feed;
+    private final Caller caller;
 
-    EventFeedResource(EventFeed feed) {
+    EventFeedResource(EventFeed feed, Caller caller) {
         this.feed = feed;
+        this.caller = caller;
     }
 
     @GET
-    @RolesAllowed({Roles.HR_ADMIN, Roles.HR_INTEGRATION})
+    @RolesAllowed({Roles.HR_ADMIN, Roles.HR_INTEGRATION, Roles.PRIVACY_OFFICER})
     @Operation(
             operationId = "listEvents",
             summary = "The change feed: events after a cursor, oldest first",
             description = "Keep the `nextCursor` and ask again with it: no event is skipped or repeated. Events are"
                     + " kept for a limited period (30 days unless configured); a cursor older than that, or not"
                     + " from this feed, is 410: read the current state through the API and start again without"
-                    + " `after`.")
+                    + " `after`. Each role gets the types it may know: HR tools and HR admins the application and"
+                    + " vacancy events, HR admins `webhook.disabled`, the privacy officer the privacy-request events.")
     @APIResponse(
             responseCode = "200",
             description = "A page, possibly empty; `Link: rel=\"next\"` and `next` point to where to continue",
             headers = @Header(name = "Link", ref = com.example.ats.shared.ApiDefinition.NEXT_PAGE_LINK),
             content = @Content(schema = @Schema(implementation = EventPage.class)))
     @APIResponse(responseCode = "400", ref = "MalformedRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "410", ref = "Gone")
     public Response list(
             @QueryParam("after") @Parameter(description = "The `nextCursor` of the previous page; none to start")
@@ -67,7 +72,7 @@ public class EventFeedResource {
                     @Parameter(description = "Page size, 1 to 1000")
                     int limit,
             @Context UriInfo uriInfo) {
-        EventFeed.Page page = feed.read(FeedCursor.decode(after), EventFeed.types(types), limit);
+        EventFeed.Page page = feed.read(FeedCursor.decode(after), EventFeed.types(types), limit, caller::hasRole);
         String nextCursor = page.next().encode();
         URI next = Links.next(uriInfo, "after", nextCursor);
         return Links.withNext(Response.ok(new EventPage(page.events(), nextCursor, next)), next)

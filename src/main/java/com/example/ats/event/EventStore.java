@@ -28,7 +28,7 @@ public class EventStore {
         this.json = json;
     }
 
-    /** An event with its place in the outbox order. */
+    /** An event with its place in the outbox order; {@code type} is null for a type this version does not know. */
     public record Stored(long seq, EventType type, UUID subjectId, EventView view) {}
 
     /** At most {@code limit} events after {@code seq}, of the given types (all when empty), in order. */
@@ -112,12 +112,13 @@ public class EventStore {
 
     private Stored stored(Object[] row) {
         long seq = ((Number) row[0]).longValue();
-        EventType type = EventType.ofWireName((String) row[2]).orElseThrow();
+        // null for a type this version does not know (written by a newer replica during a rolling deploy): skipped
+        EventType type = EventType.ofWireName((String) row[2]).orElse(null);
         UUID subject = (UUID) row[3];
         Instant at = SqlValues.instant(row[4]);
         try {
             Map<String, Object> data = json.readValue((String) row[5], DATA);
-            return new Stored(seq, type, subject, new EventView((UUID) row[1], type.wireName(), at, data));
+            return new Stored(seq, type, subject, new EventView((UUID) row[1], (String) row[2], at, data));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("outbox event " + seq + " has unreadable data", e);
         }

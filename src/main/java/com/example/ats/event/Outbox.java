@@ -38,8 +38,11 @@ public class Outbox {
     /** Any constant shared by every writer; "outbox" in ASCII. */
     static final long LOCK = 0x6f7574626f78L;
 
-    /** A string value must look like a code or a field name, so that no name, address or free text slips in. */
-    private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,63}");
+    /** A string value must be an upper-case code, so that no name, address or free text slips in. */
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+
+    /** Except the names of corrected fields ("address.city"), which only the rectification writes. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[a-z][A-Za-z]{0,40}(\\.[a-z][A-Za-z]{0,40})?");
 
     private static final Object PENDING = new Object();
 
@@ -64,8 +67,8 @@ public class Outbox {
 
     /**
      * Keeps an event about {@code subjectId} for the current transaction, with its data as name-value pairs (a null
-     * value is left out). Values are ids, enum codes, dates, numbers, booleans and field names only: anything else is
-     * refused here, before it could be sent anywhere.
+     * value is left out). Only the names the type declares, and as values only ids, enum codes, dates, numbers,
+     * booleans and field names: anything else is refused here, before it could be sent anywhere.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(EventType type, UUID subjectId, Object... namesAndValues) {
@@ -77,11 +80,28 @@ public class Outbox {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             String name = (String) namesAndValues[i];
             Object value = namesAndValues[i + 1];
+            if (!type.dataKeys().contains(name)) {
+                throw new IllegalArgumentException(type.wireName() + " has no data named " + name);
+            }
             if (value != null) {
                 data.put(name, checked(name, value));
             }
         }
         pending().add(new Pending(UUID.randomUUID(), type, subjectId, clock.instant(), data));
+    }
+
+    /**
+     * Forgets every event about these subjects (an erased or purged application): what happened to it is no one's
+     * business once it is gone. Call before recording the removal event, which then stays as the only one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(Collection<UUID> subjectIds) {
+        if (!subjectIds.isEmpty()) {
+            entityManager
+                    .createNativeQuery("delete from outbox_event where subject_id in (:ids)")
+                    .setParameter("ids", subjectIds)
+                    .executeUpdate();
+        }
     }
 
     private List<Pending> pending() {
@@ -114,6 +134,10 @@ public class Outbox {
         // for the commit alone. The data source hands out this transaction's own connection; the handle is closed
         // here, before the pool's check at completion.
         try (Connection connection = dataSource.getConnection()) {
+            // Never wait forever behind a committer that hangs (its node gone): fail this change instead (503).
+            try (PreparedStatement timeout = connection.prepareStatement("set local lock_timeout = '10s'")) {
+                timeout.execute();
+            }
             try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, LOCK);
                 lock.execute();
@@ -156,7 +180,9 @@ public class Outbox {
         if (value instanceof UUID || value instanceof LocalDate || value instanceof Instant) {
             return value.toString();
         }
-        if (value instanceof String code && CODE.matcher(code).matches()) {
+        if (value instanceof String code
+                && (CODE.matcher(code).matches()
+                        || (key.equals("fields") && FIELD_NAME.matcher(code).matches()))) {
             return code;
         }
         throw new IllegalArgumentException("event data '" + key + "' is not a code: " + value.getClass());

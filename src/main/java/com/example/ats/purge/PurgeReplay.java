@@ -235,6 +235,7 @@ public class PurgeReplay {
             removed.fire(new ApplicationsRemoved(ids, clock.instant()));
         }
         // The outbox restored with the backup may lack the first telling: integrators hear of these removals again.
+        outbox.forget(ids);
         Set<UUID> told = new HashSet<>();
         for (Recorded record : batch) {
             UUID id = record.applicationId();

@@ -196,6 +196,7 @@ public class Purger {
             entityManager.persist(record);
         }
         removed.fire(new ApplicationsRemoved(ids, purgedAt));
+        outbox.forget(ids);
         for (UUID id : ids) {
             outbox.record(removalEvent(reason), id, "reason", reason);
         }

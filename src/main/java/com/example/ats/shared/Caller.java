@@ -32,6 +32,17 @@ public class Caller {
         return identity.getPrincipal().getName();
     }
 
+    /**
+     * A stable id of the caller for ownership: the token's {@code sub} (a user name can be changed and reused, the
+     * subject cannot); the principal's name for any other identity.
+     */
+    public String id() {
+        if (identity.getPrincipal() instanceof OidcJwtCallerPrincipal jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
     /** Whether the caller has this realm role. */
     public boolean hasRole(String role) {
         return identity.hasRole(role);

@@ -92,6 +92,9 @@ public class TargetPolicy {
             // a single label is completed by the resolver's search domains: inside a cluster, a service
             throw new UnsafeTargetException("must be a fully qualified name, not a single label");
         }
+        if (target.getPort() != -1 && target.getPort() != 443) {
+            throw new UnsafeTargetException("must use the https port, 443");
+        }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
@@ -136,19 +139,33 @@ public class TargetPolicy {
                     return false;
                 }
             }
-            return !((first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8)
-                    || (first == 0x01 && b[1] == 0)); // documentation 2001:db8::/32, discard 100::/64
+            int second = b[1] & 0xff;
+            if (first == 0x00 && second == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+                return false; // NAT64 64:ff9b::/96 and 64:ff9b:1::/48: a way to reach IPv4 addresses inside
+            }
+            if (first == 0x20 && second == 0x02) {
+                return false; // 6to4 2002::/16 carries an IPv4 address
+            }
+            if (first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0) {
+                return false; // Teredo 2001::/32
+            }
+            return !((first == 0x20 && second == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8)
+                    || (first == 0x01 && second == 0)); // documentation 2001:db8::/32, discard 100::/64
         }
         return false;
     }
 
+    /** ::ffff:a.b.c.d (mapped), ::a.b.c.d (compatible) and ::ffff:0:a.b.c.d (translated). */
     private static boolean isMappedOrCompatibleIpv4(byte[] b) {
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 8; i++) {
             if (b[i] != 0) {
                 return false;
             }
         }
-        return (b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0);
+        boolean translated = b[8] == (byte) 0xff && b[9] == (byte) 0xff && b[10] == 0 && b[11] == 0;
+        boolean mapped = b[8] == 0 && b[9] == 0 && b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+        boolean compatible = b[8] == 0 && b[9] == 0 && b[10] == 0 && b[11] == 0;
+        return translated || mapped || compatible;
     }
 
     /** Why a target is refused. */

@@ -37,10 +37,7 @@ public interface WebhookConfig {
     @WithDefault("PT1M")
     Duration lease();
 
-    /** Deliveries claimed at a time, and sent at once. */
-    @WithDefault("50")
-    int batchSize();
-
+    /** Deliveries claimed at a time by a replica, all sent at once. */
     @WithDefault("8")
     int parallelism();
 

@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
  * time (the dispatch row is locked, others skip), and deliveries are claimed with {@code FOR UPDATE SKIP LOCKED} and
  * a lease, so two replicas never send the same attempt and a replica killed mid-send leaves the delivery to be sent
  * again when its lease runs out (at least once). Only the oldest unfinished delivery per subscription and subject is
- * claimable: deliveries about one application go out in order.
+ * claimable: deliveries about one application go out in order. At most two per subscription are claimed at a time,
+ * so a slow receiver delays only its own deliveries.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -77,6 +78,10 @@ public class WebhookDispatcher {
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        if (config.lease().compareTo(config.connectTimeout().plus(config.responseTimeout())) <= 0) {
+            throw new IllegalStateException("ats.webhooks.lease must be longer than the connect and response timeouts"
+                    + " together, or no delivery is ever sent");
+        }
         this.delivered = Counter.builder("ats.webhook.deliveries")
                 .tag("outcome", "delivered")
                 .description("Webhook delivery attempts, by outcome")
@@ -168,7 +173,7 @@ public class WebhookDispatcher {
     }
 
     static boolean wants(WebhookSubscription subscription, EventType type) {
-        return Arrays.asList(subscription.eventTypes.split(",")).contains(type.wireName());
+        return type != null && Arrays.asList(subscription.eventTypes.split(",")).contains(type.wireName());
     }
 
     /** A claimed delivery with what it takes to send it. */
@@ -199,22 +204,42 @@ public class WebhookDispatcher {
     List<Claimed> claim() {
         Instant now = clock.instant();
         Instant lease = now.plus(config.lease()).truncatedTo(ChronoUnit.MICROS); // compared with the stored one
+        // Fair shares: at most two due deliveries per subscription, so one slow or dead receiver cannot take every
+        // slot; and no more than can be sent at once, so every claimed delivery is sent well within its lease.
+        @SuppressWarnings("unchecked")
+        List<UUID> candidates = entityManager
+                .createNativeQuery("""
+                        select id from (
+                          select d.id, d.next_attempt_at, d.event_seq, row_number() over (
+                                   partition by d.subscription_id order by d.next_attempt_at, d.event_seq) as place
+                            from webhook_delivery d
+                            join webhook_subscription s on s.id = d.subscription_id
+                           where d.state = 'PENDING' and s.state = 'ACTIVE' and d.next_attempt_at <= :now
+                             and (d.leased_until is null or d.leased_until <= :now)
+                             and not exists (select 1 from webhook_delivery e
+                                              where e.subscription_id = d.subscription_id
+                                                and e.ordering_key = d.ordering_key
+                                                and e.event_seq < d.event_seq and e.state <> 'DELIVERED')
+                        ) due
+                         where place <= 2
+                         order by next_attempt_at, event_seq
+                         limit :batch""", UUID.class)
+                .setParameter("now", now)
+                .setParameter("batch", config.parallelism())
+                .getResultList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
         @SuppressWarnings("unchecked")
         List<UUID> ids = entityManager
                 .createNativeQuery("""
-                        select d.id from webhook_delivery d
-                          join webhook_subscription s on s.id = d.subscription_id
-                         where d.state = 'PENDING' and s.state = 'ACTIVE' and d.next_attempt_at <= :now
-                           and (d.leased_until is null or d.leased_until <= :now)
-                           and not exists (select 1 from webhook_delivery e
-                                            where e.subscription_id = d.subscription_id
-                                              and e.ordering_key = d.ordering_key
-                                              and e.event_seq < d.event_seq and e.state <> 'DELIVERED')
-                         order by d.next_attempt_at, d.event_seq
-                         limit :batch
-                         for update of d skip locked""", UUID.class)
+                        select id from webhook_delivery
+                         where id in (:candidates) and state = 'PENDING'
+                           and (leased_until is null or leased_until <= :now)
+                         order by event_seq
+                         for update skip locked""", UUID.class)
+                .setParameter("candidates", candidates)
                 .setParameter("now", now)
-                .setParameter("batch", config.batchSize())
                 .getResultList();
         if (ids.isEmpty()) {
             return List.of();
@@ -260,6 +285,7 @@ public class WebhookDispatcher {
     }
 
     private List<WebhookSender.Outcome> send(List<Claimed> claimed) {
+        Duration sendTime = config.connectTimeout().plus(config.responseTimeout());
         Semaphore slots = new Semaphore(config.parallelism());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<WebhookSender.Outcome>> futures = new ArrayList<>();
@@ -267,9 +293,12 @@ public class WebhookDispatcher {
                 futures.add(executor.submit(() -> {
                     slots.acquire();
                     try {
+                        if (!clock.instant().plus(sendTime).isBefore(delivery.lease())) {
+                            return null; // too late to finish within our lease: left to the next claim
+                        }
                         return sender.send(
                                 URI.create(delivery.target()),
-                                secrets.open(delivery.sealedSecret()),
+                                secrets.open(delivery.sealedSecret(), delivery.subscriptionId()),
                                 delivery.eventId(),
                                 delivery.body());
                     } finally {
@@ -294,6 +323,9 @@ public class WebhookDispatcher {
 
     /** The outcome of our attempt, unless our lease ran out and the delivery is another replica's now. */
     private void record(Claimed claimed, WebhookSender.Outcome outcome) {
+        if (outcome == null) {
+            return; // not sent
+        }
         WebhookDelivery delivery =
                 entityManager.find(WebhookDelivery.class, claimed.id(), LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || !claimed.lease().equals(delivery.leasedUntil)) {

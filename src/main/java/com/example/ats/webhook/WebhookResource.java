@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/webhooks")
 @Tag(name = "HR tools")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.HR_ADMIN, Roles.HR_INTEGRATION})
+@RolesAllowed({Roles.HR_ADMIN, Roles.HR_INTEGRATION, Roles.PRIVACY_OFFICER})
 public class WebhookResource {
 
     private final WebhookService service;
@@ -56,7 +56,8 @@ public class WebhookResource {
             description = "Deliveries are POSTs signed as Standard Webhooks (`webhook-id`, `webhook-timestamp`,"
                     + " `webhook-signature`), at least once (de-duplicate by `webhook-id`), in order per"
                     + " application, retried for about 27 hours. The target must be https on a public address."
-                    + " The answer holds the signing secret, shown this once.")
+                    + " The answer holds the signing secret, shown this once. Each role may subscribe to the types it"
+                    + " may know (see the change feed).")
     @APIResponse(
             responseCode = "201",
             description = "Subscribed; keep the `secret`",
@@ -65,7 +66,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response subscribe(@Valid @NotNull SubscribeRequest request) {
-        WebhookView created = service.subscribe(request, caller.subject());
+        WebhookView created = service.subscribe(request, caller.id(), caller::hasRole);
         return Response.created(URI.create("/api/v1/webhooks/" + created.id()))
                 .entity(created)
                 .build();
@@ -143,6 +144,6 @@ public class WebhookResource {
     }
 
     private WebhookService.Viewer viewer() {
-        return new WebhookService.Viewer(caller.subject(), caller.hasRole(Roles.HR_ADMIN));
+        return new WebhookService.Viewer(caller.id(), caller.hasRole(Roles.HR_ADMIN));
     }
 }

@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -37,12 +38,14 @@ public class WebhookSecrets {
         return "whsec_" + Base64.getEncoder().encodeToString(raw);
     }
 
-    byte[] seal(String secret) {
+    /** Sealed to this subscription: a sealed secret moved to another row does not open. */
+    byte[] seal(String secret, UUID subscriptionId) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            cipher.updateAAD(subscriptionId.toString().getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(IV_BYTES + sealed.length)
                     .put(iv)
@@ -53,10 +56,11 @@ public class WebhookSecrets {
         }
     }
 
-    String open(byte[] sealed) {
+    String open(byte[] sealed, UUID subscriptionId) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, Arrays.copyOf(sealed, IV_BYTES)));
+            cipher.updateAAD(subscriptionId.toString().getBytes(StandardCharsets.UTF_8));
             return new String(
                     cipher.doFinal(Arrays.copyOfRange(sealed, IV_BYTES, sealed.length)), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {

@@ -6,13 +6,10 @@ import com.standardwebhooks.exceptions.WebhookSigningException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -72,14 +69,9 @@ public class WebhookSender {
             response.body().close(); // never read: a receiver cannot make us hold its answer
             int status = response.statusCode();
             return new Outcome(status >= 200 && status < 300, "HTTP " + status);
-        } catch (HttpConnectTimeoutException e) {
-            return new Outcome(false, "CONNECT_TIMEOUT");
-        } catch (HttpTimeoutException e) {
-            return new Outcome(false, "TIMEOUT");
-        } catch (ConnectException e) {
-            return new Outcome(false, "CONNECTION_REFUSED");
         } catch (IOException e) {
-            return new Outcome(false, "CONNECTION_FAILED");
+            // One code for refused, unreachable and silent targets: a finer one would make the ping a port scanner.
+            return new Outcome(false, "NO_ANSWER");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(false, "INTERRUPTED");

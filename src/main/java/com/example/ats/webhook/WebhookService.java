@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Subscriptions and their deliveries, seen by the client that subscribed and by HR admins. */
 @ApplicationScoped
@@ -67,30 +68,32 @@ public class WebhookService {
      * Checks the target and the types, pings the target (which must answer 2xx), then keeps the subscription. It
      * gets the events that are dispatched after it exists, none from before (the change feed has those).
      */
-    public WebhookView subscribe(SubscribeRequest request, String owner) {
+    public WebhookView subscribe(SubscribeRequest request, String owner, Predicate<String> hasRole) {
         URI target = target(request.targetUrl());
-        String types = String.join(",", types(request.eventTypes()));
+        String types = String.join(",", types(request.eventTypes(), hasRole));
         if (QuarkusTransaction.requiringNew().call(() -> subscriptions.countOf(owner)) >= config.maxPerOwner()) {
-            throw new ApiException(
-                    ProblemType.CONFLICT,
-                    "A client may have at most " + config.maxPerOwner() + " subscriptions: delete one first");
+            throw tooMany(); // checked again below, under the lock: this early answer only spares the ping
         }
         UUID id = UUID.randomUUID();
         String secret = secrets.generate();
         ping(target, secret, id);
         WebhookSubscription subscription = QuarkusTransaction.requiringNew().call(() -> {
             // Waits for a dispatch in progress: every event after this position is dispatched with us in the list.
+            // The lock also serialises subscribing, so the count below holds.
             WebhookDispatcher.restorePosition(subscriptions.getEntityManager());
             long dispatched = ((Number) subscriptions
                             .getEntityManager()
                             .createNativeQuery("select dispatched_through from webhook_dispatch for update")
                             .getSingleResult())
                     .longValue();
+            if (subscriptions.countOf(owner) >= config.maxPerOwner()) {
+                throw tooMany();
+            }
             WebhookSubscription created = new WebhookSubscription();
             created.id = id;
             created.targetUrl = target.toString();
             created.eventTypes = types;
-            created.secretSealed = secrets.seal(secret);
+            created.secretSealed = secrets.seal(secret, id);
             created.owner = owner;
             created.state = WebhookSubscription.State.ACTIVE;
             created.startsAfter = dispatched;
@@ -99,6 +102,12 @@ public class WebhookService {
             return created;
         });
         return WebhookView.of(subscription, secret);
+    }
+
+    private ApiException tooMany() {
+        return new ApiException(
+                ProblemType.CONFLICT,
+                "A client may have at most " + config.maxPerOwner() + " subscriptions: delete one first");
     }
 
     @Transactional
@@ -152,6 +161,8 @@ public class WebhookService {
         if (subscription.state == WebhookSubscription.State.DISABLED) {
             subscription.state = WebhookSubscription.State.ACTIVE;
             subscription.disabledAt = null;
+            // every failed delivery goes again, so the ones queued behind them follow in order
+            deliveries.requeueFailed(id, clock.instant());
         }
         return view(delivery, events.bySeq(List.of(delivery.eventSeq)).get(delivery.eventSeq));
     }
@@ -173,12 +184,16 @@ public class WebhookService {
         }
     }
 
-    private static Set<String> types(List<String> asked) {
+    private static Set<String> types(List<String> asked, Predicate<String> hasRole) {
         Set<String> types = new LinkedHashSet<>();
         for (String name : asked) {
             EventType type = EventType.ofWireName(name.strip())
                     .orElseThrow(() -> ApiException.invalidField(
                             "eventTypes", "holds an unknown event type; known: " + EventType.wireNames()));
+            if (!type.readableBy(hasRole)) {
+                throw ApiException.invalidField(
+                        "eventTypes", "holds " + type.wireName() + ", which your role does not receive");
+            }
             types.add(type.wireName());
         }
         return types;
@@ -204,8 +219,8 @@ public class WebhookService {
         if (!outcome.delivered()) {
             throw ApiException.invalidField(
                     "targetUrl",
-                    "did not accept the signed ping (" + outcome.code() + "): it must answer 2xx to a POST; nothing"
-                            + " was subscribed");
+                    "did not accept the signed ping (" + outcome.code() + "): it must answer 2xx to a POST within"
+                            + " seconds; nothing was subscribed");
         }
     }
 

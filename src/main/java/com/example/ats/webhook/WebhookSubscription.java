@@ -55,6 +55,10 @@ public class WebhookSubscription {
     @Column(name = "disabled_at")
     public Instant disabledAt;
 
+    /** Set when events were removed for age before they could be delivered here: the subscriber must resync. */
+    @Column(name = "missed_events_at")
+    public Instant missedEventsAt;
+
     @Version
     public long version;
 }

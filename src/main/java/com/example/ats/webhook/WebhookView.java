@@ -22,6 +22,12 @@ public record WebhookView(
         Instant disabledAt,
 
         @Schema(
+                description = "When events were removed for age (see the change feed) before they could be"
+                        + " delivered here, e.g. while the subscription was disabled: read the current state"
+                        + " through the API")
+        Instant missedEventsAt,
+
+        @Schema(
                 description = "The signing secret (`whsec_...`): only in the answer to the subscription. Keep"
                         + " it; it is never shown again")
         String secret) {
@@ -38,6 +44,7 @@ public record WebhookView(
                 subscription.state,
                 subscription.createdAt,
                 subscription.disabledAt,
+                subscription.missedEventsAt,
                 secret);
     }
 }

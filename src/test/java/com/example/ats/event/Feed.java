@@ -22,12 +22,17 @@ public final class Feed {
         return since(null).cursor();
     }
 
-    /** Every event after the cursor (null: from the start), in feed order. */
+    /** Every event an HR admin may read after the cursor (null: from the start), in feed order. */
     public static Read since(String cursor) {
+        return since("hr-admin", cursor);
+    }
+
+    /** Every event {@code user} may read after the cursor (null: from the start), in feed order. */
+    public static Read since(String user, String cursor) {
         List<Map<String, Object>> events = new ArrayList<>();
         String at = cursor;
         while (true) {
-            var request = as("hr-admin").queryParam("limit", 1000);
+            var request = as(user).queryParam("limit", 1000);
             if (at != null) {
                 request = request.queryParam("after", at);
             }

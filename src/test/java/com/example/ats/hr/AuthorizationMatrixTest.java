@@ -191,12 +191,12 @@ class AuthorizationMatrixTest {
                                 .statusCode()),
                 new Endpoint(
                         "GET /api/v1/events",
-                        EnumSet.of(Caller.HR_ADMIN, Caller.HR_INTEGRATION),
+                        EnumSet.of(Caller.HR_ADMIN, Caller.HR_INTEGRATION, Caller.PRIVACY_OFFICER),
                         200,
                         c -> c.request().get("/api/v1/events").statusCode()),
                 new Endpoint(
                         "GET /api/v1/webhooks",
-                        EnumSet.of(Caller.HR_ADMIN, Caller.HR_INTEGRATION),
+                        EnumSet.of(Caller.HR_ADMIN, Caller.HR_INTEGRATION, Caller.PRIVACY_OFFICER),
                         200,
                         c -> c.request().get("/api/v1/webhooks").statusCode()));
     }

@@ -28,7 +28,7 @@ class TargetPolicyTest {
 
     @Test
     void aPublicHttpsTargetIsAccepted() throws Exception {
-        URI target = production.parse("https://hooks.example.com/ats?tenant=7");
+        URI target = production.parse("https://hooks.example.com:443/ats?tenant=7");
         production.checkReachable(target);
         production.checkReachable(production.parse("https://v6.example.com/x"));
     }
@@ -68,7 +68,13 @@ class TargetPolicyTest {
                 "https://ats.default.svc.cluster.local/x",
                 "https://db.internal/x",
                 "https://keycloak/x",
-                "https://unknown.example.com/x"
+                "https://unknown.example.com/x",
+                "https://hooks.example.com:8443/x",
+                "https://hooks.example.com:5432/x",
+                "https://[64:ff9b::a00:5]/x",
+                "https://[2002:a00:5::1]/x",
+                "https://[2001:0:4136:e378::1]/x",
+                "https://[::ffff:0:a00:5]/x"
             })
     void aTargetThatResolvesInwardOrNotAtAllIsRefused(String url) throws Exception {
         URI target = production.parse(url);

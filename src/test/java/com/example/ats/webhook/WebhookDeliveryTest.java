@@ -42,6 +42,9 @@ class WebhookDeliveryTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    WebhookHousekeeping housekeeping;
+
     private final List<String> subscribed = new ArrayList<>();
     private final List<Receiver> receivers = new ArrayList<>();
 
@@ -222,7 +225,36 @@ class WebhookDeliveryTest {
                 .body(Map.of("targetUrl", "http://127.0.0.1:1/x", "eventTypes", List.of("vacancy.opened")))
                 .post(Webhooks.PATH)
                 .then()
-                .statusCode(403);
+                .statusCode(422)
+                .body("errors[0].message", containsString("your role does not receive"));
+        asHrTool()
+                .contentType(ContentType.JSON)
+                .body(Map.of("targetUrl", "http://127.0.0.1:1/x", "eventTypes", List.of("webhook.disabled")))
+                .post(Webhooks.PATH)
+                .then()
+                .statusCode(422);
+    }
+
+    @Test
+    void aSubscriptionThatLosesQueuedEventsToTheirAgeIsToldToResync() throws Exception {
+        Receiver receiver = receiver();
+        String id = subscribe(receiver, "vacancy.opened").getString("id");
+        receiver.failAlways(true);
+        Webhooks.openVacancy();
+        await(() -> receiver.received().size() >= 2); // the ping, then a failed attempt
+        clock.travel(Duration.ofDays(31));
+        housekeeping.runNow();
+
+        as("hr-admin")
+                .get(Webhooks.PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("missedEventsAt", org.hamcrest.Matchers.notNullValue());
+        as("hr-admin")
+                .get(Webhooks.PATH + "/" + id + "/deliveries")
+                .then()
+                .statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
     }
 
     private Receiver receiver() throws Exception {

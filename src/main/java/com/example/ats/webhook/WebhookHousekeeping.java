@@ -1,0 +1,69 @@
+package com.example.ats.webhook;
+
+import com.example.ats.event.EventRetention;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Events older than the kept period go, and with them their deliveries. First the subscriptions that lose queued
+ * deliveries that way are marked (`missedEventsAt`: resync), and subscriptions disabled for longer than the period
+ * are removed with their sealed secrets: a receiver gone for a month is gone.
+ */
+@ApplicationScoped
+public class WebhookHousekeeping {
+
+    private static final Logger LOG = Logger.getLogger(WebhookHousekeeping.class);
+
+    private final EntityManager entityManager;
+    private final EventRetention retention;
+    private final Clock clock;
+
+    WebhookHousekeeping(EntityManager entityManager, EventRetention retention, Clock clock) {
+        this.entityManager = entityManager;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            identity = "event-retention",
+            every = "${ats.events.housekeeping-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        Result result = runNow();
+        if (result.events() > 0 || result.subscriptionsRemoved() > 0 || result.subscriptionsMarked() > 0) {
+            LOG.infof(
+                    "Removed %d old events and %d long-disabled webhook subscriptions; %d subscriptions missed events",
+                    result.events(), result.subscriptionsRemoved(), result.subscriptionsMarked());
+        }
+    }
+
+    public record Result(int subscriptionsMarked, int subscriptionsRemoved, int events) {}
+
+    public Result runNow() {
+        Instant cutoff = retention.cutoff();
+        Instant now = clock.instant();
+        int marked = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("""
+                        update webhook_subscription s set missed_events_at = :now
+                         where missed_events_at is null
+                           and exists (select 1 from webhook_delivery d join outbox_event e on e.seq = d.event_seq
+                                        where d.subscription_id = s.id and d.state <> 'DELIVERED'
+                                          and e.occurred_at < :cutoff)""")
+                        .setParameter("now", now)
+                        .setParameter("cutoff", cutoff)
+                        .executeUpdate());
+        int removed = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery(
+                                "delete from webhook_subscription where state = 'DISABLED' and disabled_at < :cutoff")
+                        .setParameter("cutoff", cutoff)
+                        .executeUpdate());
+        return new Result(marked, removed, retention.pruneNow());
+    }
+}
