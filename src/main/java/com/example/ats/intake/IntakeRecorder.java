@@ -14,12 +14,14 @@ import com.example.ats.document.Document;
 import com.example.ats.document.DocumentRepository;
 import com.example.ats.event.EventType;
 import com.example.ats.event.Outbox;
+import com.example.ats.mail.MailOutbox;
 import com.example.ats.retention.ConsentFact;
 import com.example.ats.retention.RetentionPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Writes every row of an accepted application in one transaction, after its files are stored. */
@@ -36,6 +38,7 @@ public class IntakeRecorder {
     private final StatusChangeRepository statusChanges;
     private final IdempotentReplay replay;
     private final Outbox outbox;
+    private final MailOutbox mails;
 
     IntakeRecorder(
             RetentionPolicy policy,
@@ -45,7 +48,8 @@ public class IntakeRecorder {
             ConsentEventFactory consentEvents,
             StatusChangeRepository statusChanges,
             IdempotentReplay replay,
-            Outbox outbox) {
+            Outbox outbox,
+            MailOutbox mails) {
         this.policy = policy;
         this.applications = applications;
         this.documents = documents;
@@ -54,6 +58,7 @@ public class IntakeRecorder {
         this.statusChanges = statusChanges;
         this.replay = replay;
         this.outbox = outbox;
+        this.mails = mails;
     }
 
     /** An accepted intake: the form, the stored files and how the applicant will get back in. */
@@ -64,7 +69,8 @@ public class IntakeRecorder {
             String token,
             IdempotentReplay.ClientKey clientKey,
             String fingerprint,
-            Instant now) {}
+            Instant now,
+            Locale language) {}
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public ApplicationReceipt record(Accepted intake) {
@@ -113,6 +119,7 @@ public class IntakeRecorder {
                 granted ? ConsentAction.GRANTED : ConsentAction.REFUSED,
                 "expiresAt",
                 application.expiresAt);
+        mails.receipt(application.id, form.applicant().email(), intake.language());
         applications.flush();
         return ApplicationReceipt.of(application, intake.stored(), granted, intake.token());
     }

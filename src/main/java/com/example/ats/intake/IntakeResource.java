@@ -1,5 +1,6 @@
 package com.example.ats.intake;
 
+import com.example.ats.export.PlainWords;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Problem;
 import com.example.ats.shared.ProblemType;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -25,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
@@ -123,6 +127,13 @@ public class IntakeResource {
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response submit(
             @RestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+            @RestQuery("language")
+                    @jakarta.validation.constraints.Pattern(regexp = "nl|en", message = "must be nl or en")
+                    @Parameter(
+                            description = "The applicant's language for the receipt mail: nl or en; without it, the"
+                                    + " Accept-Language header decides (Dutch by default)")
+                    String language,
+            @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             MultipartFormDataInput input,
             @Context HttpServerRequest request)
             throws JsonProcessingException {
@@ -155,7 +166,8 @@ public class IntakeResource {
                         request.remoteAddress() == null
                                 ? "unknown"
                                 : request.remoteAddress().hostAddress());
-        IntakeService.Outcome outcome = service.submit(form, formJson, files, clientKey);
+        Locale locale = language != null ? Locale.of(language) : PlainWords.language(acceptLanguage);
+        IntakeService.Outcome outcome = service.submit(form, formJson, files, clientKey, locale);
         ApplicationReceipt receipt = outcome.receipt();
         Response.ResponseBuilder answer = Response.created(URI.create("/api/v1/applications/" + receipt.id()))
                 .entity(receipt);

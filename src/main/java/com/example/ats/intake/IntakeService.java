@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,7 +62,11 @@ public class IntakeService {
      * @param clientKey the client's Idempotency-Key in its scope, or null
      */
     public Outcome submit(
-            ApplicationForm form, String formJson, List<IncomingFile> files, IdempotentReplay.ClientKey clientKey) {
+            ApplicationForm form,
+            String formJson,
+            List<IncomingFile> files,
+            IdempotentReplay.ClientKey clientKey,
+            Locale language) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so replays match
         checkVacancy(form);
         rules.check(form);
@@ -83,8 +88,8 @@ public class IntakeService {
             for (PreparedFile file : prepared) {
                 stored.add(upload(applicationId, file, now, written));
             }
-            ApplicationReceipt receipt = recorder.record(
-                    new IntakeRecorder.Accepted(applicationId, form, stored, token, clientKey, fingerprint, now));
+            ApplicationReceipt receipt = recorder.record(new IntakeRecorder.Accepted(
+                    applicationId, form, stored, token, clientKey, fingerprint, now, language));
             Log.infof("Application %s received with %d document(s)", applicationId, stored.size());
             return new Outcome(receipt, false);
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package com.example.ats.privacy;
 
 import com.example.ats.event.EventType;
 import com.example.ats.event.Outbox;
+import com.example.ats.mail.MailOutbox;
 import com.example.ats.retention.RetentionAmount;
 import com.example.ats.retention.RetentionConfig;
 import com.example.ats.shared.ApiException;
@@ -23,6 +24,7 @@ public class PrivacyRequestService {
     private final RetentionConfig retention;
     private final Clock clock;
     private final Outbox outbox;
+    private final MailOutbox mails;
 
     PrivacyRequestService(
             PrivacyRequestRepository requests,
@@ -30,13 +32,15 @@ public class PrivacyRequestService {
             PrivacyConfig config,
             RetentionConfig retention,
             Clock clock,
-            Outbox outbox) {
+            Outbox outbox,
+            MailOutbox mails) {
         this.requests = requests;
         this.minimisation = minimisation;
         this.answerWithin = RetentionAmount.parse(config.answerWithin());
         this.retention = retention;
         this.clock = clock;
         this.outbox = outbox;
+        this.mails = mails;
     }
 
     @Transactional
@@ -70,6 +74,7 @@ public class PrivacyRequestService {
         request.applicationIds.addAll(requests.applicationsOf(request.email));
         requests.persist(request);
         outbox.record(EventType.PRIVACY_REQUEST_REGISTERED, request.id, "requestType", type, "dueAt", request.dueAt);
+        mails.requestAcknowledged(request.id, request.email, type, request.dueAt);
         return PrivacyRequestView.of(request, now);
     }
 
@@ -84,6 +89,7 @@ public class PrivacyRequestService {
         request.outcome = outcome.strip();
         request.outcomeCode = outcomeCode == null ? PrivacyRequest.OutcomeCode.FULFILLED : outcomeCode;
         request.closedAt = clock.instant();
+        mails.requestClosed(request.id, request.email, request.type, request.outcomeCode); // before minimisation
         outbox.record(
                 EventType.PRIVACY_REQUEST_CLOSED,
                 request.id,

@@ -122,13 +122,12 @@ public class WebhookDispatcher {
 
     /** Events after the dispatch position become deliveries to each subscription that wants them. */
     int dispatch() {
-        restorePosition(entityManager);
         @SuppressWarnings("unchecked")
         List<Number> position = entityManager
                 .createNativeQuery("select dispatched_through from webhook_dispatch for update skip locked")
                 .getResultList();
         if (position.isEmpty()) {
-            return 0; // another replica is dispatching
+            return 0; // another replica is dispatching (or the row went in a restore: subscribing brings it back)
         }
         long through = position.getFirst().longValue();
         List<EventStore.Stored> batch = events.after(through, Set.of(), DISPATCH_BATCH);
@@ -163,7 +162,8 @@ public class WebhookDispatcher {
 
     /**
      * The dispatch position row, again if it went (a restore into emptied tables): from the start, so that
-     * subscriptions get what they may have missed; duplicates are allowed, gaps are not.
+     * subscriptions get what they may have missed; duplicates are allowed, gaps are not. Only when subscribing: a
+     * dispatcher that wrote it on its own could collide with a restore that is still loading the tables.
      */
     static void restorePosition(EntityManager entityManager) {
         entityManager

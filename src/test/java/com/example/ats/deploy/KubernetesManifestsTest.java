@@ -111,8 +111,9 @@ class KubernetesManifestsTest {
         assertThat(ManifestRules.violations(objects, SETTINGS))
                 .containsExactlyInAnyOrder(
                         "container: ATS_DB_URI is no setting of the service",
-                        "NetworkPolicy: egress to ports beyond DNS, PostgreSQL, MinIO and Keycloak: [25, 53, 8080, 8443, 9000]",
-                        "NetworkPolicy: egress lacks DNS, PostgreSQL or MinIO: [25, 53, 8080, 8443, 9000]");
+                        "NetworkPolicy: egress to ports beyond DNS, PostgreSQL, MinIO, Keycloak, SMTP and webhooks: [25, 53,"
+                                + " 443, 587, 8080, 8443, 9000]",
+                        "NetworkPolicy: egress lacks DNS, PostgreSQL or MinIO: [25, 53, 443, 587, 8080, 8443, 9000]");
     }
 
     @Test

@@ -28,7 +28,8 @@ import java.util.TreeSet;
 final class ManifestRules {
 
     /** Ports the service may reach: DNS, PostgreSQL, MinIO, Keycloak (HTTP inside the cluster, HTTPS outside). */
-    static final Set<Integer> EGRESS_PORTS = Set.of(53, 5432, 9000, 8080, 8443, 443);
+    /** DNS, PostgreSQL, MinIO, Keycloak (8080, 8443, 443), SMTP submission (587); webhooks use 443. */
+    static final Set<Integer> EGRESS_PORTS = Set.of(53, 5432, 9000, 8080, 8443, 443, 587);
 
     private ManifestRules() {}
 
@@ -213,7 +214,8 @@ final class ManifestRules {
             rule.getPorts().stream().map(NetworkPolicyPort::getPort).forEach(port -> ports.add(port.getIntVal()));
         });
         if (!EGRESS_PORTS.containsAll(ports)) {
-            violations.add("NetworkPolicy: egress to ports beyond DNS, PostgreSQL, MinIO and Keycloak: " + ports);
+            violations.add("NetworkPolicy: egress to ports beyond DNS, PostgreSQL, MinIO, Keycloak, SMTP and webhooks: "
+                    + ports);
         }
         if (!ports.containsAll(List.of(53, 5432, 9000))) {
             violations.add("NetworkPolicy: egress lacks DNS, PostgreSQL or MinIO: " + ports);

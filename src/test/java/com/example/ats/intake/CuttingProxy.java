@@ -27,7 +27,7 @@ public final class CuttingProxy implements AutoCloseable {
     private final AtomicLong budget = new AtomicLong(UNLIMITED);
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    CuttingProxy(URI target) {
+    public CuttingProxy(URI target) {
         try {
             this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -38,8 +38,12 @@ public final class CuttingProxy implements AutoCloseable {
         Thread.ofPlatform().daemon().name("cutting-proxy").start(this::accept);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    public int port() {
+        return server.getLocalPort();
     }
 
     /** From now on, let this many bytes through towards the store, then cut everything. */

@@ -186,7 +186,8 @@ class ReplicasIT {
                 Map.entry("ATS_INTAKE_HOUSEKEEPING_EVERY", "off"),
                 Map.entry("ATS_EVENTS_HOUSEKEEPING_EVERY", "off"),
                 Map.entry("ATS_SHUTDOWN_DELAY", "0s"),
-                Map.entry("ATS_LOG_JSON", "false")));
+                Map.entry("ATS_LOG_JSON", "false"),
+                Map.entry("ATS_MAIL_HOST", "off")));
         Process process = builder.start();
         started.add(process);
         URI base = URI.create("http://127.0.0.1:" + port);

@@ -1,0 +1,152 @@
+package com.example.ats.mail;
+
+import com.example.ats.document.DocumentView;
+import com.example.ats.export.ApplicantDataService;
+import com.example.ats.export.ApplicantDataView;
+import com.example.ats.export.PlainWords;
+import com.example.ats.retention.RetentionConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders a mail from what is stored now (Qute, plain text and HTML, Dutch or English): nothing of its body is kept.
+ * Dates and periods are in words. Empty when the application is gone (the mail is then dropped).
+ */
+@ApplicationScoped
+public class MailContent {
+
+    /** What is sent. */
+    public record Rendered(String subject, String text, String html) {}
+
+    /** A received file as the receipt lists it: its name and its size in words. */
+    public record ReceivedFile(String name, String size) {}
+
+    private final Engine engine;
+    private final ApplicantDataService data;
+    private final RetentionConfig retention;
+    private final MailConfig config;
+    private final ObjectMapper json;
+
+    MailContent(
+            Engine engine, ApplicantDataService data, RetentionConfig retention, MailConfig config, ObjectMapper json) {
+        this.engine = engine;
+        this.data = data;
+        this.retention = retention;
+        this.config = config;
+        this.json = json;
+    }
+
+    Optional<Rendered> render(MailMessage message) {
+        Locale locale = message.language.equals("en") ? Locale.ENGLISH : Locale.of("nl");
+        if (message.kind != MailKind.RECEIPT) {
+            return Optional.of(request(message, locale));
+        }
+        if (message.applicationId == null) {
+            return Optional.empty();
+        }
+        ApplicantDataView application;
+        try {
+            application = data.view(message.applicationId, locale);
+        } catch (RuntimeException gone) {
+            return Optional.empty();
+        }
+        if (application == null) {
+            return Optional.empty();
+        }
+        List<ReceivedFile> files = application.documents().stream()
+                .map(d -> new ReceivedFile(d.fileName(), size(d, locale)))
+                .toList();
+        String name = message.kind.template() + "-" + message.language;
+        Template text = engine.getTemplate("mail/" + name + ".txt");
+        Template html = engine.getTemplate("mail/" + name + ".html");
+        var values = new java.util.HashMap<String, Object>();
+        values.put("firstName", application.applicant().firstName());
+        values.put("appliedOn", PlainWords.date(application.appliedAt(), retention.zone(), locale));
+        values.put("files", files);
+        values.put("whatHappens", application.whatHappens());
+        values.put("selfServiceUrl", config.selfServiceUrl());
+        return Optional.of(new Rendered(
+                message.kind.subject(locale),
+                text.data(values).render(),
+                html.data(values).render()));
+    }
+
+    /** A privacy request's acknowledgement or outcome, from the codes and dates kept with the mail. */
+    private Rendered request(MailMessage message, Locale locale) {
+        Map<String, String> facts;
+        try {
+            facts = json.readValue(message.facts, FACTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("mail " + message.id + " has unreadable facts", e);
+        }
+        boolean dutch = !locale.getLanguage().equals("en");
+        var values = new java.util.HashMap<String, Object>();
+        values.put("request", REQUEST_WORDS.get(facts.get("requestType"))[dutch ? 0 : 1]);
+        if (facts.containsKey("dueAt")) {
+            values.put("dueOn", PlainWords.date(Instant.parse(facts.get("dueAt")), retention.zone(), locale));
+        }
+        if (facts.containsKey("outcomeCode")) {
+            values.put("outcome", OUTCOME_WORDS.get(facts.get("outcomeCode"))[dutch ? 0 : 1]);
+        }
+        values.put("selfServiceUrl", config.selfServiceUrl());
+        String name = "mail/" + message.kind.template() + "-" + message.language;
+        return new Rendered(
+                message.kind.subject(locale),
+                engine.getTemplate(name + ".txt").data(values).render(),
+                engine.getTemplate(name + ".html").data(values).render());
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, String>> FACTS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+    /** A request's type in words, Dutch and English. */
+    private static final Map<String, String[]> REQUEST_WORDS = Map.of(
+            "ACCESS", new String[] {"inzage in je gegevens", "access to your data"},
+            "RECTIFICATION", new String[] {"verbetering van je gegevens", "correction of your data"},
+            "ERASURE", new String[] {"verwijdering van je gegevens", "erasure of your data"},
+            "PORTABILITY",
+                    new String[] {"een kopie van je gegevens om mee te nemen", "a copy of your data to take along"},
+            "WITHDRAWAL", new String[] {"intrekking van je toestemming", "withdrawal of your consent"},
+            "OBJECTION",
+                    new String[] {"bezwaar tegen het gebruik van je gegevens", "objection to the use of your data"});
+
+    /** An outcome in words, Dutch and English. */
+    private static final Map<String, String[]> OUTCOME_WORDS = Map.of(
+            "FULFILLED",
+            new String[] {"We hebben je verzoek uitgevoerd.", "We have done what you asked."},
+            "PARTLY_FULFILLED",
+            new String[] {
+                "We hebben je verzoek voor een deel uitgevoerd; wat niet kon, lichten we apart toe.",
+                "We have done part of what you asked; we explain separately what we could not do."
+            },
+            "REFUSED",
+            new String[] {
+                "We hebben je verzoek afgewezen; de reden lichten we apart toe. Je kunt een klacht indienen bij de"
+                        + " Autoriteit Persoonsgegevens.",
+                "We have refused your request; we explain why separately. You may complain to the Dutch Data"
+                        + " Protection Authority (Autoriteit Persoonsgegevens)."
+            },
+            "NOTHING_HELD",
+            new String[] {"We bewaren geen gegevens over je.", "We hold no data about you."});
+
+    /** "12 kB", "2,4 MB" (Dutch decimal comma) or "2.4 MB". */
+    static String size(DocumentView document, Locale locale) {
+        long bytes = document.size();
+        if (bytes < 1000) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1_000_000) {
+            return Math.round(bytes / 1000.0) + " kB";
+        }
+        String megabytes = String.format(Locale.ROOT, "%.1f", bytes / 1_000_000.0);
+        return (locale.getLanguage().equals("nl") ? megabytes.replace('.', ',') : megabytes) + " MB";
+    }
+}

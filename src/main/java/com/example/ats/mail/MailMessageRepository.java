@@ -1,0 +1,30 @@
+package com.example.ats.mail;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class MailMessageRepository implements PanacheRepositoryBase<MailMessage, UUID> {
+
+    public List<MailMessage> forApplication(UUID applicationId) {
+        return find("applicationId = ?1 order by createdAt, id", applicationId).list();
+    }
+
+    /** Every mail of these applications, queued or sent: nothing about them is kept once they are gone. */
+    public long deleteForApplications(Collection<UUID> applicationIds) {
+        return delete("applicationId in ?1", applicationIds);
+    }
+
+    /** Whether the application exists (its mail log may be empty). */
+    public boolean applicationExists(UUID applicationId) {
+        return getEntityManager()
+                                .createNativeQuery("select count(*) from application where id = :id")
+                                .setParameter("id", applicationId)
+                                .getSingleResult()
+                        instanceof Number n
+                && n.longValue() > 0;
+    }
+}

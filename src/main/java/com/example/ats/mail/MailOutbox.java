@@ -1,0 +1,94 @@
+package com.example.ats.mail;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Queues a mail in the transaction that causes it: the mail exists exactly when its cause does, and the worker
+ * sends it later, with retries (ADR 0012). Nothing is queued when mail is switched off.
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    private static final Locale DUTCH = Locale.of("nl");
+
+    private final MailMessageRepository messages;
+    private final MailConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    MailOutbox(MailMessageRepository messages, MailConfig config, ObjectMapper json, Clock clock) {
+        this.messages = messages;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The receipt of a new application, to the address the applicant gave, in their language. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void receipt(UUID applicationId, String recipient, Locale language) {
+        enqueue(MailKind.RECEIPT, "receipt:" + applicationId, applicationId, recipient, language);
+    }
+
+    /** The acknowledgement of a privacy request, with its due date (Dutch: the request names no language). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requestAcknowledged(UUID requestId, String recipient, Enum<?> type, Instant dueAt) {
+        enqueue(
+                MailKind.REQUEST_ACKNOWLEDGED,
+                "request-acknowledged:" + requestId,
+                null,
+                recipient,
+                DUTCH,
+                facts(Map.of("requestType", type.name(), "dueAt", dueAt.toString())));
+    }
+
+    /** The outcome of a privacy request, as its code. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requestClosed(UUID requestId, String recipient, Enum<?> type, Enum<?> outcome) {
+        enqueue(
+                MailKind.REQUEST_CLOSED,
+                "request-closed:" + requestId,
+                null,
+                recipient,
+                DUTCH,
+                facts(Map.of("requestType", type.name(), "outcomeCode", outcome.name())));
+    }
+
+    private String facts(Map<String, String> codes) {
+        try {
+            return json.writeValueAsString(codes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void enqueue(MailKind kind, String dedupKey, UUID applicationId, String recipient, Locale language) {
+        enqueue(kind, dedupKey, applicationId, recipient, language, null);
+    }
+
+    private void enqueue(
+            MailKind kind, String dedupKey, UUID applicationId, String recipient, Locale language, String facts) {
+        if (!config.enabled() || recipient == null || recipient.isBlank()) {
+            return;
+        }
+        MailMessage message = new MailMessage();
+        message.id = UUID.randomUUID();
+        message.dedupKey = dedupKey;
+        message.kind = kind;
+        message.applicationId = applicationId;
+        message.recipient = recipient;
+        message.language = language.getLanguage().equals("en") ? "en" : "nl";
+        message.facts = facts;
+        message.state = MailMessage.State.PENDING;
+        message.createdAt = clock.instant();
+        message.nextAttemptAt = message.createdAt;
+        messages.persist(message);
+    }
+}
