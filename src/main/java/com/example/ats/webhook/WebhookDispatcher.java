@@ -35,8 +35,8 @@ import org.jboss.logging.Logger;
  * time (the dispatch row is locked, others skip), and deliveries are claimed with {@code FOR UPDATE SKIP LOCKED} and
  * a lease, so two replicas never send the same attempt and a replica killed mid-send leaves the delivery to be sent
  * again when its lease runs out (at least once). Only the oldest unfinished delivery per subscription and subject is
- * claimable: deliveries about one application go out in order. At most two per subscription are claimed at a time,
- * so a slow receiver delays only its own deliveries.
+ * claimable: deliveries about one application go out in order. The slots are shared between the subscriptions
+ * with due deliveries, so a slow receiver delays only its own deliveries.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -204,14 +204,14 @@ public class WebhookDispatcher {
     List<Claimed> claim() {
         Instant now = clock.instant();
         Instant lease = now.plus(config.lease()).truncatedTo(ChronoUnit.MICROS); // compared with the stored one
-        // Fair shares: at most two due deliveries per subscription, so one slow or dead receiver cannot take every
-        // slot; and no more than can be sent at once, so every claimed delivery is sent well within its lease.
+        // Fair shares: the slots are split between the subscriptions with due deliveries (at least two each), so one
+        // slow or dead receiver cannot take every slot while a lone subscriber still gets them all; and no more are
+        // claimed than can be sent at once, so every claimed delivery is sent well within its lease.
         @SuppressWarnings("unchecked")
         List<UUID> candidates = entityManager
                 .createNativeQuery("""
-                        select id from (
-                          select d.id, d.next_attempt_at, d.event_seq, row_number() over (
-                                   partition by d.subscription_id order by d.next_attempt_at, d.event_seq) as place
+                        with due as (
+                          select d.id, d.subscription_id, d.next_attempt_at, d.event_seq
                             from webhook_delivery d
                             join webhook_subscription s on s.id = d.subscription_id
                            where d.state = 'PENDING' and s.state = 'ACTIVE' and d.next_attempt_at <= :now
@@ -220,8 +220,13 @@ public class WebhookDispatcher {
                                               where e.subscription_id = d.subscription_id
                                                 and e.ordering_key = d.ordering_key
                                                 and e.event_seq < d.event_seq and e.state <> 'DELIVERED')
-                        ) due
-                         where place <= 2
+                        ), ranked as (
+                          select id, next_attempt_at, event_seq, row_number() over (
+                                   partition by subscription_id order by next_attempt_at, event_seq) as place
+                            from due
+                        )
+                        select id from ranked
+                         where place <= greatest(2, :batch / (select count(distinct subscription_id) from due))
                          order by next_attempt_at, event_seq
                          limit :batch""", UUID.class)
                 .setParameter("now", now)

@@ -214,9 +214,9 @@ final class Report {
                             num(events.get("statusChangesPerSecondWith3")),
                             num(events.get("statusChangeRatio"))))
                     .append(f(
-                            "Delivery rate to one subscription on loopback (signed POSTs, at most two in flight per"
-                                    + " subscription so that one receiver cannot take every slot; from the first arrival"
-                                    + " to the last): **%.0f deliveries/s**.\n\n",
+                            "Delivery rate to one subscription on loopback (signed POSTs, eight in flight, shared"
+                                    + " fairly when several subscriptions wait; from the first arrival to the last):"
+                                    + " **%.0f deliveries/s**.\n\n",
                             num(events.get("deliveriesPerSecond"))));
         }
 
