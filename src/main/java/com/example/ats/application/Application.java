@@ -53,6 +53,10 @@ public class Application {
     @Column(name = "legal_hold_set_by")
     public String legalHoldSetBy;
 
+    /** The applicant's language for mails: "nl" or "en" (null, from before it was kept, means Dutch). */
+    @Column(name = "language")
+    public String language;
+
     @Column(name = "access_token_hash", nullable = false)
     public byte[] accessTokenHash;
 
@@ -62,4 +66,9 @@ public class Application {
 
     @Version
     public long version;
+
+    /** The language of the mails to the applicant. */
+    public java.util.Locale mailLanguage() {
+        return "en".equals(language) ? java.util.Locale.ENGLISH : java.util.Locale.of("nl");
+    }
 }

@@ -57,4 +57,8 @@ public class ConsentEvent {
 
     @Column(name = "guardian_email")
     public String guardianEmail;
+
+    /** A renewal's period starts here, at the end of the period it extends; null for other events. */
+    @Column(name = "period_starts_at")
+    public Instant periodStartsAt;
 }

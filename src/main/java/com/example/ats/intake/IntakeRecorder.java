@@ -83,6 +83,8 @@ public class IntakeRecorder {
         application.status = ApplicationStatus.RECEIVED;
         application.appliedAt = now;
         application.accessTokenHash = AccessTokens.hash(intake.token());
+        application.language =
+                intake.language() != null && intake.language().getLanguage().equals("en") ? "en" : "nl";
         application.expiresAt = policy.expiresAt(
                         now, null, List.of(granted ? ConsentFact.granted(now) : ConsentFact.refused(now)))
                 .orElse(null);

@@ -39,6 +39,13 @@ public interface MailConfig {
     @WithDefault("https://careers.example.org/my-application")
     String selfServiceUrl();
 
+    /**
+     * The public address of the consent pages the service serves ({@code /consent}), to which a renewal or
+     * consent-text mail links, e.g. {@code https://careers.example.org/consent}.
+     */
+    @WithDefault("https://careers.example.org/consent")
+    String consentUrl();
+
     default boolean enabled() {
         return !host().isBlank() && !host().equalsIgnoreCase("off");
     }

@@ -1,9 +1,11 @@
 package com.example.ats.mail;
 
+import com.example.ats.consent.ConsentTexts;
 import com.example.ats.document.DocumentView;
 import com.example.ats.export.ApplicantDataService;
 import com.example.ats.export.ApplicantDataView;
 import com.example.ats.export.PlainWords;
+import com.example.ats.retention.RetentionAmount;
 import com.example.ats.retention.RetentionConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,8 +37,19 @@ public class MailContent {
     private final MailConfig config;
     private final ObjectMapper json;
 
+    private final ConsentLinks links;
+    private final ConsentTexts texts;
+
     MailContent(
-            Engine engine, ApplicantDataService data, RetentionConfig retention, MailConfig config, ObjectMapper json) {
+            Engine engine,
+            ApplicantDataService data,
+            RetentionConfig retention,
+            MailConfig config,
+            ObjectMapper json,
+            ConsentLinks links,
+            ConsentTexts texts) {
+        this.links = links;
+        this.texts = texts;
         this.engine = engine;
         this.data = data;
         this.retention = retention;
@@ -46,6 +59,9 @@ public class MailContent {
 
     Optional<Rendered> render(MailMessage message) {
         Locale locale = message.language.equals("en") ? Locale.ENGLISH : Locale.of("nl");
+        if (message.kind == MailKind.CONSENT_RENEWAL || message.kind == MailKind.CONSENT_TEXT_CHANGED) {
+            return question(message, locale);
+        }
         if (message.kind != MailKind.RECEIPT) {
             return Optional.of(request(message, locale));
         }
@@ -79,14 +95,54 @@ public class MailContent {
                 html.data(values).render()));
     }
 
-    /** A privacy request's acknowledgement or outcome, from the codes and dates kept with the mail. */
-    private Rendered request(MailMessage message, Locale locale) {
-        Map<String, String> facts;
+    /**
+     * A question about the consent, with its link; the dates are the question's, kept with the mail. Empty when the
+     * application is gone.
+     */
+    private Optional<Rendered> question(MailMessage message, Locale locale) {
+        Map<String, String> facts = facts(message);
+        ApplicantDataView application;
         try {
-            facts = json.readValue(message.facts, FACTS);
-        } catch (JsonProcessingException e) {
+            application = data.view(message.applicationId, locale);
+        } catch (RuntimeException gone) {
+            return Optional.empty();
+        }
+        if (application == null) {
+            return Optional.empty();
+        }
+        var values = new java.util.HashMap<String, Object>();
+        values.put("firstName", application.applicant().firstName());
+        values.put("link", links.link(java.util.UUID.fromString(facts.get("questionId"))));
+        values.put("validUntil", day(facts.get("validUntil"), locale));
+        values.put("expiresOn", day(facts.get("expiresAt"), locale));
+        if (facts.containsKey("renewedUntil")) {
+            values.put("renewedUntil", day(facts.get("renewedUntil"), locale));
+            values.put("period", PlainWords.period(RetentionAmount.parse(retention.withConsent()), locale));
+        }
+        values.put("consentText", texts.texts().getOrDefault(facts.get("textVersion"), ""));
+        values.put("selfServiceUrl", config.selfServiceUrl());
+        String name = "mail/" + message.kind.template() + "-" + message.language;
+        return Optional.of(new Rendered(
+                message.kind.subject(locale),
+                engine.getTemplate(name + ".txt").data(values).render(),
+                engine.getTemplate(name + ".html").data(values).render()));
+    }
+
+    private String day(String instant, Locale locale) {
+        return PlainWords.date(Instant.parse(instant), retention.zone(), locale);
+    }
+
+    private Map<String, String> facts(MailMessage message) {
+        try {
+            return json.readValue(message.facts, FACTS);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("mail " + message.id + " has unreadable facts", e);
         }
+    }
+
+    /** A privacy request's acknowledgement or outcome, from the codes and dates kept with the mail. */
+    private Rendered request(MailMessage message, Locale locale) {
+        Map<String, String> facts = facts(message);
         boolean dutch = !locale.getLanguage().equals("en");
         var values = new java.util.HashMap<String, Object>();
         values.put("request", REQUEST_WORDS.get(facts.get("requestType"))[dutch ? 0 : 1]);

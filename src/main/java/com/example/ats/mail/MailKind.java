@@ -8,7 +8,13 @@ public enum MailKind {
     REQUEST_ACKNOWLEDGED(
             "request-acknowledged", "We hebben je privacyverzoek ontvangen", "We have received your privacy request"),
     /** A privacy request was answered: the outcome. */
-    REQUEST_CLOSED("request-closed", "Je privacyverzoek is afgehandeld", "Your privacy request has been answered");
+    REQUEST_CLOSED("request-closed", "Je privacyverzoek is afgehandeld", "Your privacy request has been answered"),
+    /** Before the consented period ends: do you want another? With a single-use link to answer. */
+    CONSENT_RENEWAL(
+            "consent-renewal", "Mogen we je sollicitatie langer bewaren?", "May we keep your application for longer?"),
+    /** The consent text changed: what it says now, and the link to withdraw. */
+    CONSENT_TEXT_CHANGED(
+            "consent-text-changed", "Onze toestemmingstekst is gewijzigd", "The wording of our consent has changed");
 
     private final String template;
     private final String dutchSubject;
@@ -24,7 +30,7 @@ public enum MailKind {
         return locale.getLanguage().equals("en") ? englishSubject : dutchSubject;
     }
 
-    String template() {
+    public String template() {
         return template;
     }
 }

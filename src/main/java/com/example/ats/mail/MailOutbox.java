@@ -37,28 +37,49 @@ public class MailOutbox {
         enqueue(MailKind.RECEIPT, "receipt:" + applicationId, applicationId, recipient, language);
     }
 
-    /** The acknowledgement of a privacy request, with its due date (Dutch: the request names no language). */
+    /** The acknowledgement of a privacy request, with its due date, in the requester's language ("nl" or "en"). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void requestAcknowledged(UUID requestId, String recipient, Enum<?> type, Instant dueAt) {
+    public void requestAcknowledged(UUID requestId, String recipient, String language, Enum<?> type, Instant dueAt) {
         enqueue(
                 MailKind.REQUEST_ACKNOWLEDGED,
                 "request-acknowledged:" + requestId,
                 null,
                 recipient,
-                DUTCH,
+                locale(language),
                 facts(Map.of("requestType", type.name(), "dueAt", dueAt.toString())));
     }
 
     /** The outcome of a privacy request, as its code. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void requestClosed(UUID requestId, String recipient, Enum<?> type, Enum<?> outcome) {
+    public void requestClosed(UUID requestId, String recipient, String language, Enum<?> type, Enum<?> outcome) {
         enqueue(
                 MailKind.REQUEST_CLOSED,
                 "request-closed:" + requestId,
                 null,
                 recipient,
-                DUTCH,
+                locale(language),
                 facts(Map.of("requestType", type.name(), "outcomeCode", outcome.name())));
+    }
+
+    /**
+     * A question about the retention consent (a renewal, or a changed consent text) with its link; the facts hold the
+     * question's id, from which the link's token is derived when the mail is sent (ADR 0013).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consentQuestion(
+            MailKind kind,
+            UUID questionId,
+            UUID applicationId,
+            String recipient,
+            Locale language,
+            Map<String, String> dates) {
+        var facts = new java.util.TreeMap<>(dates);
+        facts.put("questionId", questionId.toString());
+        enqueue(kind, kind.template() + ":" + questionId, applicationId, recipient, language, facts(facts));
+    }
+
+    private static Locale locale(String language) {
+        return "en".equals(language) ? Locale.ENGLISH : DUTCH;
     }
 
     private String facts(Map<String, String> codes) {

@@ -55,6 +55,10 @@ public class PrivacyRequest {
     /** The requester's address, to find their applications and to answer; personal data. */
     public String email;
 
+    /** The language of the mails about this request: "nl" or "en" (null, from before it was kept, means Dutch). */
+    @Column(name = "language")
+    public String language;
+
     @Column(nullable = false)
     public String channel;
 

@@ -21,6 +21,17 @@ public class PrivacyRequestRepository implements PanacheRepositoryBase<PrivacyRe
 
     /** The applications whose applicant has this e-mail address (case-insensitive). */
     @SuppressWarnings("unchecked")
+    /** The language of the requester's latest application, if they applied and chose one. */
+    public java.util.Optional<String> languageOf(String email) {
+        List<?> languages = getEntityManager()
+                .createNativeQuery("select a.language from application a join applicant p on p.application_id = a.id"
+                        + " where lower(p.email) = lower(?1) and a.language is not null order by a.applied_at desc"
+                        + " limit 1")
+                .setParameter(1, email.strip())
+                .getResultList();
+        return languages.stream().map(String.class::cast).findFirst();
+    }
+
     public List<UUID> applicationsOf(String email) {
         return getEntityManager()
                 .createNativeQuery("select application_id from applicant where lower(email) = lower(?1)")

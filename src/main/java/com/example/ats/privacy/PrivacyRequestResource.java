@@ -82,7 +82,14 @@ public class PrivacyRequestResource {
             @NotNull
             @Pattern(regexp = "EMAIL|POST|PHONE|IN_PERSON", message = "must be EMAIL, POST, PHONE or IN_PERSON")
             @Schema(required = true, example = "EMAIL")
-            String channel) {}
+            String channel,
+
+            @Pattern(regexp = "nl|en", message = "must be nl or en")
+            @Schema(
+                    description = "The language of the mails to the requester: nl or en; without it, that of their"
+                            + " latest application, else Dutch",
+                    example = "nl")
+            String language) {}
 
     /** How the request was answered. */
     @Schema(name = "PrivacyRequestOutcome")
@@ -124,7 +131,13 @@ public class PrivacyRequestResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response register(@Valid @NotNull NewPrivacyRequest request) {
         PrivacyRequestView registered = service.register(
-                request.type(), request.email(), request.receivedAt(), request.channel(), caller.subject());
+                request.type(),
+                request.email(),
+                request.receivedAt(),
+                request.channel(),
+                caller.subject(),
+                null,
+                request.language());
         audit.record(
                 caller.subject(),
                 caller.role(),

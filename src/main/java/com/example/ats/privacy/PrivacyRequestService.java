@@ -46,13 +46,22 @@ public class PrivacyRequestService {
     @Transactional
     public PrivacyRequestView register(
             PrivacyRequest.Type type, String email, Instant receivedAt, String channel, String createdBy) {
-        return register(type, email, receivedAt, channel, createdBy, null);
+        return register(type, email, receivedAt, channel, createdBy, null, null);
     }
 
-    /** As above, with the requester's own words (an objection's reason). */
+    /**
+     * As above, with the requester's own words (an objection's reason) and the language of the mails about it ("nl"
+     * or "en"; when null, that of the requester's latest application, else Dutch).
+     */
     @Transactional
     public PrivacyRequestView register(
-            PrivacyRequest.Type type, String email, Instant receivedAt, String channel, String createdBy, String note) {
+            PrivacyRequest.Type type,
+            String email,
+            Instant receivedAt,
+            String channel,
+            String createdBy,
+            String note,
+            String language) {
         Instant now = clock.instant();
         if (receivedAt.isAfter(now)) {
             throw ApiException.invalidField("receivedAt", "must not be in the future");
@@ -72,9 +81,11 @@ public class PrivacyRequestService {
         request.createdBy = createdBy;
         request.note = note == null || note.isBlank() ? null : note.strip();
         request.applicationIds.addAll(requests.applicationsOf(request.email));
+        request.language =
+                language != null ? language : requests.languageOf(request.email).orElse("nl");
         requests.persist(request);
         outbox.record(EventType.PRIVACY_REQUEST_REGISTERED, request.id, "requestType", type, "dueAt", request.dueAt);
-        mails.requestAcknowledged(request.id, request.email, type, request.dueAt);
+        mails.requestAcknowledged(request.id, request.email, request.language, type, request.dueAt);
         return PrivacyRequestView.of(request, now);
     }
 
@@ -89,7 +100,8 @@ public class PrivacyRequestService {
         request.outcome = outcome.strip();
         request.outcomeCode = outcomeCode == null ? PrivacyRequest.OutcomeCode.FULFILLED : outcomeCode;
         request.closedAt = clock.instant();
-        mails.requestClosed(request.id, request.email, request.type, request.outcomeCode); // before minimisation
+        mails.requestClosed(
+                request.id, request.email, request.language, request.type, request.outcomeCode); // before minimisation
         outbox.record(
                 EventType.PRIVACY_REQUEST_CLOSED,
                 request.id,

@@ -32,7 +32,7 @@ public class ExpiryService {
 
     private static ConsentFact fact(ConsentEvent event) {
         return switch (event.action) {
-            case GRANTED -> ConsentFact.granted(event.occurredAt);
+            case GRANTED -> ConsentFact.renewed(event.occurredAt, event.periodStartsAt);
             case REFUSED -> ConsentFact.refused(event.occurredAt);
             case WITHDRAWN -> ConsentFact.withdrawn(event.occurredAt);
         };

@@ -53,16 +53,40 @@ public class RetentionConsentService {
         this.outbox = outbox;
     }
 
-    /** A consent answer as it reached us. */
     /**
      * A consent answer as it reached us.
      *
      * @param recordedBy the staff member who recorded it; null for the applicant's own answer
      * @param mayEraseAtOnce whether whoever records it may erase the application: only then may a withdrawal make it
      *     due at once (the applicant and the privacy officer may; a recruiter may not delete by recording one)
+     * @param periodStartsAt for a renewal, the end of the current period, where the new one starts; else null
      */
     public record Answer(
-            boolean granted, String textVersion, ConsentChannel channel, String recordedBy, boolean mayEraseAtOnce) {
+            boolean granted,
+            String textVersion,
+            ConsentChannel channel,
+            String recordedBy,
+            boolean mayEraseAtOnce,
+            Instant periodStartsAt) {
+
+        public Answer(
+                boolean granted,
+                String textVersion,
+                ConsentChannel channel,
+                String recordedBy,
+                boolean mayEraseAtOnce) {
+            this(granted, textVersion, channel, recordedBy, mayEraseAtOnce, null);
+        }
+
+        /** The applicant's yes to another period, by the link of a renewal mail, from the end of the current one. */
+        public static Answer renewal(String textVersion, Instant currentPeriodEnds) {
+            return new Answer(true, textVersion, ConsentChannel.EMAIL, null, true, currentPeriodEnds);
+        }
+
+        /** The applicant's withdrawal by the link of a mail. */
+        public static Answer withdrawalByMail() {
+            return new Answer(false, null, ConsentChannel.EMAIL, null, true, null);
+        }
 
         /** The applicant's own answer through self-service. */
         public static Answer applicants(boolean granted, String textVersion) {
@@ -102,6 +126,9 @@ public class RetentionConsentService {
                 answer.channel(),
                 answer.granted() ? answer.textVersion().strip() : null,
                 answer.recordedBy());
+        if (answer.granted()) {
+            event.periodStartsAt = answer.periodStartsAt();
+        }
         consents.persist(event);
         expiries.recompute(application);
         if (action == ConsentAction.WITHDRAWN

@@ -14,7 +14,8 @@ import java.util.Optional;
  *       date ({@link ClockStart#APPLICATION_DATE}) or the moment the application left the open pipeline
  *       ({@link ClockStart#PROCEDURE_END}; while it is still open there is no expiry yet).
  *   <li>Latest event a grant: {@code grantedAt + withConsent}, never before the baseline. Granting again starts a
- *       new period from the new grant.
+ *       new period from the new grant, or, for a renewal, from the end of the
+ *       period it extends.
  *   <li>Latest event a withdrawal: {@code max(now, baseline)}: kept no longer than without consent, and purged at
  *       the next run when that date has passed; no expiry while the baseline has none (an open application under
  *       PROCEDURE_END), so a withdrawal never deletes an application earlier than refusing would have.
@@ -59,13 +60,27 @@ public final class RetentionPolicy {
         }
         ConsentFact last = latest.get();
         if (last.kind() == ConsentFact.Kind.GRANTED) {
-            Instant kept = withConsent.after(last.at(), zone);
+            Instant from =
+                    last.periodStartsAt() != null && last.periodStartsAt().isAfter(last.at())
+                            ? last.periodStartsAt()
+                            : last.at();
+            Instant kept = withConsent.after(from, zone);
             return Optional.of(baseline.filter(b -> b.isAfter(kept)).orElse(kept));
         }
         // Withdrawn: back to the no-consent rule. While that rule has no date yet (PROCEDURE_END, still open), neither
         // has the application: a withdrawal never makes an open application due at once.
         Instant now = clock.instant();
         return baseline.map(b -> b.isAfter(now) ? b : now);
+    }
+
+    /** Until when a renewal given now keeps an application whose consented period ends at {@code periodEnd}. */
+    public Instant renewedUntil(Instant periodEnd) {
+        return withConsent.after(periodEnd, zone);
+    }
+
+    /** The period a consent keeps an application, e.g. {@code P12M}. */
+    public RetentionAmount withConsent() {
+        return withConsent;
     }
 
     private Optional<Instant> baseline(Instant appliedAt, Instant procedureEndedAt) {

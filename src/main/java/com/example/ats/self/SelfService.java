@@ -50,7 +50,8 @@ public class SelfService {
                 clock.instant(),
                 "WEB",
                 "applicant",
-                reason);
+                reason,
+                application.mailLanguage().getLanguage());
         return state;
     }
 

@@ -129,6 +129,62 @@ class MailTest {
                 .doesNotContain("Export sent");
     }
 
+    @Test
+    void requestMailsAreInTheLanguageAskedForOrThatOfTheRequestersApplication() throws Exception {
+        String asked = Applying.unique().email();
+        register(asked, "en");
+        assertThat(Mailpit.await(asked, 1).getFirst().subject()).isEqualTo("We have received your privacy request");
+
+        Applying applying = Applying.unique();
+        applying.apply(request -> request.queryParam("language", "en"));
+        register(applying.email(), null);
+        List<Mailpit.Message> mails = Mailpit.await(applying.email(), 2);
+        assertThat(mails.get(1).subject()).isEqualTo("We have received your privacy request");
+        assertThat(mails.get(1).text())
+                .contains("access to your data")
+                .containsPattern("by \\d{1,2} (January|February|March|April|May|June|July|August|September"
+                        + "|October|November|December) \\d{4}");
+
+        as("privacy-officer")
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of(
+                        "type",
+                        "ACCESS",
+                        "email",
+                        Applying.unique().email(),
+                        "receivedAt",
+                        java.time.Instant.now().minusSeconds(60).toString(),
+                        "channel",
+                        "EMAIL",
+                        "language",
+                        "de"))
+                .post("/api/v1/privacy-requests")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+    }
+
+    private static void register(String email, String language) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "type",
+                "ACCESS",
+                "email",
+                email,
+                "receivedAt",
+                java.time.Instant.now().minusSeconds(60).toString(),
+                "channel",
+                "EMAIL"));
+        if (language != null) {
+            body.put("language", language);
+        }
+        as("privacy-officer")
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(body)
+                .post("/api/v1/privacy-requests")
+                .then()
+                .statusCode(201);
+    }
+
     /** An applicant with letters-only details unique to one test (digits could pass the BSN check). */
     record Applying(String firstName, String email) {
 

@@ -13,18 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What arrived at the real Mailpit of bin/stack, through its HTTP API. */
-final class Mailpit {
+public final class Mailpit {
 
     static final String URL = System.getenv().getOrDefault("ATS_MAILPIT_URL", "http://127.0.0.1:58025");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Message(String subject, String text, String html, String messageId) {}
+    public record Message(String subject, String text, String html, String messageId) {}
 
     private Mailpit() {}
 
     /** Every mail to this address, oldest first. */
-    static List<Message> to(String address) throws Exception {
+    public static List<Message> to(String address) throws Exception {
         JsonNode found =
                 get("/api/v1/search?query=" + URLEncoder.encode("to:\"" + address + "\"", StandardCharsets.UTF_8));
         List<Message> messages = new ArrayList<>();
@@ -40,7 +40,7 @@ final class Mailpit {
     }
 
     /** Waits until {@code count} mails to the address arrived, then a little longer to see that no more come. */
-    static List<Message> await(String address, int count) throws Exception {
+    public static List<Message> await(String address, int count) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (to(address).size() < count) {
             if (System.nanoTime() > deadline) {

@@ -24,7 +24,7 @@ public final class Applications {
 
     /** Tables that hold an application's rows (all keyed by its id). */
     public static final List<String> TABLES =
-            List.of("application", "applicant", "document", "consent_event", "status_change");
+            List.of("application", "applicant", "document", "consent_event", "status_change", "consent_question");
 
     private Applications() {}
 

@@ -66,6 +66,45 @@ class RetentionPolicyTest {
     }
 
     @Test
+    void aRenewalGivenBeforeThePeriodEndsAddsAPeriodToItsEndNotToTheDayOfTheAnswer() {
+        Instant applied = amsterdam("2026-05-04T09:30:00");
+        Instant end = amsterdam("2027-05-04T09:30:00");
+        Instant answered = amsterdam("2027-04-10T20:00:00");
+        RetentionPolicy policy = policy(answered);
+        assertThat(policy.expiresAt(applied, null, List.of(granted(applied), ConsentFact.renewed(answered, end))))
+                .contains(amsterdam("2028-05-04T09:30:00"));
+        assertThat(policy.renewedUntil(end)).isEqualTo(amsterdam("2028-05-04T09:30:00"));
+    }
+
+    @Test
+    void aRenewalWhoseEndLiesBeforeTheAnswerCountsFromTheAnswer() {
+        Instant applied = amsterdam("2026-05-04T09:30:00");
+        Instant answered = amsterdam("2027-06-01T12:00:00");
+        assertThat(policy(answered)
+                        .expiresAt(
+                                applied,
+                                null,
+                                List.of(ConsentFact.renewed(answered, amsterdam("2027-05-04T09:30:00")))))
+                .contains(amsterdam("2028-06-01T12:00:00"));
+    }
+
+    @Test
+    void aWithdrawalAfterARenewalStillEndsTheConsent() {
+        Instant applied = amsterdam("2026-05-04T09:30:00");
+        Instant end = amsterdam("2027-05-04T09:30:00");
+        Instant withdrawnAt = amsterdam("2027-06-01T12:00:00");
+        assertThat(policy(withdrawnAt)
+                        .expiresAt(
+                                applied,
+                                null,
+                                List.of(
+                                        granted(applied),
+                                        ConsentFact.renewed(amsterdam("2027-04-10T20:00:00"), end),
+                                        withdrawn(withdrawnAt))))
+                .contains(withdrawnAt);
+    }
+
+    @Test
     void consentOnJanuary31stPlusOneMonthIsTheLastDayOfFebruary() {
         RetentionPolicy oneMonth = new RetentionPolicy(
                 RetentionAmount.parse("P28D"),

@@ -1,0 +1,128 @@
+package com.example.ats.consentmail;
+
+import com.example.ats.consent.ConsentTexts;
+import com.example.ats.mail.MailConfig;
+import com.example.ats.mail.MailKind;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * When a new consent text version is configured, tells every applicant whose file is kept with consent given to
+ * another text, once, with what it says now and a link to withdraw. The first version a database sees is recorded
+ * without mails: nothing changed for anyone.
+ */
+@ApplicationScoped
+public class TextChangeAnnouncer {
+
+    private static final ConsentQuestionRepository.Candidate START =
+            new ConsentQuestionRepository.Candidate(new UUID(0, 0), Instant.EPOCH);
+
+    private final ConsentQuestionRepository questions;
+    private final QuestionAsker asker;
+    private final ConsentTexts texts;
+    private final ConsentMailConfig config;
+    private final MailConfig mail;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    TextChangeAnnouncer(
+            ConsentQuestionRepository questions,
+            QuestionAsker asker,
+            ConsentTexts texts,
+            ConsentMailConfig config,
+            MailConfig mail,
+            EntityManager entityManager,
+            Clock clock) {
+        this.questions = questions;
+        this.asker = asker;
+        this.texts = texts;
+        this.config = config;
+        this.mail = mail;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** Announces the current version where that is still to be done; returns how many this call told. */
+    public int announce() {
+        if (!mail.enabled()) {
+            return 0;
+        }
+        String version = texts.currentVersion();
+        Instant now = clock.instant();
+        if (!QuarkusTransaction.requiringNew().call(() -> started(version, now))) {
+            return 0;
+        }
+        int told = 0;
+        ConsentQuestionRepository.Candidate from = START;
+        while (true) {
+            ConsentQuestionRepository.Candidate after = from;
+            List<ConsentQuestionRepository.Candidate> batch = QuarkusTransaction.requiringNew()
+                    .call(() -> questions.notToldOf(version, now, after, config.batchSize()));
+            for (ConsentQuestionRepository.Candidate candidate : batch) {
+                if (tell(candidate.id(), version, now)) {
+                    told++;
+                }
+            }
+            if (batch.size() < config.batchSize()) {
+                break;
+            }
+            from = batch.getLast();
+        }
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("update consent_text_announcement set finished_at = ?2 where version = ?1"
+                                + " and finished_at is null")
+                        .setParameter(1, version)
+                        .setParameter(2, clock.instant())
+                        .executeUpdate());
+        return told;
+    }
+
+    /**
+     * Whether the version's announcement is under way: recorded now as finished when the database has seen no
+     * version before, as started when it has.
+     */
+    private boolean started(String version, Instant now) {
+        boolean firstSeen = ((Number) entityManager
+                                .createNativeQuery("select count(*) from consent_text_announcement")
+                                .getSingleResult())
+                        .longValue()
+                == 0;
+        entityManager
+                .createNativeQuery("insert into consent_text_announcement (version, started_at, finished_at)"
+                        + " values (?1, ?2, ?3) on conflict (version) do nothing")
+                .setParameter(1, version)
+                .setParameter(2, now)
+                .setParameter(3, firstSeen ? now : null)
+                .executeUpdate();
+        List<?> unfinished = entityManager
+                .createNativeQuery("select 1 from consent_text_announcement where version = ?1 and finished_at is null")
+                .setParameter(1, version)
+                .getResultList();
+        return !unfinished.isEmpty();
+    }
+
+    private boolean tell(UUID applicationId, String version, Instant now) {
+        return asker.ask(
+                applicationId,
+                application -> Optional.of(new QuestionAsker.Question(
+                        ConsentQuestion.Purpose.TEXT_CHANGED,
+                        version,
+                        version,
+                        earlier(now.plus(config.linkValidFor()), application.expiresAt),
+                        MailKind.CONSENT_TEXT_CHANGED,
+                        Map.of())),
+                now);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
