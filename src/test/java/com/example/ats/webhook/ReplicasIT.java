@@ -2,18 +2,15 @@ package com.example.ats.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.ats.shared.Replicas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,12 +31,11 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicasIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OIDC = env("ATS_OIDC_URL", "http://127.0.0.1:58180/realms/ats");
+    private static final String OIDC = Replicas.env("ATS_OIDC_URL", "http://127.0.0.1:58180/realms/ats");
 
-    private final List<Process> started = new ArrayList<>();
+    private final Replicas replicas = new Replicas();
     private final List<String> subscriptions = new ArrayList<>();
     private Receiver receiver;
     private URI anyInstance;
@@ -49,9 +45,7 @@ class ReplicasIT {
         for (String id : subscriptions) {
             call("DELETE", anyInstance.resolve("/api/v1/webhooks/" + id), hrTool(), null);
         }
-        for (Process process : started) {
-            process.destroyForcibly().waitFor();
-        }
+        replicas.close();
         if (receiver != null) {
             receiver.close();
         }
@@ -99,7 +93,7 @@ class ReplicasIT {
         receiver.hangNext(Duration.ofSeconds(4));
         String vacancy = openVacancy(a);
         await(() -> receiver.arrived().stream().anyMatch(body -> body.contains(vacancy)), Duration.ofSeconds(30));
-        Process first = started.getFirst();
+        Process first = replicas.started().getFirst();
         first.destroyForcibly(); // SIGKILL, while the receiver holds the request
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
@@ -155,61 +149,7 @@ class ReplicasIT {
     }
 
     private URI start(String name) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Path.of("target/replica-" + name + "-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(key -> key.startsWith("QUARKUS_"));
-        environment.putAll(Map.ofEntries(
-                Map.entry("ATS_HTTP_HOST", "127.0.0.1"),
-                Map.entry("ATS_HTTP_PORT", String.valueOf(port)),
-                Map.entry("ATS_DB_URL", env("ATS_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:55432/ats_test")),
-                Map.entry("ATS_DB_USERNAME", env("ATS_DB_USERNAME", "ats")),
-                Map.entry("ATS_DB_PASSWORD", env("ATS_DB_PASSWORD", "ats")),
-                Map.entry("ATS_STORAGE_ENDPOINT", env("ATS_STORAGE_ENDPOINT", "http://127.0.0.1:59000")),
-                Map.entry("ATS_STORAGE_ACCESS_KEY", env("ATS_STORAGE_ACCESS_KEY", "ats-minio")),
-                Map.entry("ATS_STORAGE_SECRET_KEY", env("ATS_STORAGE_SECRET_KEY", "ats-minio-secret")),
-                Map.entry("ATS_STORAGE_BUCKET", env("ATS_TEST_STORAGE_BUCKET", "ats-test")),
-                Map.entry("ATS_OIDC_URL", OIDC),
-                Map.entry("ATS_INTAKE_TOKEN_SECRET", "replicas-test-only"),
-                Map.entry("ATS_WEBHOOKS_ALLOW_PLAIN_HTTP", "true"),
-                Map.entry("ATS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"),
-                Map.entry("ATS_WEBHOOKS_DELIVER_EVERY", "100ms"),
-                Map.entry("ATS_WEBHOOKS_LEASE", "PT10S"),
-                Map.entry("ATS_RETENTION_PURGE_EVERY", "off"),
-                Map.entry("ATS_INTAKE_HOUSEKEEPING_EVERY", "off"),
-                Map.entry("ATS_EVENTS_HOUSEKEEPING_EVERY", "off"),
-                Map.entry("ATS_SHUTDOWN_DELAY", "0s"),
-                Map.entry("ATS_LOG_JSON", "false"),
-                Map.entry("ATS_MAIL_HOST", "off")));
-        Process process = builder.start();
-        started.add(process);
-        URI base = URI.create("http://127.0.0.1:" + port);
-        HttpRequest ready =
-                HttpRequest.newBuilder(base.resolve("/q/health/ready")).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("replica " + name + " exited:\n" + Files.readString(log));
-            }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return base;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("replica " + name + " not ready in 120 s:\n" + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
+        return replicas.start(name, Map.of());
     }
 
     private static JsonNode call(String method, URI uri, String token, Object body) throws Exception {
@@ -272,10 +212,5 @@ class ReplicasIT {
 
     private static void await(BooleanSupplier done, Duration within) throws InterruptedException {
         await(() -> done.getAsBoolean() ? Boolean.TRUE : null, within);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
