@@ -100,8 +100,8 @@ public final class PlainWords {
             return "Your application has no deletion date yet: we delete it " + without
                     + " after the selection procedure ends, or " + with + " after your consent if you give it.";
         }
-        String what = "On " + day + " we delete your application, your CV, your motivation letter and everything"
-                + " else we hold about you, without further notice.";
+        String what = "On " + day + " we delete your application, the files you sent and everything else we hold"
+                + " about you, without further notice.";
         return granted
                 ? what + " You agreed that we keep your file until then (" + with
                         + " from your consent). You can withdraw that consent at any time; we then delete"
@@ -116,8 +116,8 @@ public final class PlainWords {
             return "Je sollicitatie heeft nog geen verwijderdatum: we verwijderen hem " + without
                     + " na afloop van de selectieprocedure, of " + with + " na je toestemming als je die geeft.";
         }
-        String what = "Op " + day + " verwijderen we je sollicitatie, je cv, je motivatiebrief en alles wat we verder"
-                + " over je bewaren, zonder verdere aankondiging.";
+        String what = "Op " + day + " verwijderen we je sollicitatie, de bestanden die je stuurde en alles wat we"
+                + " verder over je bewaren, zonder verdere aankondiging.";
         return granted
                 ? what + " Je hebt ons toestemming gegeven om je gegevens tot die datum te bewaren (" + with
                         + " vanaf je toestemming). Je kunt die toestemming altijd intrekken; dan verwijderen we alles "

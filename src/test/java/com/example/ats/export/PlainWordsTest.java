@@ -157,8 +157,8 @@ class PlainWordsTest {
     @Test
     void whatHappensNamesTheDeletionDayInTheApplicantsLanguage() {
         assertThat(PlainWords.whatHappens(EXPIRES, false, FOUR_WEEKS, TWELVE_MONTHS, AMSTERDAM, DUTCH))
-                .startsWith("Op 12 maart 2027 verwijderen we je sollicitatie, je cv, je motivatiebrief en alles wat"
-                        + " we verder over je bewaren, zonder verdere aankondiging.")
+                .startsWith("Op 12 maart 2027 verwijderen we je sollicitatie, de bestanden die je stuurde en alles"
+                        + " wat we verder over je bewaren, zonder verdere aankondiging.")
                 .contains("(12 maanden vanaf je toestemming)");
         assertThat(PlainWords.whatHappens(EXPIRES, true, FOUR_WEEKS, TWELVE_MONTHS, AMSTERDAM, ENGLISH))
                 .startsWith("On 12 March 2027 we delete your application")
