@@ -25,15 +25,25 @@ class ConsentMailSchedule {
             delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        // apart: a failing announcement must not keep renewals from being asked, nor the other way round
         try {
             int told = announcer.announce();
-            int asked = renewals.askDue();
-            if (told + asked > 0) {
-                Log.infof("Consent mail: %d told of the changed consent text, %d asked to renew", told, asked);
+            if (told > 0) {
+                Log.infof("Consent mail: %d told of the changed consent text", told);
             }
         } catch (RuntimeException e) {
             Log.warnf(
-                    "Consent mail round failed, next round retries: %s",
+                    "Consent-text announcement failed, next round retries: %s",
+                    e.getClass().getSimpleName());
+        }
+        try {
+            int asked = renewals.askDue();
+            if (asked > 0) {
+                Log.infof("Consent mail: %d asked to renew", asked);
+            }
+        } catch (RuntimeException e) {
+            Log.warnf(
+                    "Consent renewal round failed, next round retries: %s",
                     e.getClass().getSimpleName());
         }
     }

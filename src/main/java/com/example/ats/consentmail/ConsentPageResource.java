@@ -84,7 +84,16 @@ public class ConsentPageResource {
         if (before.isEmpty() || chosen.isEmpty() || before.get().state() != ConsentQuestionService.State.OPEN) {
             return page(before, lang, acceptLanguage, false);
         }
-        return page(questions.answer(token, chosen.get()), lang, acceptLanguage, true);
+        try {
+            return page(questions.answer(token, chosen.get()), lang, acceptLanguage, true);
+        } catch (RuntimeException e) {
+            // a purge, an erasure or a consent change got there at the same moment: nothing was recorded
+            io.quarkus.logging.Log.warnf(
+                    "Consent answer not recorded: %s", e.getClass().getSimpleName());
+            return Response.fromResponse(page(questions.read(token), lang, acceptLanguage, false))
+                    .status(Response.Status.CONFLICT)
+                    .build();
+        }
     }
 
     /** The page; {@code justAsked}: the choice was posted by this request (an answer then reads 200, not 410). */
@@ -102,7 +111,11 @@ public class ConsentPageResource {
             values.put("consentText", view.consentText());
             values.put("expiresOn", day(view.expiresAt(), locale));
             values.put("renewedUntil", day(view.renewedUntil(), locale));
-            values.put("validUntil", day(view.validUntil(), locale));
+            values.put(
+                    "validUntil",
+                    view.validUntil() == null
+                            ? null
+                            : PlainWords.dateTime(view.validUntil(), retention.zone(), locale));
             values.put("answeredOn", day(view.answeredAt(), locale));
             values.put("answer", view.answer() == null ? null : view.answer().name());
             values.put("period", PlainWords.period(policy.withConsent(), locale));
@@ -129,6 +142,7 @@ public class ConsentPageResource {
                         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none';"
                                 + " base-uri 'none'")
                 .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
                 .header("X-Robots-Tag", "noindex")
                 .build();
     }

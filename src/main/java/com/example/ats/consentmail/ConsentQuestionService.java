@@ -84,12 +84,19 @@ public class ConsentQuestionService {
      */
     @Transactional
     public Optional<View> answer(String token, Choice choice) {
+        Optional<ConsentQuestion> unlocked = find(token, false);
+        if (unlocked.isEmpty()) {
+            return Optional.empty();
+        }
+        // the application first, then the question: the order a purge or a consent change takes them in
+        Application application = applications
+                .findByIdOptional(unlocked.get().applicationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElse(null);
         Optional<ConsentQuestion> found = find(token, true);
-        if (found.isEmpty()) {
+        if (application == null || found.isEmpty()) {
             return Optional.empty();
         }
         ConsentQuestion question = found.get();
-        Application application = applications.findById(question.applicationId);
         View before = view(question, application);
         if (before.state() != State.OPEN) {
             return Optional.of(before);
@@ -169,8 +176,24 @@ public class ConsentQuestionService {
                 question.answeredAt);
     }
 
-    /** The text the page shows and a renewal records: the question's, or the current one if that was removed. */
+    /**
+     * The text the page shows: for a renewal the current one (which the renewal records); for a notice the text it
+     * announced, or the current one if that was removed since.
+     */
     private String shownVersion(ConsentQuestion question) {
-        return texts.knows(question.textVersion) ? question.textVersion : texts.currentVersion();
+        return question.purpose == ConsentQuestion.Purpose.TEXT_CHANGED && texts.knows(question.textVersion)
+                ? question.textVersion
+                : texts.currentVersion();
+    }
+
+    /** Whether the question can still be answered: a mail about one that cannot is not sent. */
+    @Transactional
+    public boolean isOpen(java.util.UUID questionId) {
+        return questions
+                .findByIdOptional(questionId)
+                .map(question -> view(question, applications.findById(question.applicationId))
+                                .state()
+                        == State.OPEN)
+                .orElse(false);
     }
 }

@@ -42,7 +42,10 @@ class QuestionAsker {
         this.mails = mails;
     }
 
-    /** True when this call asked it; false when it was asked before (by this or another replica). */
+    /**
+     * True when this call asked it; false when it was asked before (by this or another replica). Callers catch a
+     * failure for one application and go on with the others ({@link #skipped}).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean ask(UUID applicationId, Function<Application, Optional<Question>> what, Instant now) {
         Application application = applications.findById(applicationId);
@@ -73,5 +76,13 @@ class QuestionAsker {
         mails.consentQuestion(
                 question.mail(), row.id, applicationId, application.applicant.email, application.mailLanguage(), dates);
         return true;
+    }
+
+    /** A question that could not be asked this round: logged without personal data; the next round tries again. */
+    static boolean skipped(UUID applicationId, RuntimeException e) {
+        io.quarkus.logging.Log.warnf(
+                "Consent question for application %s not asked this round: %s",
+                applicationId, e.getClass().getSimpleName());
+        return false;
     }
 }

@@ -72,17 +72,21 @@ public class RenewalAsker {
     }
 
     private boolean ask(UUID applicationId, Instant now) {
-        return asker.ask(
-                applicationId,
-                application -> Optional.of(new QuestionAsker.Question(
-                        ConsentQuestion.Purpose.RENEWAL,
-                        ConsentQuestionRepository.periodKey(application.expiresAt),
-                        texts.currentVersion(),
-                        application.expiresAt,
-                        MailKind.CONSENT_RENEWAL,
-                        Map.of(
-                                "renewedUntil",
-                                policy.renewedUntil(application.expiresAt).toString()))),
-                now);
+        try {
+            return asker.ask(
+                    applicationId,
+                    application -> Optional.of(new QuestionAsker.Question(
+                            ConsentQuestion.Purpose.RENEWAL,
+                            ConsentQuestionRepository.periodKey(application.expiresAt),
+                            texts.currentVersion(),
+                            application.expiresAt,
+                            MailKind.CONSENT_RENEWAL,
+                            Map.of(
+                                    "renewedUntil",
+                                    policy.renewedUntil(application.expiresAt).toString()))),
+                    now);
+        } catch (RuntimeException e) {
+            return QuestionAsker.skipped(applicationId, e);
+        }
     }
 }

@@ -51,12 +51,10 @@ public class TextChangeAnnouncer {
 
     /** Announces the current version where that is still to be done; returns how many this call told. */
     public int announce() {
-        if (!mail.enabled()) {
-            return 0;
-        }
         String version = texts.currentVersion();
         Instant now = clock.instant();
-        if (!QuarkusTransaction.requiringNew().call(() -> started(version, now))) {
+        // recorded even while mail is off, so a change made meanwhile is announced once mail is on again
+        if (!QuarkusTransaction.requiringNew().call(() -> started(version, now)) || !mail.enabled()) {
             return 0;
         }
         int told = 0;
@@ -110,16 +108,20 @@ public class TextChangeAnnouncer {
     }
 
     private boolean tell(UUID applicationId, String version, Instant now) {
-        return asker.ask(
-                applicationId,
-                application -> Optional.of(new QuestionAsker.Question(
-                        ConsentQuestion.Purpose.TEXT_CHANGED,
-                        version,
-                        version,
-                        earlier(now.plus(config.linkValidFor()), application.expiresAt),
-                        MailKind.CONSENT_TEXT_CHANGED,
-                        Map.of())),
-                now);
+        try {
+            return asker.ask(
+                    applicationId,
+                    application -> Optional.of(new QuestionAsker.Question(
+                            ConsentQuestion.Purpose.TEXT_CHANGED,
+                            version,
+                            version,
+                            earlier(now.plus(config.linkValidFor()), application.expiresAt),
+                            MailKind.CONSENT_TEXT_CHANGED,
+                            Map.of())),
+                    now);
+        } catch (RuntimeException e) {
+            return QuestionAsker.skipped(applicationId, e);
+        }
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -42,6 +42,24 @@ public final class PlainWords {
         return parts.isEmpty() ? Unit.DAY.words(0, dutch) : join(parts, dutch);
     }
 
+    /** "12 kB", "2,4 MB" (Dutch decimal comma) or "2.4 MB". */
+    public static String size(long bytes, Locale locale) {
+        if (bytes < 1000) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1_000_000) {
+            return Math.round(bytes / 1000.0) + " kB";
+        }
+        String megabytes = String.format(Locale.ROOT, "%.1f", bytes / 1_000_000.0);
+        return (locale.getLanguage().equals("nl") ? megabytes.replace('.', ',') : megabytes) + " MB";
+    }
+
+    /** The day and time of {@code instant} in {@code zone}: "12 March 2027 at 09:30", "12 maart 2027 om 09:30". */
+    public static String dateTime(Instant instant, ZoneId zone, Locale locale) {
+        String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(zone));
+        return date(instant, zone, locale) + (isDutch(locale) ? " om " : " at ") + time;
+    }
+
     /** The calendar day of {@code instant} in {@code zone}: "12 March 2027", or "12 maart 2027" in Dutch. */
     public static String date(Instant instant, ZoneId zone, Locale locale) {
         return (isDutch(locale) ? DAY_NL : DAY_EN).format(instant.atZone(zone));

@@ -36,6 +36,10 @@ public interface IntakeConfig {
     @WithDefault("PT1M")
     Duration rateLimitPeriod();
 
+    /** Reads of the public job board per client address and period (the same period). */
+    @WithDefault("300")
+    long publicReadLimitCapacity();
+
     /** How often the orphan sweep and the removal of expired idempotency keys run ("off" disables them). */
     @WithDefault("1h")
     String housekeepingEvery();

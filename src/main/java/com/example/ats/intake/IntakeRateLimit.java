@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Abuse limit of the public intake: a token bucket per client address (Bucket4j), the buckets in a bounded cache
+ * Abuse limits of the public intake (API and apply page) and of the job board: a token bucket per client address (Bucket4j), the buckets in a bounded cache
  * that forgets idle addresses. Answers carry the RateLimit-* headers of the IETF draft; a refusal is a 429 with
  * Retry-After. Behind a proxy, enable quarkus.http.proxy.* so the client's address is the one counted.
  */
@@ -27,15 +27,35 @@ public class IntakeRateLimit {
 
     /** Filters are created before runtime configuration exists: the buckets live in a lazily created bean. */
     @ApplicationScoped
+    static class Limits {
+
+        private final Buckets intake;
+        private final Buckets publicReads;
+
+        Limits(IntakeConfig config) {
+            this.intake = new Buckets(config.rateLimitCapacity(), config.rateLimitPeriod());
+            this.publicReads = new Buckets(config.publicReadLimitCapacity(), config.rateLimitPeriod());
+        }
+
+        // methods, not fields: this is reached through its client proxy
+        Buckets intake() {
+            return intake;
+        }
+
+        Buckets publicReads() {
+            return publicReads;
+        }
+    }
+
     static class Buckets {
 
         final long capacity;
         private final Duration period;
         private final Cache<String, Bucket> byAddress;
 
-        Buckets(IntakeConfig config) {
-            this.capacity = config.rateLimitCapacity();
-            this.period = config.rateLimitPeriod();
+        Buckets(long capacity, Duration period) {
+            this.capacity = capacity;
+            this.period = period;
             this.byAddress = Caffeine.newBuilder()
                     .maximumSize(100_000)
                     .expireAfterAccess(period.multipliedBy(2))
@@ -57,17 +77,21 @@ public class IntakeRateLimit {
         }
     }
 
-    private final Buckets buckets;
+    private static final String BUCKETS = IntakeRateLimit.class.getName() + ".buckets";
 
-    IntakeRateLimit(Buckets buckets) {
-        this.buckets = buckets;
+    private final Limits limits;
+
+    IntakeRateLimit(Limits limits) {
+        this.limits = limits;
     }
 
     @ServerRequestFilter
     public void limit(ContainerRequestContext context, HttpServerRequest request) {
-        if (!isIntake(context)) {
+        Buckets buckets = isIntake(context) ? limits.intake() : isPublicRead(context) ? limits.publicReads() : null;
+        if (buckets == null) {
             return;
         }
+        context.setProperty(BUCKETS, buckets);
         String address = request.remoteAddress() == null
                 ? "unknown"
                 : request.remoteAddress().hostAddress();
@@ -78,7 +102,8 @@ public class IntakeRateLimit {
             throw withLimitHeaders(
                             new ApiException(
                                     ProblemType.TOO_MANY_REQUESTS,
-                                    "Too many applications from this address; try again in " + retryAfter + " s"),
+                                    "Too many requests from this address; try again in " + retryAfter + " s"),
+                            buckets,
                             probe)
                     .withHeader("Retry-After", Long.toString(retryAfter));
         }
@@ -86,23 +111,35 @@ public class IntakeRateLimit {
 
     @ServerResponseFilter
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(PROBE) instanceof ConsumptionProbe probe && probe.isConsumed()) {
+        if (request.getProperty(PROBE) instanceof ConsumptionProbe probe
+                && probe.isConsumed()
+                && request.getProperty(BUCKETS) instanceof Buckets buckets) {
             response.getHeaders().putSingle("RateLimit-Limit", buckets.capacity());
             response.getHeaders().putSingle("RateLimit-Remaining", probe.getRemainingTokens());
             response.getHeaders().putSingle("RateLimit-Reset", seconds(probe.getNanosToWaitForReset()));
         }
     }
 
-    private ApiException withLimitHeaders(ApiException e, ConsumptionProbe probe) {
+    private static ApiException withLimitHeaders(ApiException e, Buckets buckets, ConsumptionProbe probe) {
         return e.withHeader("RateLimit-Limit", Long.toString(buckets.capacity()))
                 .withHeader("RateLimit-Remaining", "0")
                 .withHeader("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
     }
 
     private static boolean isIntake(ContainerRequestContext context) {
-        // every spelling the router may accept: trailing slashes, any case
-        String path = context.getUriInfo().getPath().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
-        return "POST".equalsIgnoreCase(context.getMethod()) && "/api/v1/applications".equals(path);
+        String path = path(context);
+        return "POST".equalsIgnoreCase(context.getMethod())
+                && ("/api/v1/applications".equals(path) || path.equals("/apply") || path.startsWith("/apply/"));
+    }
+
+    private static boolean isPublicRead(ContainerRequestContext context) {
+        String path = path(context);
+        return path.startsWith("/api/v1/public/") || path.startsWith("/consent/");
+    }
+
+    /** Every spelling the router may accept: trailing slashes, any case. */
+    private static String path(ContainerRequestContext context) {
+        return context.getUriInfo().getPath().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
     }
 
     private static long seconds(long nanos) {

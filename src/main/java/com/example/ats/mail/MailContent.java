@@ -39,6 +39,7 @@ public class MailContent {
 
     private final ConsentLinks links;
     private final ConsentTexts texts;
+    private final QuestionCheck questionCheck;
 
     MailContent(
             Engine engine,
@@ -47,7 +48,9 @@ public class MailContent {
             MailConfig config,
             ObjectMapper json,
             ConsentLinks links,
-            ConsentTexts texts) {
+            ConsentTexts texts,
+            QuestionCheck questionCheck) {
+        this.questionCheck = questionCheck;
         this.links = links;
         this.texts = texts;
         this.engine = engine;
@@ -101,6 +104,9 @@ public class MailContent {
      */
     private Optional<Rendered> question(MailMessage message, Locale locale) {
         Map<String, String> facts = facts(message);
+        if (!questionCheck.isOpen(java.util.UUID.fromString(facts.get("questionId")))) {
+            return Optional.empty();
+        }
         ApplicantDataView application;
         try {
             application = data.view(message.applicationId, locale);
@@ -113,7 +119,7 @@ public class MailContent {
         var values = new java.util.HashMap<String, Object>();
         values.put("firstName", application.applicant().firstName());
         values.put("link", links.link(java.util.UUID.fromString(facts.get("questionId"))));
-        values.put("validUntil", day(facts.get("validUntil"), locale));
+        values.put("validUntil", PlainWords.dateTime(Instant.parse(facts.get("validUntil")), retention.zone(), locale));
         values.put("expiresOn", day(facts.get("expiresAt"), locale));
         if (facts.containsKey("renewedUntil")) {
             values.put("renewedUntil", day(facts.get("renewedUntil"), locale));
@@ -195,14 +201,6 @@ public class MailContent {
 
     /** "12 kB", "2,4 MB" (Dutch decimal comma) or "2.4 MB". */
     static String size(DocumentView document, Locale locale) {
-        long bytes = document.size();
-        if (bytes < 1000) {
-            return bytes + " bytes";
-        }
-        if (bytes < 1_000_000) {
-            return Math.round(bytes / 1000.0) + " kB";
-        }
-        String megabytes = String.format(Locale.ROOT, "%.1f", bytes / 1_000_000.0);
-        return (locale.getLanguage().equals("nl") ? megabytes.replace('.', ',') : megabytes) + " MB";
+        return PlainWords.size(document.size(), locale);
     }
 }

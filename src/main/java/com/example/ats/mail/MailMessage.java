@@ -20,7 +20,9 @@ public class MailMessage {
         PENDING,
         SENT,
         /** Every attempt of the retry schedule failed. */
-        FAILED
+        FAILED,
+        /** Not sent on purpose: what it was about is gone (the application, or a question no longer open). */
+        DROPPED
     }
 
     @Id

@@ -121,7 +121,7 @@ public class MailWorker {
         }
         String outcome;
         if (prepared.recipient() == null || prepared.rendered().isEmpty()) {
-            outcome = "GONE"; // the application went meanwhile
+            outcome = "GONE"; // the application went meanwhile, or the question it asks is no longer open
         } else {
             MailContent.Rendered mail = prepared.rendered().get();
             try {
@@ -146,7 +146,7 @@ public class MailWorker {
         message.lastOutcome = outcome;
         List<Duration> schedule = config.retrySchedule();
         if (outcome.equals("SENT") || outcome.equals("GONE")) {
-            message.state = outcome.equals("SENT") ? MailMessage.State.SENT : MailMessage.State.FAILED;
+            message.state = outcome.equals("SENT") ? MailMessage.State.SENT : MailMessage.State.DROPPED;
             message.sentAt = outcome.equals("SENT") ? now : null;
             message.recipient = null;
             if (outcome.equals("SENT")) {

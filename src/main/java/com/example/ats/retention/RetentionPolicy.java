@@ -78,6 +78,11 @@ public final class RetentionPolicy {
         return withConsent.after(periodEnd, zone);
     }
 
+    /** The period an application is kept without consent, e.g. {@code P28D}. */
+    public RetentionAmount withoutConsent() {
+        return withoutConsent;
+    }
+
     /** The period a consent keeps an application, e.g. {@code P12M}. */
     public RetentionAmount withConsent() {
         return withConsent;

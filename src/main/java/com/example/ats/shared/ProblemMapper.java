@@ -217,8 +217,9 @@ public class ProblemMapper {
         };
     }
 
+    /** The path as logged: a consent link's token (a live credential) is masked. */
     private static String pathOf(ContainerRequestContext request) {
-        return request.getUriInfo().getRequestUri().getRawPath();
+        return request.getUriInfo().getRequestUri().getRawPath().replaceAll("(?i)^(/consent/)[^/]+", "$1***");
     }
 
     /** "create.request.title" → "title": drop the method and parameter names of method validation. */

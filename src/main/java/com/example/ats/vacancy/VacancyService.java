@@ -65,6 +65,17 @@ public class VacancyService {
                 .orElseThrow(() -> ApiException.notFound("Vacancy"));
     }
 
+    /** An open vacancy as the apply page names it. */
+    public record OpenVacancy(UUID id, String title, String description, String location) {}
+
+    /** The vacancy when it exists and is open. */
+    public java.util.Optional<OpenVacancy> open(UUID id) {
+        return vacancies
+                .findByIdOptional(id)
+                .filter(v -> v.status == VacancyStatus.OPEN)
+                .map(v -> new OpenVacancy(v.id, v.title, v.description, v.location));
+    }
+
     /** Whether applications may point to this vacancy: it exists and is open. */
     public boolean isOpen(UUID id) {
         return vacancies

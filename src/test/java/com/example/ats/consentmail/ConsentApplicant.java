@@ -14,12 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** An applicant of one test: letters-only details (digits could pass the BSN check), an own mail address. */
-record ConsentApplicant(UUID id, String email, Instant appliedAt) {
+public record ConsentApplicant(UUID id, String email, Instant appliedAt) {
 
     private static final Pattern LINK = Pattern.compile("/consent/([A-Za-z0-9_-]{43})");
 
     /** Applies with a CV; {@code consentVersion} null means no consent. */
-    static ConsentApplicant apply(String consentVersion, String language) {
+    public static ConsentApplicant apply(String consentVersion, String language) {
         String letters = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
         String email = "fenna." + letters + "@example.org";
         Map<String, Object> form = Intake.form();
@@ -44,7 +44,7 @@ record ConsentApplicant(UUID id, String email, Instant appliedAt) {
                 UUID.fromString(response.getString("id")), email, Instant.parse(response.getString("appliedAt")));
     }
 
-    Instant expiresAt(EntityManager entityManager) {
+    public Instant expiresAt(EntityManager entityManager) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Object value = entityManager
                     .createNativeQuery("select expires_at from application where id = ?1")
@@ -54,7 +54,7 @@ record ConsentApplicant(UUID id, String email, Instant appliedAt) {
         });
     }
 
-    long questions(EntityManager entityManager) {
+    public long questions(EntityManager entityManager) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> ((Number) entityManager
                                 .createNativeQuery("select count(*) from consent_question where application_id = ?1")
@@ -64,14 +64,14 @@ record ConsentApplicant(UUID id, String email, Instant appliedAt) {
     }
 
     /** The mails with this subject that reached Mailpit. */
-    List<Mailpit.Message> mails(String subject) throws Exception {
+    public List<Mailpit.Message> mails(String subject) throws Exception {
         return Mailpit.to(email).stream()
                 .filter(m -> m.subject().equals(subject))
                 .toList();
     }
 
     /** Waits for a mail with this subject, then a little longer to see that no second one comes. */
-    List<Mailpit.Message> awaitMail(String subject) throws Exception {
+    public List<Mailpit.Message> awaitMail(String subject) throws Exception {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (mails(subject).isEmpty()) {
             if (System.nanoTime() > deadline) {
@@ -83,7 +83,7 @@ record ConsentApplicant(UUID id, String email, Instant appliedAt) {
         return mails(subject);
     }
 
-    static String token(Mailpit.Message mail) {
+    public static String token(Mailpit.Message mail) {
         Matcher matcher = LINK.matcher(mail.text());
         if (!matcher.find()) {
             throw new AssertionError("no consent link in: " + mail.text());

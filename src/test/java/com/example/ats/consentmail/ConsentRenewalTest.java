@@ -236,6 +236,12 @@ class ConsentRenewalTest {
                     .then()
                     .statusCode(400);
         }
+        // the page's button pressed without a choice, as a mail scanner clicking through would
+        given().contentType(ContentType.URLENC)
+                .formParam("other", "x")
+                .post("/consent/" + token)
+                .then()
+                .statusCode(400);
         given().get("/consent/" + "A".repeat(43)).then().statusCode(404);
         given().get("/consent/" + "x".repeat(5000))
                 .then()

@@ -55,6 +55,23 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theConsentPagesTheMailsLinkToArePublishedByTheIngress() {
+        List<HasMetadata> objects = Manifests.render("k8s/overlays/prod");
+        java.net.URI link =
+                java.net.URI.create(ManifestRules.of(objects, io.fabric8.kubernetes.api.model.ConfigMap.class)
+                        .get(0)
+                        .getData()
+                        .get("ATS_MAIL_CONSENT_URL"));
+        var ingress = ManifestRules.of(objects, io.fabric8.kubernetes.api.model.networking.v1.Ingress.class)
+                .get(0);
+        assertThat(ingress.getSpec().getRules()).anySatisfy(rule -> {
+            assertThat(rule.getHost()).isEqualTo(link.getHost());
+            assertThat(rule.getHttp().getPaths())
+                    .anySatisfy(path -> assertThat(link.getPath() + "/").startsWith(path.getPath()));
+        });
+    }
+
+    @Test
     void aMissingProbeIsNoticed() {
         List<HasMetadata> objects = Manifests.render("k8s/overlays/prod");
         container(objects).setReadinessProbe(null);

@@ -91,4 +91,25 @@ class IntakeRateLimitTest {
                     .statusCode(401);
         }
     }
+
+    @Test
+    void theJobBoardAndTheConsentPagesHaveALimitOfTheirOwn() {
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", "203.0.113.80")
+                    .get("/api/v1/public/vacancies")
+                    .then()
+                    .statusCode(200)
+                    .header("RateLimit-Limit", "5");
+        }
+        given().header("X-Forwarded-For", "203.0.113.80")
+                .get("/consent/" + "A".repeat(43))
+                .then()
+                .statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        given().header("X-Forwarded-For", "203.0.113.81")
+                .get("/api/v1/public/vacancies")
+                .then()
+                .statusCode(200);
+        from("203.0.113.80").post(Intake.PATH).then().statusCode(201); // the intake counts apart
+    }
 }

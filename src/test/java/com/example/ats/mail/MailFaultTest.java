@@ -116,4 +116,31 @@ class MailFaultTest {
                 .extract()
                 .jsonPath();
     }
+
+    @Inject
+    com.example.ats.consentmail.RenewalAsker renewals;
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @Test
+    void aRenewalMailWhoseQuestionNoLongerAppliesIsDroppedNotSent() throws Exception {
+        var applicant = com.example.ats.consentmail.ConsentApplicant.apply("2026-01", "nl");
+        worker.sendDue(); // the receipt
+        clock.travelTo(applicant.expiresAt(entityManager).minus(Duration.ofDays(10)));
+        renewals.askDue();
+        com.example.ats.shared.Api.as("privacy-officer")
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("granted", false, "channel", "EMAIL"))
+                .put("/api/v1/applications/" + applicant.id() + "/retention-consent")
+                .then()
+                .statusCode(200);
+
+        worker.sendDue();
+
+        JsonPath log = mails(applicant.id());
+        assertThat(log.getString("items[1].kind")).isEqualTo("CONSENT_RENEWAL");
+        assertThat(log.getString("items[1].state")).isEqualTo("DROPPED");
+        assertThat(applicant.mails("Mogen we je sollicitatie langer bewaren?")).isEmpty();
+    }
 }

@@ -15,6 +15,7 @@ public class LowLimitsProfile implements QuarkusTestProfile {
         return Map.of(
                 "ats.intake.rate-limit-capacity", "3",
                 "ats.intake.rate-limit-period", "PT1H",
+                "ats.intake.public-read-limit-capacity", "5",
                 "ats.self.failed-token-limit", "3",
                 "ats.self.failed-token-period", "PT1H");
     }
