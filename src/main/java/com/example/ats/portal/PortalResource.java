@@ -409,8 +409,14 @@ public class PortalResource {
         detailValues.put("lastName", view.applicant().lastName());
         detailValues.put("email", view.applicant().email());
         detailValues.put("phone", view.applicant().phone());
+        values.put(
+                "held",
+                DETAILS.stream()
+                        .map(field ->
+                                new PortalField(field, t.get("apply." + field), detailValues.get(field), null, false))
+                        .toList());
         if (!posted.isEmpty()) {
-            detailValues.putAll(posted);
+            detailValues.putAll(posted); // the form shows what was typed, next to its errors; the table what is kept
         }
         values.put(
                 "details",

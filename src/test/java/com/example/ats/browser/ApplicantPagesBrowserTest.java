@@ -100,9 +100,31 @@ class ApplicantPagesBrowserTest {
             assertThat(zip).hasSizeGreaterThan(100);
             assertThat(new String(zip, 0, 2)).isEqualTo("PK");
 
+            String documentHref = browser.all("a[href*='/my-application/documents/']").stream()
+                    .filter(link -> link.getText().equals("cv.pdf"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getAttribute("href");
+            byte[] file = given().cookie("ats_portal", session.getValue())
+                    .get(documentHref)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray();
+            assertThat(file).isEqualTo(Files.readAllBytes(cv));
+
+            browser.type("#lastName", "van Dijk");
+            browser.type("#phone", "06 1234 5678");
+            browser.find("#save-details").click();
+            browser.awaitText("#notice", "bijgewerkt");
+            assertThat(browser.text()).contains("van Dijk").contains("06 1234 5678");
+            browser.type("#email", "geen-adres");
+            browser.find("#save-details").click();
+            assertThat(browser.await("#email-error").getText()).contains("geldig e-mailadres");
+            assertThat(browser.text()).contains(email); // nothing was changed
+
             browser.find("#withdraw").click();
-            browser.await("#notice");
-            assertThat(browser.find("#notice").getText()).contains("ingetrokken");
+            browser.awaitText("#notice", "ingetrokken");
             assertThat(browser.find("#delete-on").getText())
                     .contains(PlainWords.date(
                             today.plusDays(28).atStartOfDay(AMSTERDAM).toInstant(), AMSTERDAM, Locale.of("nl")));

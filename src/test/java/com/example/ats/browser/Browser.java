@@ -135,9 +135,9 @@ final class Browser implements AutoCloseable {
         return found;
     }
 
-    /** Saves a screenshot of the page to the folder named by -Dats.screenshots (e.g. docs), when set. */
+    /** Saves a screenshot of the page to the folder named by ATS_SCREENSHOTS (e.g. docs), when set. */
     void screenshot(String name) {
-        String folder = System.getProperty("ats.screenshots");
+        String folder = env("ATS_SCREENSHOTS", System.getProperty("ats.screenshots", ""));
         if (folder == null || folder.isBlank()) {
             return;
         }
