@@ -4,6 +4,7 @@ import com.example.ats.export.PlainWords;
 import com.example.ats.mail.MailConfig;
 import com.example.ats.retention.RetentionConfig;
 import com.example.ats.retention.RetentionPolicy;
+import com.example.ats.shared.HtmlPages;
 import io.quarkus.qute.Engine;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -38,13 +39,16 @@ public class ConsentPageResource {
     private final RetentionConfig retention;
     private final MailConfig mail;
     private final Engine engine;
+    private final HtmlPages pages;
 
     ConsentPageResource(
             ConsentQuestionService questions,
             RetentionPolicy policy,
             RetentionConfig retention,
             MailConfig mail,
-            Engine engine) {
+            Engine engine,
+            HtmlPages pages) {
+        this.pages = pages;
         this.questions = questions;
         this.policy = policy;
         this.retention = retention;
@@ -131,18 +135,7 @@ public class ConsentPageResource {
         String html = engine.getTemplate("consent/page-" + locale.getLanguage())
                 .data(values)
                 .render();
-        return Response.status(status)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(html)
-                .language(locale)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .header(
-                        "Content-Security-Policy",
-                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none';"
-                                + " base-uri 'none'")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("X-Frame-Options", "DENY")
+        return Response.fromResponse(pages.page(status, html, locale, false))
                 .header("X-Robots-Tag", "noindex")
                 .build();
     }

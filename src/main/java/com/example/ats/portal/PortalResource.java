@@ -400,6 +400,14 @@ public class PortalResource {
                         .orElse(false));
         values.put("consentText", consentTexts.texts().get(consentTexts.currentVersion()));
         values.put(
+                "history",
+                view.consentHistory().stream()
+                        .map(entry -> new PortalConsentEntry(
+                                PlainWords.date(entry.at(), retention.zone(), locale),
+                                t.get("portal.history." + entry.kind() + "." + entry.action()),
+                                entry.guardianName()))
+                        .toList());
+        values.put(
                 "documents",
                 view.documents().stream()
                         .map(d -> new PortalDocument(d.id(), d.fileName(), PlainWords.size(d.size(), locale)))

@@ -168,12 +168,22 @@ class ApplicantPagesBrowserTest {
                 browser.find("#guardianConsent").click();
             }
             browser.find("#submit").click();
-            assertThat(browser.await("#access-token").getText()).hasSizeGreaterThan(40);
+            String token = browser.await("#access-token").getText();
+            assertThat(token).hasSizeGreaterThan(40);
             assertThat(browser.text()).contains("Save it now");
             assertAccessible(browser, "receipt page, English");
 
             browser.driver.get(url("my-application?lang=en"));
             assertAccessible(browser, "portal sign-in, English");
+            browser.type("#token", token);
+            browser.find("form[action='/my-application/login'] button").click();
+            browser.await("#delete-on");
+            assertThat(browser.text()).contains("Anna Jansen").contains("We delete everything on");
+            assertAccessible(browser, "portal, English");
+            browser.find("#confirm-erase").click();
+            browser.find("#erase").click();
+            browser.awaitText("h1", "Everything has been deleted");
+            assertAccessible(browser, "erased, English");
         }
     }
 
@@ -226,6 +236,9 @@ class ApplicantPagesBrowserTest {
             browser.driver.get(url("apply/" + UUID.randomUUID() + "?lang=en"));
             assertThat(browser.find("h1").getText()).contains("does not exist");
             assertAccessible(browser, "vacancy not found, English");
+            browser.driver.get(url("apply/not-a-vacancy?lang=nl"));
+            assertThat(browser.find("h1").getText()).contains("bestaat niet");
+            assertAccessible(browser, "vacancy not found, Dutch");
             given().get(url("apply/" + UUID.randomUUID())).then().statusCode(404);
         }
     }
