@@ -76,16 +76,22 @@
         bar.textContent = percent + '%';
       }
     });
+    function plainWay() {
+      progress.hidden = true;
+      button.disabled = false;
+      form.submit(); // let the browser send it the plain way and show what the service answers
+    }
     request.addEventListener('load', function () {
+      var type = request.getResponseHeader('Content-Type') || '';
+      if (type.indexOf('text/html') !== 0) { plainWay(); return; }
       document.open();
       document.write(request.responseText);
       document.close();
     });
-    request.addEventListener('error', function () {
-      progress.hidden = true;
-      button.disabled = false;
-      form.submit(); // let the browser try the plain way
-    });
+    request.addEventListener('error', plainWay);
+    request.addEventListener('abort', plainWay);
+    request.addEventListener('timeout', plainWay);
+    request.timeout = 10 * 60 * 1000;
     request.send(new FormData(form));
   });
 }());

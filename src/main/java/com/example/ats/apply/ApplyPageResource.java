@@ -8,6 +8,7 @@ import com.example.ats.intake.ApplicationReceipt;
 import com.example.ats.intake.IdempotentReplay;
 import com.example.ats.intake.IncomingFile;
 import com.example.ats.intake.IntakeConfig;
+import com.example.ats.intake.IntakeRateLimit;
 import com.example.ats.intake.IntakeService;
 import com.example.ats.retention.RetentionConfig;
 import com.example.ats.retention.RetentionPolicy;
@@ -90,6 +91,7 @@ public class ApplyPageResource {
     private final Engine engine;
     private final HtmlPages pages;
     private final IntakeConfig intakeConfig;
+    private final IntakeRateLimit.Limits limits;
 
     ApplyPageResource(
             IntakeService intake,
@@ -101,8 +103,10 @@ public class ApplyPageResource {
             ObjectMapper json,
             Engine engine,
             HtmlPages pages,
-            IntakeConfig intakeConfig) {
+            IntakeConfig intakeConfig,
+            IntakeRateLimit.Limits limits) {
         this.intakeConfig = intakeConfig;
+        this.limits = limits;
         this.intake = intake;
         this.vacancies = vacancies;
         this.consentTexts = consentTexts;
@@ -178,6 +182,10 @@ public class ApplyPageResource {
         }
         Locale locale = PageTexts.language(values.get("lang"), acceptLanguage);
         Map<String, String> errors = new LinkedHashMap<>();
+        if (!limits.tryIntake(address(request))) {
+            errors.put("form", "error.tooMany");
+            return form(vacancy, locale, values, errors, 429);
+        }
         ApplicationForm form = form(vacancy, values, errors);
         List<IncomingFile> files = files(parts);
         if (files.stream().noneMatch(f -> f.part().equals("cv"))) {
@@ -202,11 +210,7 @@ public class ApplyPageResource {
             String submission = values.get("submission");
             IdempotentReplay.ClientKey key =
                     submission != null && SUBMISSION.matcher(submission).matches()
-                            ? new IdempotentReplay.ClientKey(
-                                    "apply-page:" + submission,
-                                    request.remoteAddress() == null
-                                            ? "unknown"
-                                            : request.remoteAddress().hostAddress())
+                            ? new IdempotentReplay.ClientKey("apply-page:" + submission, address(request))
                             : null;
             ApplicationReceipt receipt =
                     intake.submit(form, formJson, files, key, locale).receipt();
@@ -214,6 +218,13 @@ public class ApplyPageResource {
         } catch (ApiException e) {
             if (e.type() == ProblemType.TOO_MANY_REQUESTS || e.type() == ProblemType.SERVICE_UNAVAILABLE) {
                 errors.put("form", e.type() == ProblemType.TOO_MANY_REQUESTS ? "error.tooMany" : "error.unavailable");
+                return form(vacancy, locale, values, errors, e.type().status());
+            }
+            if (e.type() == ProblemType.CONFLICT
+                    || (e.type() == ProblemType.VALIDATION_FAILED && e.errors().isEmpty())) {
+                // the submission key was used for another form, or its application is gone: a fresh key, once more
+                values.put("submission", null);
+                errors.put("form", "error.resend");
                 return form(vacancy, locale, values, errors, e.type().status());
             }
             for (Problem.FieldError error : e.errors()) {
@@ -367,6 +378,12 @@ public class ApplyPageResource {
         return pageField(String.join(".", names));
     }
 
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
+    }
+
     private Optional<VacancyService.OpenVacancy> openVacancy(String id) {
         try {
             return vacancies.open(UUID.fromString(id));
@@ -427,7 +444,8 @@ public class ApplyPageResource {
         data.put("consentNo", MessageFormat.format(t.get("apply.consent.no"), without));
         data.put(
                 "submission",
-                values.getOrDefault("submission", UUID.randomUUID().toString()));
+                Optional.ofNullable(values.get("submission"))
+                        .orElseGet(() -> UUID.randomUUID().toString()));
         data.put(
                 "switchHref", (vacancy == null ? "/apply" : "/apply/" + vacancy.id()) + "?lang=" + t.get("other.lang"));
         String html = engine.getTemplate("apply/form").data(data).render();

@@ -27,7 +27,7 @@ public class IntakeRateLimit {
 
     /** Filters are created before runtime configuration exists: the buckets live in a lazily created bean. */
     @ApplicationScoped
-    static class Limits {
+    public static class Limits {
 
         private final Buckets intake;
         private final Buckets publicReads;
@@ -35,6 +35,14 @@ public class IntakeRateLimit {
         Limits(IntakeConfig config) {
             this.intake = new Buckets(config.rateLimitCapacity(), config.rateLimitPeriod());
             this.publicReads = new Buckets(config.publicReadLimitCapacity(), config.rateLimitPeriod());
+        }
+
+        /**
+         * Takes one intake attempt of this address; false when over the limit. For the apply page, which answers
+         * a refusal with its own page instead of this filter's problem+json.
+         */
+        public boolean tryIntake(String address) {
+            return intake.take(address).isConsumed();
         }
 
         // methods, not fields: this is reached through its client proxy
@@ -128,8 +136,8 @@ public class IntakeRateLimit {
 
     private static boolean isIntake(ContainerRequestContext context) {
         String path = path(context);
-        return "POST".equalsIgnoreCase(context.getMethod())
-                && ("/api/v1/applications".equals(path) || path.equals("/apply") || path.startsWith("/apply/"));
+        // the apply page counts its posts itself (Limits.tryIntake), to answer with a page
+        return "POST".equalsIgnoreCase(context.getMethod()) && "/api/v1/applications".equals(path);
     }
 
     private static boolean isPublicRead(ContainerRequestContext context) {

@@ -238,7 +238,10 @@ public class PortalResource {
         return change(cookie, formToken, locale, session -> {
             ObjectNode patch = json.createObjectNode();
             values.forEach((field, value) -> {
-                if (value == null || value.isBlank()) {
+                if (value == null) {
+                    return; // not in the form that was posted: left as it is
+                }
+                if (value.isBlank()) {
                     patch.putNull(field);
                 } else {
                     patch.put(field, value.strip());
@@ -417,12 +420,36 @@ public class PortalResource {
         detailValues.put("lastName", view.applicant().lastName());
         detailValues.put("email", view.applicant().email());
         detailValues.put("phone", view.applicant().phone());
-        values.put(
-                "held",
-                DETAILS.stream()
-                        .map(field ->
-                                new PortalField(field, t.get("apply." + field), detailValues.get(field), null, false))
-                        .toList());
+        List<PortalField> held = new java.util.ArrayList<>(DETAILS.stream()
+                .map(field -> new PortalField(field, t.get("apply." + field), detailValues.get(field), null, false))
+                .toList());
+        var applicant = view.applicant();
+        held.add(new PortalField(
+                "birthDate",
+                t.get("apply.birthDate"),
+                applicant.birthDate() == null
+                        ? null
+                        : PlainWords.date(
+                                applicant
+                                        .birthDate()
+                                        .atStartOfDay(retention.zone())
+                                        .toInstant(),
+                                retention.zone(),
+                                locale),
+                null,
+                false));
+        held.add(new PortalField("address", t.get("apply.address"), address(applicant.address()), null, false));
+        for (String optional : List.of("gender", "maritalStatus", "drivingLicenceCategories")) {
+            String value = switch (optional) {
+                case "gender" -> applicant.gender();
+                case "maritalStatus" -> applicant.maritalStatus();
+                default -> applicant.drivingLicenceCategories();
+            };
+            if (value != null) {
+                held.add(new PortalField(optional, t.get("portal." + optional), value, null, false));
+            }
+        }
+        values.put("held", held);
         if (!posted.isEmpty()) {
             detailValues.putAll(posted); // the form shows what was typed, next to its errors; the table what is kept
         }
@@ -442,6 +469,21 @@ public class PortalResource {
         values.put("notice", done == null ? null : t.get("portal.done." + done));
         String html = engine.getTemplate("portal/overview").data(values).render();
         return pages.page(status, html, locale, false);
+    }
+
+    private static String address(com.example.ats.application.ApplicantView.Address address) {
+        if (address == null) {
+            return null;
+        }
+        String joined = java.util.stream.Stream.of(
+                        address.street(),
+                        address.houseNumber(),
+                        address.postalCode(),
+                        address.city(),
+                        address.country())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(java.util.stream.Collectors.joining(" "));
+        return joined.isEmpty() ? null : joined;
     }
 
     private static String lastNode(ConstraintViolation<?> violation) {

@@ -178,7 +178,10 @@ class ApplicantPagesBrowserTest {
             browser.type("#token", token);
             browser.find("form[action='/my-application/login'] button").click();
             browser.await("#delete-on");
-            assertThat(browser.text()).contains("Anna Jansen").contains("We delete everything on");
+            assertThat(browser.text())
+                    .contains("Anna Jansen")
+                    .contains("We delete everything on")
+                    .contains(PlainWords.date(birth.atStartOfDay(AMSTERDAM).toInstant(), AMSTERDAM, Locale.ENGLISH));
             assertAccessible(browser, "portal, English");
             browser.find("#confirm-erase").click();
             browser.find("#erase").click();

@@ -112,4 +112,24 @@ class IntakeRateLimitTest {
                 .statusCode(200);
         from("203.0.113.80").post(Intake.PATH).then().statusCode(201); // the intake counts apart
     }
+
+    @Test
+    void theApplyPageCountsWithTheIntakeAndAnswersARefusalWithAPage() {
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", "203.0.113.90")
+                    .multiPart("lang", "nl")
+                    .post("/apply")
+                    .then()
+                    .statusCode(422)
+                    .contentType(org.hamcrest.Matchers.startsWith("text/html"));
+        }
+        given().header("X-Forwarded-For", "203.0.113.90")
+                .multiPart("lang", "nl")
+                .post("/apply")
+                .then()
+                .statusCode(429)
+                .contentType(org.hamcrest.Matchers.startsWith("text/html"))
+                .body(org.hamcrest.Matchers.containsString("te veel sollicitaties"));
+        from("203.0.113.90").post(Intake.PATH).then().statusCode(429); // one limit for both ways in
+    }
 }
