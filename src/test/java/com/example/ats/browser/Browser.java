@@ -90,7 +90,8 @@ final class Browser implements AutoCloseable {
     /** Waits until the element shows the text (the page before it may still be there for a moment). */
     void awaitText(String css, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(60))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                // the page being replaced under the lookup: its nodes go stale or leave the document
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.findElements(By.cssSelector(css)).stream()
                         .anyMatch(element -> element.getText().contains(text)));
     }
