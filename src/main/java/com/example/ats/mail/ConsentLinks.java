@@ -1,13 +1,11 @@
 package com.example.ats.mail;
 
 import com.example.ats.application.AccessTokens;
+import com.example.ats.shared.Hmac;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,24 +18,17 @@ public class ConsentLinks {
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecretKeySpec key;
+    private final byte[] key;
     private final MailConfig config;
 
     ConsentLinks(@ConfigProperty(name = "ats.intake.token-secret") String secret, MailConfig config) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = secret.getBytes(StandardCharsets.UTF_8);
         this.config = config;
     }
 
     /** The token of a question's link: 256 bits, unguessable without the server secret. */
     public String token(UUID questionId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return URL.encodeToString(
-                    mac.doFinal(("ats-consent-question\n" + questionId).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return URL.encodeToString(Hmac.sha256(key, "ats-consent-question\n" + questionId));
     }
 
     /** What the question keeps of its token: SHA-256, as for access tokens. */

@@ -1,5 +1,6 @@
 package com.example.ats.portal;
 
+import com.example.ats.shared.Hmac;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 import java.nio.ByteBuffer;
@@ -14,7 +15,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,7 +39,7 @@ class PortalSessions {
     record Session(UUID applicationId, Instant endsAt, String cookie) {}
 
     private final SecretKeySpec sealKey;
-    private final SecretKeySpec formKey;
+    private final byte[] formKey;
     private final Duration lifetime;
     private final boolean secure;
 
@@ -48,7 +48,7 @@ class PortalSessions {
             @ConfigProperty(name = "ats.web.portal-session", defaultValue = "PT30M") Duration lifetime,
             @ConfigProperty(name = "ats.web.secure-cookies", defaultValue = "true") boolean secure) {
         this.sealKey = new SecretKeySpec(derive(secret, "ats portal session v1"), "AES");
-        this.formKey = new SecretKeySpec(derive(secret, "ats portal forms v1"), "HmacSHA256");
+        this.formKey = derive(secret, "ats portal forms v1");
         this.lifetime = lifetime;
         this.secure = secure;
     }
@@ -98,13 +98,7 @@ class PortalSessions {
 
     /** The token every form of this session carries. */
     String formToken(Session session) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(formKey);
-            return URL.encodeToString(mac.doFinal(session.cookie().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return URL.encodeToString(Hmac.sha256(formKey, session.cookie()));
     }
 
     boolean formTokenMatches(Session session, String submitted) {
@@ -136,12 +130,6 @@ class PortalSessions {
     }
 
     private static byte[] derive(String secret, String label) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hmac.sha256(secret, label);
     }
 }
