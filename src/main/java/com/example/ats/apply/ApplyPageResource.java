@@ -228,7 +228,7 @@ public class ApplyPageResource {
                 return form(vacancy, locale, values, errors, e.type().status());
             }
             for (Problem.FieldError error : e.errors()) {
-                errors.putIfAbsent(pageField(error.field()), errorKey(error.field(), e.type()));
+                errors.putIfAbsent(pageField(error.field()), errorKey(error, e.type()));
             }
             if (errors.isEmpty()) {
                 errors.put("form", "error.other");
@@ -345,8 +345,16 @@ public class ApplyPageResource {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    private static String errorKey(String path, ProblemType type) {
+    private static String errorKey(Problem.FieldError error, ProblemType type) {
+        String path = error.field();
         String field = pageField(path);
+        boolean file = field.equals("cv") || field.equals("motivationLetter");
+        if (file && "contains malware".equals(error.message())) {
+            return "error." + field + ".malware";
+        }
+        if (file && error.message() != null && error.message().startsWith("active content")) {
+            return "error." + field + ".activeContent";
+        }
         if (field.equals("form") && "vacancyId".equals(path)) {
             return "error.vacancy";
         }

@@ -43,4 +43,22 @@ public class Document {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "scan_state", nullable = false)
+    public ScanState scanState = ScanState.PENDING;
+
+    /** The signature's name when {@link ScanState#INFECTED}. */
+    @Column(name = "scan_signature")
+    public String scanSignature;
+
+    /** The scanner's engine and signature database version of the verdict. */
+    @Column(name = "scan_database")
+    public String scanDatabase;
+
+    @Column(name = "scanned_at")
+    public Instant scannedAt;
+
+    @Column(name = "scan_tried_at")
+    public Instant scanTriedAt;
 }

@@ -7,7 +7,31 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A stored file's metadata, as staff and the applicant see it. */
 @Schema(name = "ApplicationDocument")
 public record DocumentView(
-        UUID id, DocumentKind kind, String fileName, String mediaType, long size, String sha256, Instant storedAt) {
+        UUID id,
+        DocumentKind kind,
+        String fileName,
+        String mediaType,
+        long size,
+        String sha256,
+        Instant storedAt,
+
+        @Schema(description = "The malware scan: staff can open the document only when it is CLEAN")
+        Scan scan) {
+
+    /** What the malware scanner said, with which signature database. */
+    @Schema(name = "DocumentScan")
+    public record Scan(
+            ScanState state,
+
+            @Schema(description = "The signature found, when INFECTED")
+            String signature,
+
+            @Schema(
+                    description = "The scanner's engine and signature database version of the verdict",
+                    example = "ClamAV 1.4.6/27845/Wed Nov 25 09:12:00 2026")
+            String database,
+
+            Instant scannedAt) {}
 
     public static DocumentView of(Document document) {
         return new DocumentView(
@@ -17,6 +41,7 @@ public record DocumentView(
                 document.mediaType,
                 document.sizeBytes,
                 document.sha256,
-                document.createdAt);
+                document.createdAt,
+                new Scan(document.scanState, document.scanSignature, document.scanDatabase, document.scannedAt));
     }
 }

@@ -1,6 +1,7 @@
 package com.example.ats.document;
 
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.ProblemType;
 import com.example.ats.storage.ObjectStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,12 +39,18 @@ public class DownloadService {
                 .register(registry);
     }
 
-    /** 404 unless the document belongs to the application; opens the object before answering (503 when down). */
-    public Response of(UUID applicationId, UUID documentId) {
+    /**
+     * 404 unless the document belongs to the application; 409 when its scan state is not one the gate lets through;
+     * opens the object before answering (503 when down).
+     */
+    public Response of(UUID applicationId, UUID documentId, ScanGate gate) {
         Document document = QuarkusTransaction.requiringNew()
                 .call(() -> documents.findByIdOptional(documentId))
                 .filter(d -> d.applicationId.equals(applicationId))
                 .orElseThrow(() -> ApiException.notFound("Document"));
+        if (!gate.allows(document.scanState)) {
+            throw new ApiException(ProblemType.CONFLICT, refusal(document));
+        }
         InputStream content = store.get(document.objectKey);
         // Exactly one of two closes the store's stream: the body writer, or, for a client gone before the body is
         // written (the writer never runs), the end of the request. Both at once race inside the HTTP client (seen
@@ -73,6 +80,27 @@ public class DownloadService {
                 .header("Content-Disposition", ContentDisposition.attachment(document.fileName))
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
+    }
+
+    private static String refusal(Document document) {
+        return switch (document.scanState) {
+            case PENDING ->
+                "The document's scan state is PENDING: it has not been scanned for malware yet and opens"
+                        + " once the scanner finds it CLEAN";
+            case INFECTED ->
+                "The document's scan state is INFECTED (" + document.scanSignature + "): it is kept for"
+                        + " the privacy officer and never opened by staff";
+            case CLEAN -> "The document cannot be opened";
+        };
+    }
+
+    /** The scan state of a document of the application, or 404. */
+    public ScanState scanStateOf(UUID applicationId, UUID documentId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> documents.findByIdOptional(documentId))
+                .filter(d -> d.applicationId.equals(applicationId))
+                .map(d -> d.scanState)
+                .orElseThrow(() -> ApiException.notFound("Document"));
     }
 
     private static void closeQuietly(InputStream content) {

@@ -3,6 +3,7 @@ package com.example.ats.export;
 import com.example.ats.document.ContentDisposition;
 import com.example.ats.document.DocumentRepository;
 import com.example.ats.document.DocumentView;
+import com.example.ats.document.ScanState;
 import com.example.ats.document.VerifiedCopy;
 import com.example.ats.storage.ObjectStore;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -42,7 +43,9 @@ public class ZipExport {
                               was dan 16), expiresAt (wanneer we alles verwijderen) en whatHappens (hetzelfde
                               in woorden).
             documents/        je bestanden, byte voor byte zoals je ze stuurde; met de SHA-256 in
-                              application.json kun je dat controleren.
+                              application.json kun je dat controleren. Een bestand waarin onze virusscanner
+                              later malware vond (scan.state INFECTED) staat wel in application.json, maar
+                              niet in deze map.
 
             Tijden staan in UTC (ISO-8601). Je mag dit archief aan een andere werkgever of dienst geven.
 
@@ -57,7 +60,9 @@ public class ZipExport {
                               text's version, and your guardian's consent if you were younger than 16),
                               expiresAt (when we delete everything) and whatHappens (the same in words).
             documents/        your files, byte for byte as you sent them; each file's SHA-256 in
-                              application.json lets you check that.
+                              application.json lets you check that. A file in which our virus scanner later
+                              found malware (scan.state INFECTED) is listed in application.json but not
+                              included here.
 
             Times are UTC (ISO-8601). You may give this archive to another employer or service.
             """;
@@ -94,6 +99,9 @@ public class ZipExport {
                 zip.closeEntry();
                 Set<String> names = new HashSet<>();
                 for (DocumentView document : view.documents()) {
+                    if (document.scan().state() == ScanState.INFECTED) {
+                        continue; // never handed out, not even to its sender (ADR 0015)
+                    }
                     zip.putNextEntry(new ZipEntry("documents/" + unique(names, document)));
                     try (InputStream content = store.get(objectKeys.get(document.id()))) {
                         VerifiedCopy.copy(content, zip, document.size(), document.sha256());

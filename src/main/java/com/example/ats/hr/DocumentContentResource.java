@@ -2,13 +2,18 @@ package com.example.ats.hr;
 
 import com.example.ats.audit.AuditLog;
 import com.example.ats.document.DownloadService;
+import com.example.ats.document.ScanGate;
+import com.example.ats.document.ScanState;
+import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Caller;
+import com.example.ats.shared.ProblemType;
 import com.example.ats.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -17,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,12 +43,15 @@ public class DocumentContentResource {
 
     @GET
     @Produces(MediaType.WILDCARD)
-    @RolesAllowed({Roles.RECRUITER, Roles.HR_ADMIN})
+    @RolesAllowed({Roles.RECRUITER, Roles.HR_ADMIN, Roles.PRIVACY_OFFICER})
     @Operation(
             operationId = "downloadDocument",
             summary = "Download a document, streamed, in its stored media type",
             description = "The bytes are checked against the SHA-256 taken at intake while they stream; on a mismatch"
-                    + " the last part is withheld, so the download breaks instead of delivering a corrupted file.")
+                    + " the last part is withheld, so the download breaks instead of delivering a corrupted file."
+                    + " Only a document whose malware scan is CLEAN is served (409 otherwise, naming its scan state);"
+                    + " the privacy officer (who has no other access to files) may open any document by asking with"
+                    + " unscanned=true, which is audited.")
     @APIResponse(
             responseCode = "200",
             description = "The file",
@@ -55,10 +64,37 @@ public class DocumentContentResource {
             },
             content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public Response download(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
-        Response download = downloads.of(id, documentId);
-        audit.record(caller.subject(), caller.role(), "DOCUMENT_DOWNLOADED", id, "document " + documentId);
+    public Response download(
+            @PathParam("id") UUID id,
+            @PathParam("documentId") UUID documentId,
+            @QueryParam("unscanned")
+                    @Parameter(
+                            description = "Privacy officer only: open the document even though its scan is not"
+                                    + " CLEAN (PENDING or INFECTED)")
+                    boolean unscanned) {
+        if (unscanned && !caller.hasRole(Roles.PRIVACY_OFFICER)) {
+            throw new ApiException(
+                    ProblemType.FORBIDDEN, "Only the privacy officer may open a document that is not scanned CLEAN");
+        }
+        if (!unscanned && !caller.hasRole(Roles.RECRUITER) && !caller.hasRole(Roles.HR_ADMIN)) {
+            // the privacy officer opens files only by asking for the override, never as part of daily work
+            throw new ApiException(ProblemType.FORBIDDEN, "Only recruiters and HR admins download documents");
+        }
+        if (!unscanned) {
+            Response download = downloads.of(id, documentId, ScanGate.CLEAN_ONLY);
+            audit.record(caller.subject(), caller.role(), "DOCUMENT_DOWNLOADED", id, "document " + documentId);
+            return download;
+        }
+        ScanState state = downloads.scanStateOf(id, documentId);
+        Response download = downloads.of(id, documentId, ScanGate.ANY);
+        audit.record(
+                caller.subject(),
+                caller.role(),
+                "DOCUMENT_DOWNLOADED_UNSCANNED",
+                id,
+                "document " + documentId + ", scan " + state);
         return download;
     }
 }

@@ -3,6 +3,7 @@ package com.example.ats.intake;
 import com.example.ats.application.Application;
 import com.example.ats.application.ApplicationStatus;
 import com.example.ats.document.Document;
+import com.example.ats.document.ScanState;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,12 @@ public record ApplicationReceipt(
             @Schema(example = "48213") long size,
 
             @Schema(description = "SHA-256 of the bytes, hex")
-            String sha256) {}
+            String sha256,
+
+            @Schema(
+                    description = "The malware scan: CLEAN, or PENDING when the scanner could not be asked in"
+                            + " time (scanned later; staff cannot open the file until it is CLEAN)")
+            ScanState scan) {}
 
     static ApplicationReceipt of(Application application, List<Document> stored, boolean granted, String token) {
         return new ApplicationReceipt(
@@ -59,8 +65,8 @@ public record ApplicationReceipt(
                 application.expiresAt,
                 granted,
                 stored.stream()
-                        .map(d ->
-                                new StoredDocument(d.id, d.kind.name(), d.fileName, d.mediaType, d.sizeBytes, d.sha256))
+                        .map(d -> new StoredDocument(
+                                d.id, d.kind.name(), d.fileName, d.mediaType, d.sizeBytes, d.sha256, d.scanState))
                         .toList(),
                 token);
     }

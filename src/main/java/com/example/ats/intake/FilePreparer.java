@@ -8,16 +8,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
 
-/** Checks a received file before anything is stored: not empty, not too large, an allowed format; names and hashes it. */
+/**
+ * Checks a received file before anything is stored: not empty, not too large, an allowed format without active
+ * content; names and hashes it.
+ */
 @ApplicationScoped
 public class FilePreparer {
 
     private final IntakeConfig config;
     private final FileInspector inspector;
+    private final ActiveContentCheck activeContent;
 
-    FilePreparer(IntakeConfig config, FileInspector inspector) {
+    FilePreparer(IntakeConfig config, FileInspector inspector, ActiveContentCheck activeContent) {
         this.config = config;
         this.inspector = inspector;
+        this.activeContent = activeContent;
     }
 
     public PreparedFile prepare(IncomingFile file) {
@@ -33,6 +38,7 @@ public class FilePreparer {
                     List.of(new Problem.FieldError(file.part(), "too large")));
         }
         DocumentFormat format = inspector.inspect(file.part(), file.path());
+        activeContent.check(file.part(), file.path(), format);
         DocumentKind kind = IntakeParts.kindOf(file.part());
         String name =
                 FileNames.sanitise(file.clientFileName(), format, kind.name().toLowerCase(Locale.ROOT));

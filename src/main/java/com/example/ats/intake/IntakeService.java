@@ -1,7 +1,11 @@
 package com.example.ats.intake;
 
 import com.example.ats.document.Document;
+import com.example.ats.document.ScanState;
+import com.example.ats.scan.MalwareScanner;
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.Problem;
+import com.example.ats.shared.ProblemType;
 import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
 import com.example.ats.vacancy.Vacancy;
@@ -35,6 +39,7 @@ public class IntakeService {
     private final IdempotentReplay replay;
     private final IntakeRecorder recorder;
     private final ObjectStore store;
+    private final MalwareScanner scanner;
     private final Clock clock;
 
     IntakeService(
@@ -44,6 +49,7 @@ public class IntakeService {
             IdempotentReplay replay,
             IntakeRecorder recorder,
             ObjectStore store,
+            MalwareScanner scanner,
             Clock clock) {
         this.rules = rules;
         this.vacancies = vacancies;
@@ -51,6 +57,7 @@ public class IntakeService {
         this.replay = replay;
         this.recorder = recorder;
         this.store = store;
+        this.scanner = scanner;
         this.clock = clock;
     }
 
@@ -80,13 +87,14 @@ public class IntakeService {
             }
         }
 
+        List<MalwareScanner.Result> scans = scan(prepared);
         UUID applicationId = UUID.randomUUID();
         String token = replay.tokenFor(applicationId, clientKey, fingerprint);
         List<String> written = new ArrayList<>();
         try {
             List<Document> stored = new ArrayList<>();
-            for (PreparedFile file : prepared) {
-                stored.add(upload(applicationId, file, now, written));
+            for (int i = 0; i < prepared.size(); i++) {
+                stored.add(upload(applicationId, prepared.get(i), scans.get(i), now, written));
             }
             ApplicationReceipt receipt = recorder.record(new IntakeRecorder.Accepted(
                     applicationId, form, stored, token, clientKey, fingerprint, now, language));
@@ -114,7 +122,29 @@ public class IntakeService {
         }
     }
 
-    private Document upload(UUID applicationId, PreparedFile file, Instant now, List<String> written) {
+    /** Scans the received copies before a byte is stored: an infected file refuses the intake, nothing is kept. */
+    private List<MalwareScanner.Result> scan(List<PreparedFile> prepared) {
+        List<MalwareScanner.Result> scans = scanner.scanReceived(
+                prepared.stream().map(f -> f.incoming().path()).toList());
+        for (int i = 0; i < prepared.size(); i++) {
+            if (scans.get(i).state() == ScanState.INFECTED) {
+                String part = prepared.get(i).incoming().part();
+                Log.warnf(
+                        "Intake refused: malware (%s) in part %s; nothing was kept",
+                        scans.get(i).signature(), part);
+                throw new ApiException(
+                        ProblemType.VALIDATION_FAILED,
+                        "The file in part '" + part + "' contains malware ("
+                                + scans.get(i).signature()
+                                + ") and was not accepted; nothing of this application was kept",
+                        List.of(new Problem.FieldError(part, "contains malware")));
+            }
+        }
+        return scans;
+    }
+
+    private Document upload(
+            UUID applicationId, PreparedFile file, MalwareScanner.Result scan, Instant now, List<String> written) {
         Document document = new Document();
         document.id = UUID.randomUUID();
         document.applicationId = applicationId;
@@ -125,6 +155,9 @@ public class IntakeService {
         document.sha256 = file.sha256();
         document.objectKey = ObjectKeys.of(applicationId, document.id);
         document.createdAt = now;
+        document.scanState = scan.state();
+        document.scanDatabase = scan.database();
+        document.scannedAt = scan.scannedAt();
         written.add(document.objectKey);
         store.putFile(
                 document.objectKey,

@@ -3,6 +3,8 @@ package com.example.ats.portal;
 import com.example.ats.audit.AuditLog;
 import com.example.ats.consent.ConsentTexts;
 import com.example.ats.document.DownloadService;
+import com.example.ats.document.ScanGate;
+import com.example.ats.document.ScanState;
 import com.example.ats.export.ApplicantDataService;
 import com.example.ats.export.ApplicantDataView;
 import com.example.ats.export.PageTexts;
@@ -171,7 +173,7 @@ public class PortalResource {
             return Response.seeOther(URI.create(PortalSessions.PATH)).build();
         }
         UUID id = session.get().applicationId();
-        Response download = downloads.of(id, document);
+        Response download = downloads.of(id, document, ScanGate.OWN_FILE);
         audit.record(ACTOR, ACTOR, "SELF_DOCUMENT_DOWNLOADED", id, "document " + document);
         return download;
     }
@@ -413,7 +415,14 @@ public class PortalResource {
         values.put(
                 "documents",
                 view.documents().stream()
-                        .map(d -> new PortalDocument(d.id(), d.fileName(), PlainWords.size(d.size(), locale)))
+                        .map(d -> new PortalDocument(
+                                d.id(),
+                                d.fileName(),
+                                PlainWords.size(d.size(), locale),
+                                d.scan().state() != ScanState.INFECTED,
+                                d.scan().state() == ScanState.CLEAN
+                                        ? null
+                                        : t.get("portal.scan." + d.scan().state())))
                         .toList());
         Map<String, String> detailValues = new LinkedHashMap<>();
         detailValues.put("firstName", view.applicant().firstName());

@@ -2,6 +2,7 @@ package com.example.ats.self;
 
 import com.example.ats.audit.AuditLog;
 import com.example.ats.document.DownloadService;
+import com.example.ats.document.ScanGate;
 import com.example.ats.export.ApplicantDataService;
 import com.example.ats.export.ApplicantDataView;
 import com.example.ats.export.PlainWords;
@@ -120,7 +121,7 @@ public class SelfApplicationResource {
             @PathParam("documentId") UUID documentId,
             @Context HttpServerRequest request) {
         UUID id = authenticate(token, request);
-        Response download = downloads.of(id, documentId);
+        Response download = downloads.of(id, documentId, ScanGate.OWN_FILE);
         audit.record(ACTOR, ACTOR, "SELF_DOCUMENT_DOWNLOADED", id, "document " + documentId);
         return download;
     }

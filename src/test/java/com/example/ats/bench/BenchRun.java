@@ -129,6 +129,7 @@ public final class BenchRun {
             stack.reset();
             if (wanted("intake")) {
                 intake(service);
+                scanningCost(service);
             }
             if (wanted("read")) {
                 readPath(service);
@@ -264,6 +265,55 @@ public final class BenchRun {
                         .findFirst()
                         .orElseThrow()
                         .get("cpu"));
+    }
+
+    /**
+     * What the malware scan costs: the same intake against the service as it runs (every file streamed to clamd
+     * before it is stored) and against a second one with scanning off, alternating, at concurrency 4.
+     */
+    private void scanningCost(ServiceProcess scanning) throws Exception {
+        IntakeScenario scenario = new IntakeScenario(stack);
+        int rounds = quick ? 1 : 3;
+        List<Map<String, Object>> cells = new ArrayList<>();
+        try (ServiceProcess unscanned = ServiceProcess.start(log, List.of(), Map.of("ATS_SCAN_ENABLED", "false"))) {
+            scenario.service(unscanned.base, IntakeScenario.cv(MIB), 2, quick ? 4 : 200); // warm-up
+            for (int mib : new int[] {1, 10}) {
+                Path cv = IntakeScenario.cv(mib * MIB);
+                int concurrency = 4;
+                int requests = quick ? 4 : (mib == 1 ? 160 : 48);
+                List<IntakeScenario.Run> on = new ArrayList<>();
+                List<IntakeScenario.Run> off = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    if (round % 2 == 0) {
+                        on.add(scenario.service(scanning.base, cv, concurrency, requests));
+                        off.add(scenario.service(unscanned.base, cv, concurrency, requests));
+                    } else {
+                        off.add(scenario.service(unscanned.base, cv, concurrency, requests));
+                        on.add(scenario.service(scanning.base, cv, concurrency, requests));
+                    }
+                    stack.reset();
+                }
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("sizeMiB", mib);
+                cell.put("concurrency", concurrency);
+                cell.put("requests", requests);
+                cell.put("rounds", rounds);
+                cell.put("scanning", summary(on));
+                cell.put("notScanning", summary(off));
+                double ratio = median(on, IntakeScenario.Run::megabytesPerSecond)
+                        / median(off, IntakeScenario.Run::megabytesPerSecond);
+                cell.put("ratio", ratio);
+                cells.add(cell);
+                System.out.printf(
+                        "intake %d MiB x%d: scanning %.1f MB/s, not scanning %.1f MB/s, ratio %.2f%n",
+                        mib,
+                        concurrency,
+                        median(on, IntakeScenario.Run::megabytesPerSecond),
+                        median(off, IntakeScenario.Run::megabytesPerSecond),
+                        ratio);
+            }
+        }
+        results.put("intakeScanning", cells);
     }
 
     /** Where the cores go: CPU seconds per MB of the service, MinIO and the client, on each path. */

@@ -32,6 +32,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with the environment of bench/run plus the benchmark's settings; waits until ready. */
     static ServiceProcess start(Path log, List<String> jvmOptions) throws Exception {
+        return start(log, jvmOptions, Map.of());
+    }
+
+    /** ... with these settings on top (e.g. scanning off). */
+    static ServiceProcess start(Path log, List<String> jvmOptions, Map<String, String> settings) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -54,6 +59,7 @@ final class ServiceProcess implements AutoCloseable {
                         "ATS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
                         // mail off: the intake figures are the service's, not the SMTP server's
                         "ATS_MAIL_HOST", "off"));
+        builder.environment().putAll(settings);
         Files.createDirectories(log.getParent());
         long started = System.nanoTime();
         Process process = builder.start();

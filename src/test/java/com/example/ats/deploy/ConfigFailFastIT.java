@@ -23,7 +23,7 @@ class ConfigFailFastIT {
         Result result = start(Map.of());
         assertThat(result.exitCode()).isNotZero();
         assertThat(AppSettings.load().required())
-                .hasSize(9)
+                .hasSize(10)
                 .allSatisfy(variable -> assertThat(result.output()).contains("Could not expand value " + variable));
     }
 

@@ -129,8 +129,34 @@ class KubernetesManifestsTest {
                 .containsExactlyInAnyOrder(
                         "container: ATS_DB_URI is no setting of the service",
                         "NetworkPolicy: egress to ports beyond DNS, PostgreSQL, MinIO, Keycloak, SMTP and webhooks: [25, 53,"
-                                + " 443, 587, 8080, 8443, 9000]",
-                        "NetworkPolicy: egress lacks DNS, PostgreSQL or MinIO: [25, 53, 443, 587, 8080, 8443, 9000]");
+                                + " 443, 587, 3310, 8080, 8443, 9000]",
+                        "NetworkPolicy: egress lacks DNS, PostgreSQL or MinIO: [25, 53, 443, 587, 3310, 8080, 8443, 9000]");
+    }
+
+    @Test
+    void aScannerWithoutItsFreshclamSidecarOrOpenToEveryPodIsNoticed() {
+        List<HasMetadata> objects = Manifests.render("k8s/base");
+        deployment(objects, "clamav")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .removeIf(c -> c.getName().equals("freshclam"));
+        ManifestRules.of(objects, io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class).stream()
+                .filter(p -> p.getMetadata().getName().equals("clamav"))
+                .findFirst()
+                .orElseThrow()
+                .getSpec()
+                .getIngress()
+                .get(0)
+                .getFrom()
+                .get(0)
+                .getPodSelector()
+                .setMatchLabels(java.util.Map.of("app.kubernetes.io/name", "anything"));
+        assertThat(ManifestRules.violations(objects, SETTINGS))
+                .containsExactlyInAnyOrder(
+                        "clamav: expected containers clamd and freshclam, found [clamd]",
+                        "clamav: no NetworkPolicy letting in the service's pods only");
     }
 
     @Test
@@ -155,8 +181,8 @@ class KubernetesManifestsTest {
     void anApiVersionWithoutSchemaIsRefused() {
         String yaml = broken(
                 Manifests.build("k8s/overlays/prod"),
-                "apiVersion: apps/v1\nkind: Deployment\n",
-                "apiVersion: apps/v2\nkind: Deployment\n");
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    app.kubernetes.io/name: ats\n",
+                "apiVersion: apps/v2\nkind: Deployment\nmetadata:\n  labels:\n    app.kubernetes.io/name: ats\n");
         assertThat(Manifests.schemaErrors(yaml))
                 .singleElement()
                 .asString()
@@ -170,7 +196,14 @@ class KubernetesManifestsTest {
     }
 
     private static Deployment deployment(List<HasMetadata> objects) {
-        return ManifestRules.of(objects, Deployment.class).get(0);
+        return deployment(objects, "ats");
+    }
+
+    private static Deployment deployment(List<HasMetadata> objects, String name) {
+        return ManifestRules.of(objects, Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Container container(List<HasMetadata> objects) {

@@ -27,9 +27,8 @@ import java.util.TreeSet;
 /** What the rendered Kubernetes manifests must hold, as a list of violations (empty: fine). */
 final class ManifestRules {
 
-    /** Ports the service may reach: DNS, PostgreSQL, MinIO, Keycloak (HTTP inside the cluster, HTTPS outside). */
-    /** DNS, PostgreSQL, MinIO, Keycloak (8080, 8443, 443), SMTP submission (587); webhooks use 443. */
-    static final Set<Integer> EGRESS_PORTS = Set.of(53, 5432, 9000, 8080, 8443, 443, 587);
+    /** DNS, PostgreSQL, MinIO, Keycloak (8080, 8443, 443), SMTP submission (587), clamd (3310); webhooks use 443. */
+    static final Set<Integer> EGRESS_PORTS = Set.of(53, 5432, 9000, 8080, 8443, 443, 587, 3310);
 
     private ManifestRules() {}
 
@@ -38,11 +37,14 @@ final class ManifestRules {
         objects.stream()
                 .filter(Secret.class::isInstance)
                 .forEach(secret -> violations.add("Secret " + name(secret) + " holds values; reference secrets only"));
-        List<Deployment> deployments = of(objects, Deployment.class);
+        List<Deployment> deployments = of(objects, Deployment.class).stream()
+                .filter(d -> name(d).equals("ats"))
+                .toList();
         if (deployments.size() != 1) {
-            violations.add("expected one Deployment, found " + deployments.size());
+            violations.add("expected one Deployment named ats, found " + deployments.size());
             return violations;
         }
+        scanner(objects, violations);
         Deployment deployment = deployments.get(0);
         Map<String, String> podLabels =
                 deployment.getSpec().getTemplate().getMetadata().getLabels();
@@ -219,6 +221,44 @@ final class ManifestRules {
         }
         if (!ports.containsAll(List.of(53, 5432, 9000))) {
             violations.add("NetworkPolicy: egress lacks DNS, PostgreSQL or MinIO: " + ports);
+        }
+    }
+
+    /** ClamAV beside the service: clamd with a freshclam sidecar on one database volume, reachable only by the service. */
+    private static void scanner(List<HasMetadata> objects, List<String> violations) {
+        List<Deployment> clamav = of(objects, Deployment.class).stream()
+                .filter(d -> name(d).equals("clamav"))
+                .toList();
+        if (clamav.size() != 1) {
+            violations.add("expected one Deployment named clamav (the malware scanner), found " + clamav.size());
+            return;
+        }
+        PodSpec pod = clamav.get(0).getSpec().getTemplate().getSpec();
+        Set<String> containers = new TreeSet<>();
+        pod.getContainers().forEach(c -> {
+            containers.add(c.getName());
+            if (c.getVolumeMounts() == null
+                    || c.getVolumeMounts().stream()
+                            .noneMatch(m -> m.getMountPath().equals("/var/lib/clamav"))) {
+                violations.add("clamav: container " + c.getName() + " does not share the database volume");
+            }
+            resources(c.getResources(), violations);
+        });
+        if (!containers.equals(Set.of("clamd", "freshclam"))) {
+            violations.add("clamav: expected containers clamd and freshclam, found " + containers);
+        }
+        boolean onlyTheService = of(objects, NetworkPolicy.class).stream()
+                .filter(p -> name(p).equals("clamav"))
+                .anyMatch(p -> p.getSpec().getIngress().stream()
+                        .allMatch(rule -> rule.getFrom() != null
+                                && rule.getFrom().stream()
+                                        .allMatch(peer -> peer.getPodSelector() != null
+                                                && "ats"
+                                                        .equals(peer.getPodSelector()
+                                                                .getMatchLabels()
+                                                                .get("app.kubernetes.io/name")))));
+        if (!onlyTheService) {
+            violations.add("clamav: no NetworkPolicy letting in the service's pods only");
         }
     }
 

@@ -1,0 +1,77 @@
+package com.example.ats.scan;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** The stack's real clamd, stopped and started through bin/stack, and the EICAR test file it detects. */
+public final class Clamd {
+
+    private Clamd() {}
+
+    /** The EICAR anti-virus test file: harmless, detected by every scanner as malware. */
+    public static byte[] eicar() {
+        return "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A Word document (DOCX) that carries the EICAR file as one of its parts. */
+    public static byte[] docxWithEicar() {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            put(
+                    zip,
+                    "[Content_Types].xml",
+                    ("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
+                                    + "package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType="
+                                    + "\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+                                    + "</Types>")
+                            .getBytes(StandardCharsets.UTF_8));
+            put(zip, "_rels/.rels", "<Relationships/>".getBytes(StandardCharsets.UTF_8));
+            put(
+                    zip,
+                    "word/document.xml",
+                    "<w:document><w:body><w:p>CV</w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+            put(zip, "word/media/image1.bin", eicar());
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    public static void stop() {
+        stack("stop");
+    }
+
+    public static void start() {
+        stack("start");
+    }
+
+    private static void stack(String action) {
+        try {
+            Process process = new ProcessBuilder("bin/stack", "scanner", action)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("bin/stack scanner " + action + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
