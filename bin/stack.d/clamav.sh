@@ -52,17 +52,11 @@ start_clamav() {
   else
     port_in_use "$CLAMD_PORT" && die "port $CLAMD_PORT is taken by another process" "set ATS_CLAMD_PORT to a free port"
     write_clamav_database
-    # StreamMaxLength above the largest accepted upload (10 MiB), or clamd refuses a legitimate file.
-    cat >"$CLAMD_DIR/clamd.conf" <<CONF
-Foreground yes
-TCPSocket $CLAMD_PORT
-TCPAddr 127.0.0.1
-DatabaseDirectory $CLAMD_DIR/db
-LogFile $CLAMD_LOG
-StreamMaxLength 32M
-MaxThreads 8
-SelfCheck 600
-CONF
+    # Production's settings (k8s/base/clamd.conf), with the places of this stack (and as the user running it).
+    {
+      grep -Ev '^(TCPSocket|TCPAddr|DatabaseDirectory|LogFile|User) ' "$ROOT_DIR/k8s/base/clamd.conf"
+      printf 'TCPSocket %s\nTCPAddr 127.0.0.1\nDatabaseDirectory %s\nLogFile %s\n' "$CLAMD_PORT" "$CLAMD_DIR/db" "$CLAMD_LOG"
+    } >"$CLAMD_DIR/clamd.conf"
     say "clamd: starting on 127.0.0.1:$CLAMD_PORT (test signature database)"
     nohup "$CLAMD_BIN" -c "$CLAMD_DIR/clamd.conf" >>"$CLAMD_DIR/clamd.out" 2>&1 &
     echo $! >"$CLAMD_PIDFILE"

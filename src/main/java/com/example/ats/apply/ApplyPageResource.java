@@ -352,6 +352,9 @@ public class ApplyPageResource {
         if (file && "contains malware".equals(error.message())) {
             return "error." + field + ".malware";
         }
+        if (file && "cannot be checked for malware".equals(error.message())) {
+            return "error." + field + ".uncheckable";
+        }
         if (file && error.message() != null && error.message().startsWith("active content")) {
             return "error." + field + ".activeContent";
         }

@@ -127,17 +127,21 @@ public class IntakeService {
         List<MalwareScanner.Result> scans = scanner.scanReceived(
                 prepared.stream().map(f -> f.incoming().path()).toList());
         for (int i = 0; i < prepared.size(); i++) {
-            if (scans.get(i).state() == ScanState.INFECTED) {
+            MalwareScanner.Result scan = scans.get(i);
+            if (scan.state() == ScanState.INFECTED) {
+                // the signature goes to the log only: told to the sender, it would help tune an evasion
                 String part = prepared.get(i).incoming().part();
-                Log.warnf(
-                        "Intake refused: malware (%s) in part %s; nothing was kept",
-                        scans.get(i).signature(), part);
+                Log.warnf("Intake refused: %s in part %s; nothing was kept", scan.signature(), part);
                 throw new ApiException(
                         ProblemType.VALIDATION_FAILED,
-                        "The file in part '" + part + "' contains malware ("
-                                + scans.get(i).signature()
-                                + ") and was not accepted; nothing of this application was kept",
-                        List.of(new Problem.FieldError(part, "contains malware")));
+                        scan.uncheckable()
+                                ? "The file in part '" + part + "' cannot be checked for malware (it is encrypted,"
+                                        + " or packed too deep or too large to look into) and was not accepted;"
+                                        + " nothing of this application was kept"
+                                : "The file in part '" + part + "' contains malware and was not accepted; nothing"
+                                        + " of this application was kept",
+                        List.of(new Problem.FieldError(
+                                part, scan.uncheckable() ? "cannot be checked for malware" : "contains malware")));
             }
         }
         return scans;

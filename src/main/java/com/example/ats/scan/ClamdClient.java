@@ -2,6 +2,7 @@ package com.example.ats.scan;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,9 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,11 +24,24 @@ public class ClamdClient {
 
     private static final int CHUNK = 64 * 1024;
     private static final int MAX_REPLY = 4096;
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "clamd-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "clamd-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true); // a finished call leaves nothing queued
+        return executor;
+    }
+
+    /** The content could not be read (a stalled or broken store, a deleted file): not clamd's failure. */
+    public static class ContentUnreadableException extends RuntimeException {
+        ContentUnreadableException(IOException cause) {
+            super("the content to scan could not be read: " + cause.getClass().getSimpleName(), cause);
+        }
+    }
 
     private final InetSocketAddress address;
     private final Duration connectTimeout;
@@ -47,22 +60,25 @@ public class ClamdClient {
 
     /** The engine and signature database version, e.g. {@code ClamAV 1.4.6/27845/Wed Nov 25 09:12:00 2026}. */
     public String version(Duration timeout) {
-        return call(timeout, socket -> {
+        return call(timeout, null, socket -> {
             socket.getOutputStream().write("zVERSION\0".getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             return readReply(socket.getInputStream());
         });
     }
 
-    /** Streams the content to clamd and returns its verdict; the content is read once and not closed. */
+    /**
+     * Streams the content to clamd and returns its verdict. The content is read once; it is closed only when the time
+     * runs out (a stalled read ends with the call), else left to the caller.
+     */
     public Verdict scan(InputStream content, Duration timeout) {
-        String reply = call(timeout, socket -> {
+        String reply = call(timeout, content, socket -> {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), CHUNK + 4);
             try {
                 out.write("zINSTREAM\0".getBytes(StandardCharsets.US_ASCII));
                 byte[] chunk = new byte[CHUNK];
                 int n;
-                while ((n = content.readNBytes(chunk, 0, CHUNK)) > 0) {
+                while ((n = read(content, chunk)) > 0) {
                     writeLength(out, n);
                     out.write(chunk, 0, n);
                 }
@@ -85,7 +101,7 @@ public class ClamdClient {
         if (reply.equals("stream: OK")) {
             return new Verdict(null);
         }
-        if (reply.startsWith("stream: ") && reply.endsWith(" FOUND")) {
+        if (reply.startsWith("stream: ") && reply.endsWith(" FOUND") && reply.length() > "stream:  FOUND".length()) {
             return new Verdict(reply.substring("stream: ".length(), reply.length() - " FOUND".length()));
         }
         throw new ScannerUnavailableException("clamd did not scan the file: " + reply);
@@ -95,11 +111,24 @@ public class ClamdClient {
         T run(Socket socket) throws IOException;
     }
 
-    private <T> T call(Duration timeout, Exchange<T> exchange) {
+    private static int read(InputStream content, byte[] chunk) {
+        try {
+            return content.readNBytes(chunk, 0, chunk.length);
+        } catch (IOException e) {
+            throw new ContentUnreadableException(e);
+        }
+    }
+
+    private <T> T call(Duration timeout, Closeable content, Exchange<T> exchange) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Socket socket = new Socket();
-        ScheduledFuture<?> watchdog =
-                WATCHDOG.schedule(() -> closeQuietly(socket), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(
+                () -> {
+                    closeQuietly(socket);
+                    closeQuietly(content);
+                },
+                timeout.toNanos(),
+                TimeUnit.NANOSECONDS);
         try (socket) {
             InetSocketAddress resolved = new InetSocketAddress(address.getHostString(), address.getPort());
             socket.connect(resolved, millis(Math.min(connectTimeout.toNanos(), deadline - System.nanoTime())));
@@ -150,9 +179,12 @@ public class ClamdClient {
         }
     }
 
-    private static void closeQuietly(Socket socket) {
+    private static void closeQuietly(Closeable closeable) {
+        if (closeable == null) {
+            return;
+        }
         try {
-            socket.close();
+            closeable.close();
         } catch (IOException ignored) {
             // closing to end a call that ran out of time
         }

@@ -1,6 +1,5 @@
 package com.example.ats.scan;
 
-import com.example.ats.document.Document;
 import com.example.ats.document.ScanState;
 import com.example.ats.storage.ObjectStore;
 import io.quarkus.logging.Log;
@@ -13,13 +12,15 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Scans the documents stored {@code PENDING} (the scanner was down or slow at intake, or they predate scanning)
- * from the object store once the scanner answers again. Each document is locked with {@code FOR UPDATE SKIP
- * LOCKED} while it is scanned, so replicas share the work, and an erasure waits for the scan to end. A document
- * whose bytes cannot be read is tried again in a later round, after the others.
+ * from the object store once the scanner answers again. A document is claimed in a short transaction (its attempt
+ * time set, {@code FOR UPDATE SKIP LOCKED}: replicas share the work, and a claim lasts the worker timeout), scanned
+ * with no transaction or lock held, and its verdict written only if it is still there and still pending (an erasure
+ * meanwhile wins). A document whose bytes cannot be read is tried again in a later round, after the others.
  */
 @ApplicationScoped
 public class PendingScanWorker {
@@ -59,75 +60,71 @@ public class PendingScanWorker {
     /** What a round did: documents given a verdict, and whether it stopped early because the scanner failed. */
     public record Round(int scanned, boolean scannerFailed) {}
 
+    private record Claim(UUID id, UUID applicationId, String objectKey) {}
+
     /** Scans every pending document once, oldest attempt first; stops at the first failure of the scanner. */
     public Round scanPending() {
         if (!scanner.reachable()) {
             return new Round(0, true);
         }
-        Instant round = clock.instant();
         int scanned = 0;
-        int timeoutSeconds = (int) config.workerTimeout().plusSeconds(30).toSeconds();
         while (true) {
-            Step step =
-                    QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> scanNext(round));
-            switch (step) {
-                case NONE_LEFT -> {
-                    return new Round(scanned, false);
-                }
-                case SCANNER_FAILED -> {
-                    return new Round(scanned, true);
-                }
-                case SCANNED -> scanned++;
-                case UNREADABLE -> {
-                    // tried again next round
-                }
+            Optional<Claim> claim = QuarkusTransaction.requiringNew().call(this::claimNext);
+            if (claim.isEmpty()) {
+                return new Round(scanned, false);
+            }
+            MalwareScanner.Result result;
+            try (InputStream content = store.get(claim.get().objectKey())) {
+                result = scanner.scanStored(content);
+            } catch (ScannerUnavailableException e) {
+                Log.warnf("Scanning pending documents paused: %s", e.getMessage());
+                return new Round(scanned, true);
+            } catch (IOException | RuntimeException e) {
+                Log.warnf(
+                        "Pending document %s could not be read for scanning (%s); tried again later",
+                        claim.get().id(), e.getClass().getSimpleName());
+                continue;
+            }
+            if (QuarkusTransaction.requiringNew().call(() -> record(claim.get(), result))) {
+                scanned++;
             }
         }
     }
 
-    private enum Step {
-        SCANNED,
-        UNREADABLE,
-        SCANNER_FAILED,
-        NONE_LEFT
+    /** The pending document tried longest ago (never tried first), its attempt time set; none when all are claimed. */
+    private Optional<Claim> claimNext() {
+        Instant now = clock.instant();
+        Instant claimEnds = now.minus(config.workerTimeout()).minusSeconds(30);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("update document set scan_tried_at = :now where id = ("
+                        + " select id from document where scan_state = 'PENDING'"
+                        + " and (scan_tried_at is null or scan_tried_at < :claimEnds)"
+                        + " order by scan_tried_at nulls first, created_at limit 1 for update skip locked)"
+                        + " returning id, application_id, object_key")
+                .setParameter("now", now)
+                .setParameter("claimEnds", claimEnds)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> new Claim((UUID) row[0], (UUID) row[1], (String) row[2]));
     }
 
-    private Step scanNext(Instant round) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = entityManager
-                .createNativeQuery(
-                        "select id from document where scan_state = 'PENDING'"
-                                + " and (scan_tried_at is null or scan_tried_at < :round)"
-                                + " order by scan_tried_at nulls first, created_at limit 1 for update skip locked",
-                        UUID.class)
-                .setParameter("round", round)
-                .getResultList();
-        if (ids.isEmpty()) {
-            return Step.NONE_LEFT;
-        }
-        Document document = entityManager.find(Document.class, ids.getFirst());
-        document.scanTriedAt = clock.instant();
-        MalwareScanner.Result result;
-        try (InputStream content = store.get(document.objectKey)) {
-            result = scanner.scanStored(content);
-        } catch (ScannerUnavailableException e) {
-            Log.warnf("Scanning pending documents paused: %s", e.getMessage());
-            return Step.SCANNER_FAILED;
-        } catch (IOException | RuntimeException e) {
-            Log.warnf(
-                    "Pending document %s could not be read for scanning (%s); tried again later",
-                    document.id, e.getClass().getSimpleName());
-            return Step.UNREADABLE;
-        }
-        document.scanState = result.state();
-        document.scanSignature = result.signature();
-        document.scanDatabase = result.database();
-        document.scannedAt = result.scannedAt();
-        if (result.state() == ScanState.INFECTED) {
+    /** Writes the verdict if the document is still there and pending; whether it was. */
+    private boolean record(Claim claim, MalwareScanner.Result result) {
+        int updated = entityManager
+                .createNativeQuery("update document set scan_state = :state, scan_signature = :signature,"
+                        + " scan_database = :database, scanned_at = :scannedAt"
+                        + " where id = :id and scan_state = 'PENDING'")
+                .setParameter("state", result.state().name())
+                .setParameter("signature", result.signature())
+                .setParameter("database", result.database())
+                .setParameter("scannedAt", result.scannedAt())
+                .setParameter("id", claim.id())
+                .executeUpdate();
+        if (updated == 1 && result.state() == ScanState.INFECTED) {
             Log.warnf(
                     "Stored document %s of application %s is infected (%s); staff cannot open it",
-                    document.id, document.applicationId, result.signature());
+                    claim.id(), claim.applicationId(), result.signature());
         }
-        return Step.SCANNED;
+        return updated == 1;
     }
 }

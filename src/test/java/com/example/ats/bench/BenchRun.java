@@ -74,10 +74,11 @@ public final class BenchRun {
     /** The options of {@code bench/run}, which checks them first; anything else is refused. */
     record Options(boolean quick, Set<String> only, boolean skipPurge, boolean report) {
 
-        static final List<String> SCENARIOS = List.of("startup", "memory", "intake", "read", "events", "purge");
+        static final List<String> SCENARIOS =
+                List.of("startup", "memory", "intake", "scanning", "read", "events", "purge");
         static final String USAGE =
                 "usage: BenchRun [--quick] [--only=SCENARIO,...] [--skip-purge] | --report [--quick];"
-                        + " scenarios: startup, memory, intake, read, events, purge (bench/run --help tells more)";
+                        + " scenarios: startup, memory, intake, scanning, read, events, purge (bench/run --help tells more)";
 
         static Options parse(String... args) {
             boolean quick = false;
@@ -129,6 +130,8 @@ public final class BenchRun {
             stack.reset();
             if (wanted("intake")) {
                 intake(service);
+            }
+            if (wanted("scanning")) {
                 scanningCost(service);
             }
             if (wanted("read")) {
@@ -273,10 +276,14 @@ public final class BenchRun {
      */
     private void scanningCost(ServiceProcess scanning) throws Exception {
         IntakeScenario scenario = new IntakeScenario(stack);
-        int rounds = quick ? 1 : 3;
+        int rounds = quick ? 1 : 5;
         List<Map<String, Object>> cells = new ArrayList<>();
         try (ServiceProcess unscanned = ServiceProcess.start(log, List.of(), Map.of("ATS_SCAN_ENABLED", "false"))) {
-            scenario.service(unscanned.base, IntakeScenario.cv(MIB), 2, quick ? 4 : 200); // warm-up
+            for (ServiceProcess warming : List.of(scanning, unscanned)) { // both as warm, whatever ran before
+                scenario.service(warming.base, IntakeScenario.cv(MIB), 4, quick ? 4 : 400);
+                scenario.service(warming.base, IntakeScenario.cv(10 * MIB), 4, quick ? 4 : 48);
+            }
+            stack.reset();
             for (int mib : new int[] {1, 10}) {
                 Path cv = IntakeScenario.cv(mib * MIB);
                 int concurrency = 4;
@@ -305,12 +312,16 @@ public final class BenchRun {
                 cell.put("ratio", ratio);
                 cells.add(cell);
                 System.out.printf(
-                        "intake %d MiB x%d: scanning %.1f MB/s, not scanning %.1f MB/s, ratio %.2f%n",
+                        "intake %d MiB x%d: scanning %.1f MB/s, not scanning %.1f MB/s, ratio %.2f (rounds: %s / %s)%n",
                         mib,
                         concurrency,
                         median(on, IntakeScenario.Run::megabytesPerSecond),
                         median(off, IntakeScenario.Run::megabytesPerSecond),
-                        ratio);
+                        ratio,
+                        on.stream().map(r -> Math.round(r.megabytesPerSecond())).toList(),
+                        off.stream()
+                                .map(r -> Math.round(r.megabytesPerSecond()))
+                                .toList());
             }
         }
         results.put("intakeScanning", cells);

@@ -17,6 +17,11 @@ public final class SampleFiles {
 
     private SampleFiles() {}
 
+    /** A Word document's body, with its namespace declared as Word writes it. */
+    public static final String DOCUMENT_XML =
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>CV</w:t></w:r></w:p></w:body>"
+                    + "</w:document>";
+
     public static byte[] pdf() {
         return ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
                         + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
@@ -42,7 +47,7 @@ public final class SampleFiles {
                                 + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
                                 + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"),
                 new Entry("_rels/.rels", "<Relationships/>"),
-                new Entry("word/document.xml", "<w:document><w:body><w:p>CV</w:p></w:body></w:document>"));
+                new Entry("word/document.xml", DOCUMENT_XML));
     }
 
     public static byte[] docm() {
@@ -59,7 +64,10 @@ public final class SampleFiles {
         return zip(
                 new Entry("mimetype", "application/vnd.oasis.opendocument.text"),
                 new Entry("META-INF/manifest.xml", "<manifest/>"),
-                new Entry("content.xml", "<office:document-content>CV</office:document-content>"));
+                new Entry(
+                        "content.xml",
+                        "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\">"
+                                + "CV</office:document-content>"));
     }
 
     public static byte[] plainZip() {

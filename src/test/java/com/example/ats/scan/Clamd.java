@@ -35,10 +35,50 @@ public final class Clamd {
             put(
                     zip,
                     "word/document.xml",
-                    "<w:document><w:body><w:p>CV</w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+                    com.example.ats.intake.SampleFiles.DOCUMENT_XML.getBytes(StandardCharsets.UTF_8));
             put(zip, "word/media/image1.bin", eicar());
             zip.finish();
             return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A Word document carrying a ZIP archive marked encrypted: clamd cannot look inside, and says so
+     * (Heuristics.Encrypted.Zip) because the stack's clamd.conf asks it to.
+     */
+    public static byte[] docxWithEncryptedArchive() {
+        try (ByteArrayOutputStream inner = new ByteArrayOutputStream();
+                ZipOutputStream archive = new ZipOutputStream(inner)) {
+            put(archive, "payload.exe", "not really a program".repeat(50).getBytes(StandardCharsets.US_ASCII));
+            archive.finish();
+            byte[] encrypted = inner.toByteArray();
+            encrypted[6] |= 1; // general purpose flag, bit 0: encrypted (local header) ...
+            for (int i = encrypted.length - 22; i >= 0; i--) {
+                if (encrypted[i] == 'P' && encrypted[i + 1] == 'K' && encrypted[i + 2] == 1 && encrypted[i + 3] == 2) {
+                    encrypted[i + 8] |= 1; // ... and in the central directory
+                    break;
+                }
+            }
+            try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                put(
+                        zip,
+                        "[Content_Types].xml",
+                        ("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
+                                        + "package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType="
+                                        + "\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+                                        + "</Types>")
+                                .getBytes(StandardCharsets.UTF_8));
+                put(
+                        zip,
+                        "word/document.xml",
+                        com.example.ats.intake.SampleFiles.DOCUMENT_XML.getBytes(StandardCharsets.UTF_8));
+                put(zip, "word/media/archive.zip", encrypted);
+                zip.finish();
+                return bytes.toByteArray();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
