@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A document of an application as a download: streamed from the store in its stored media type, with its length
@@ -44,6 +45,11 @@ public class DownloadService {
      * opens the object before answering (503 when down).
      */
     public Response of(UUID applicationId, UUID documentId, ScanGate gate) {
+        return of(applicationId, documentId, gate, state -> {});
+    }
+
+    /** ... telling {@code served} the scan state of the document it serves, before it answers (for the audit). */
+    public Response of(UUID applicationId, UUID documentId, ScanGate gate, Consumer<ScanState> served) {
         Document document = QuarkusTransaction.requiringNew()
                 .call(() -> documents.findByIdOptional(documentId))
                 .filter(d -> d.applicationId.equals(applicationId))
@@ -52,6 +58,7 @@ public class DownloadService {
             throw new ApiException(ProblemType.CONFLICT, refusal(document));
         }
         InputStream content = store.get(document.objectKey);
+        served.accept(document.scanState);
         // Exactly one of two closes the store's stream: the body writer, or, for a client gone before the body is
         // written (the writer never runs), the end of the request. Both at once race inside the HTTP client (seen
         // under wrk as "Unbalanced enter/exit" and leaked connections).
@@ -92,15 +99,6 @@ public class DownloadService {
                         + " the privacy officer and never opened by staff";
             case CLEAN -> "The document cannot be opened";
         };
-    }
-
-    /** The scan state of a document of the application, or 404. */
-    public ScanState scanStateOf(UUID applicationId, UUID documentId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> documents.findByIdOptional(documentId))
-                .filter(d -> d.applicationId.equals(applicationId))
-                .map(d -> d.scanState)
-                .orElseThrow(() -> ApiException.notFound("Document"));
     }
 
     private static void closeQuietly(InputStream content) {

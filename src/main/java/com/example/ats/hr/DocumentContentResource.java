@@ -3,7 +3,6 @@ package com.example.ats.hr;
 import com.example.ats.audit.AuditLog;
 import com.example.ats.document.DownloadService;
 import com.example.ats.document.ScanGate;
-import com.example.ats.document.ScanState;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Caller;
 import com.example.ats.shared.ProblemType;
@@ -87,14 +86,16 @@ public class DocumentContentResource {
             audit.record(caller.subject(), caller.role(), "DOCUMENT_DOWNLOADED", id, "document " + documentId);
             return download;
         }
-        ScanState state = downloads.scanStateOf(id, documentId);
-        Response download = downloads.of(id, documentId, ScanGate.ANY);
-        audit.record(
-                caller.subject(),
-                caller.role(),
-                "DOCUMENT_DOWNLOADED_UNSCANNED",
+        Response download = downloads.of(
                 id,
-                "document " + documentId + ", scan " + state);
+                documentId,
+                ScanGate.ANY,
+                state -> audit.record(
+                        caller.subject(),
+                        caller.role(),
+                        "DOCUMENT_DOWNLOADED_UNSCANNED",
+                        id,
+                        "document " + documentId + ", scan " + state));
         return download;
     }
 }

@@ -86,6 +86,15 @@ class ScannerDownTest {
                 .asByteArray();
         assertThat(opened).isEqualTo(SampleFiles.pdf());
         assertThat(auditActions(sent.id())).contains("DOCUMENT_DOWNLOADED_UNSCANNED");
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> entityManager
+                                .createNativeQuery(
+                                        "select detail from audit_event where application_id = ?1 and action = ?2",
+                                        String.class)
+                                .setParameter(1, sent.id())
+                                .setParameter(2, "DOCUMENT_DOWNLOADED_UNSCANNED")
+                                .getSingleResult()))
+                .isEqualTo("document " + sent.cv() + ", scan PENDING");
         given().header("Applicant-Token", sent.token())
                 .get(sent.ownPath())
                 .then()
