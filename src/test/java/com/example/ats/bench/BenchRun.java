@@ -230,16 +230,10 @@ public final class BenchRun {
                     profileIntake(scenario, service, cv, concurrency, requests);
                     stack.reset();
                 }
-                for (int round = 0; round < rounds; round++) {
-                    if (round % 2 == 0) {
-                        viaService.add(scenario.service(service.base, cv, concurrency, requests));
-                        direct.add(scenario.direct(cv, concurrency, requests));
-                    } else {
-                        direct.add(scenario.direct(cv, concurrency, requests));
-                        viaService.add(scenario.service(service.base, cv, concurrency, requests));
-                    }
-                    stack.reset();
-                }
+                alternate(
+                        rounds,
+                        () -> viaService.add(scenario.service(service.base, cv, concurrency, requests)),
+                        () -> direct.add(scenario.direct(cv, concurrency, requests)));
                 Map<String, Object> cell = new LinkedHashMap<>();
                 cell.put("sizeMiB", mib);
                 cell.put("concurrency", concurrency);
@@ -290,16 +284,10 @@ public final class BenchRun {
                 int requests = quick ? 4 : (mib == 1 ? 160 : 48);
                 List<IntakeScenario.Run> on = new ArrayList<>();
                 List<IntakeScenario.Run> off = new ArrayList<>();
-                for (int round = 0; round < rounds; round++) {
-                    if (round % 2 == 0) {
-                        on.add(scenario.service(scanning.base, cv, concurrency, requests));
-                        off.add(scenario.service(unscanned.base, cv, concurrency, requests));
-                    } else {
-                        off.add(scenario.service(unscanned.base, cv, concurrency, requests));
-                        on.add(scenario.service(scanning.base, cv, concurrency, requests));
-                    }
-                    stack.reset();
-                }
+                alternate(
+                        rounds,
+                        () -> on.add(scenario.service(scanning.base, cv, concurrency, requests)),
+                        () -> off.add(scenario.service(unscanned.base, cv, concurrency, requests)));
                 Map<String, Object> cell = new LinkedHashMap<>();
                 cell.put("sizeMiB", mib);
                 cell.put("concurrency", concurrency);
@@ -325,6 +313,20 @@ public final class BenchRun {
             }
         }
         results.put("intakeScanning", cells);
+    }
+
+    /** Rounds of two measurements, alternating which goes first, with the store emptied after each round. */
+    private void alternate(int rounds, IntakeScenario.Call one, IntakeScenario.Call other) throws Exception {
+        for (int round = 0; round < rounds; round++) {
+            if (round % 2 == 0) {
+                one.run();
+                other.run();
+            } else {
+                other.run();
+                one.run();
+            }
+            stack.reset();
+        }
     }
 
     /** Where the cores go: CPU seconds per MB of the service, MinIO and the client, on each path. */

@@ -1,5 +1,6 @@
 package com.example.ats.scan;
 
+import com.example.ats.intake.SampleFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,27 +22,7 @@ public final class Clamd {
 
     /** A Word document (DOCX) that carries the EICAR file as one of its parts. */
     public static byte[] docxWithEicar() {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            put(
-                    zip,
-                    "[Content_Types].xml",
-                    ("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
-                                    + "package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType="
-                                    + "\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-                                    + "</Types>")
-                            .getBytes(StandardCharsets.UTF_8));
-            put(zip, "_rels/.rels", "<Relationships/>".getBytes(StandardCharsets.UTF_8));
-            put(
-                    zip,
-                    "word/document.xml",
-                    com.example.ats.intake.SampleFiles.DOCUMENT_XML.getBytes(StandardCharsets.UTF_8));
-            put(zip, "word/media/image1.bin", eicar());
-            zip.finish();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return wordDocumentWith("word/media/image1.bin", eicar());
     }
 
     /**
@@ -61,24 +42,29 @@ public final class Clamd {
                     break;
                 }
             }
-            try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    ZipOutputStream zip = new ZipOutputStream(bytes)) {
-                put(
-                        zip,
-                        "[Content_Types].xml",
-                        ("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
-                                        + "package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType="
-                                        + "\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-                                        + "</Types>")
-                                .getBytes(StandardCharsets.UTF_8));
-                put(
-                        zip,
-                        "word/document.xml",
-                        com.example.ats.intake.SampleFiles.DOCUMENT_XML.getBytes(StandardCharsets.UTF_8));
-                put(zip, "word/media/archive.zip", encrypted);
-                zip.finish();
-                return bytes.toByteArray();
-            }
+            return wordDocumentWith("word/media/archive.zip", encrypted);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A minimal Word document (DOCX) with one more part. */
+    private static byte[] wordDocumentWith(String part, byte[] content) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            put(
+                    zip,
+                    "[Content_Types].xml",
+                    ("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
+                                    + "package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType="
+                                    + "\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+                                    + "</Types>")
+                            .getBytes(StandardCharsets.UTF_8));
+            put(zip, "_rels/.rels", "<Relationships/>".getBytes(StandardCharsets.UTF_8));
+            put(zip, "word/document.xml", SampleFiles.DOCUMENT_XML.getBytes(StandardCharsets.UTF_8));
+            put(zip, part, content);
+            zip.finish();
+            return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
