@@ -39,6 +39,21 @@ seaweedfs_ready() {
     "http://127.0.0.1:$SEAWEEDFS_PORT/$TEST_BUCKET" -I | grep -q '^200$'
 }
 
+# The master keeps its state in a folder named after its port, so the internal ports are chosen once and kept: on a
+# new port a restarted master forgets its volumes and freezes their growth ("topology id ... the master state was
+# rebuilt"), and every write to a new bucket fails. The gRPC ports are given too: their default (port + 10000) can
+# pass 65535 for a free port.
+seaweedfs_internal_ports() {
+  local file=$SEAWEEDFS_DIR/internal-ports
+  if [[ ! -s $file ]]; then
+    local flag
+    for flag in master.port master.port.grpc volume.port volume.port.grpc filer.port filer.port.grpc s3.port.grpc; do
+      printf -- '-%s=%s ' "$flag" "$(free_port)"
+    done >"$file"
+  fi
+  cat "$file"
+}
+
 start_seaweedfs() {
   seaweedfs_wanted || return 0
   SEAWEEDFS_PORT=$(choose_port SEAWEEDFS_PORT "${ATS_SEAWEEDFS_PORT:-}" "$SEAWEEDFS_DEFAULT_PORT" "$SEAWEEDFS_PIDFILE")
@@ -53,7 +68,7 @@ start_seaweedfs() {
     AWS_ACCESS_KEY_ID=$MINIO_ACCESS_KEY AWS_SECRET_ACCESS_KEY=$MINIO_SECRET_KEY \
       nohup bash -c 'cd "$1" && shift && exec "$@"' _ "$SEAWEEDFS_DIR" \
       "$SEAWEEDFS_BIN" mini -dir="$SEAWEEDFS_DIR/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 -admin.ui=false \
-      -s3.port="$SEAWEEDFS_PORT" -master.port="$(free_port)" -volume.port="$(free_port)" -filer.port="$(free_port)" \
+      -s3.port="$SEAWEEDFS_PORT" $(seaweedfs_internal_ports) \
       -bucket="$BUCKET,$TEST_BUCKET" >"$SEAWEEDFS_LOG" 2>&1 &
     echo $! >"$SEAWEEDFS_PIDFILE"
   fi

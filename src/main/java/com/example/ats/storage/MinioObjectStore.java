@@ -4,9 +4,12 @@ import io.minio.BucketExistsArgs;
 import io.minio.Checksum;
 import io.minio.GetBucketVersioningArgs;
 import io.minio.GetObjectArgs;
+import io.minio.Http;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
+import io.minio.PutObjectAPIArgs;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
@@ -23,22 +26,26 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import java.util.zip.CRC32;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /** {@link ObjectStore} on the MinIO Java SDK: the only class that knows about io.minio. */
 @ApplicationScoped
-public class MinioObjectStore implements ObjectStore {
+public class MinioObjectStore implements StoreProbe {
 
     /** S3 accepts at most 1000 keys per multi-object delete. */
     private static final int DELETE_BATCH = 1000;
@@ -46,24 +53,39 @@ public class MinioObjectStore implements ObjectStore {
     private static final long MIN_PART_SIZE = 5L * 1024 * 1024;
 
     private final MinioClient client;
+    /** The same connection, for the one call the blocking client has no form of: an upload with headers of ours. */
+    private final MinioAsyncClient asyncClient;
+
     private final String bucket;
     private final long partSize;
     private final StorageConfig.Encryption encryption;
+    /** Whether {@link StorePromises} passed; until then readiness runs it. */
+    private volatile boolean promisesChecked;
 
     MinioObjectStore(StorageConfig config) {
         MinioClient.Builder builder =
                 MinioClient.builder().endpoint(config.endpoint()).credentials(config.accessKey(), config.secretKey());
         config.region().ifPresent(builder::region);
         this.client = builder.build();
+        MinioAsyncClient.Builder asyncBuilder = MinioAsyncClient.builder()
+                .endpoint(config.endpoint())
+                .credentials(config.accessKey(), config.secretKey());
+        config.region().ifPresent(asyncBuilder::region);
+        this.asyncClient = asyncBuilder.build();
         this.bucket = config.bucket();
         this.partSize = config.partSize();
         this.encryption = config.encryption();
     }
 
+    /**
+     * Refuses to start on a store that cannot keep the promises: an {@link IllegalStateException} here stops the
+     * start with its message.
+     */
     @Startup
     void ensureBucketAtStart() {
         try {
             ensureBucket();
+            checkPromises();
         } catch (ObjectStoreUnavailableException e) {
             // Start anyway: readiness stays DOWN until the store answers, and the next use retries.
             Log.warnf(
@@ -245,12 +267,68 @@ public class MinioObjectStore implements ObjectStore {
         }
     }
 
+    private void checkPromises() {
+        StorePromises.verify(this, encryption == StorageConfig.Encryption.SSE_S3);
+        promisesChecked = true;
+    }
+
+    /** Also runs the start-up checks when the store could not be reached at start. */
     @Override
     public void ping() {
         try {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                 throw new IllegalStateException("bucket " + bucket + " does not exist");
             }
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+        if (!promisesChecked) {
+            ensureBucket();
+            checkPromises();
+        }
+    }
+
+    @Override
+    public boolean keepsUploadWithWrongChecksum(String key, byte[] content) {
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        byte[] wrong =
+                ByteBuffer.allocate(Integer.BYTES).putInt((int) ~crc.getValue()).array();
+        Http.Headers headers = new Http.Headers();
+        headers.put("x-amz-checksum-crc32", Base64.getEncoder().encodeToString(wrong));
+        try {
+            asyncClient
+                    .putObject(PutObjectAPIArgs.builder()
+                            .bucket(bucket)
+                            .object(key)
+                            .data(content, content.length)
+                            .headers(headers)
+                            .build())
+                    .get();
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ErrorResponseException refusal
+                    && refusal.response().code() >= 400
+                    && refusal.response().code() < 500) {
+                return false;
+            }
+            throw new ObjectStoreUnavailableException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ObjectStoreUnavailableException(e);
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+    }
+
+    @Override
+    public boolean storedEncrypted(String key) {
+        try {
+            String algorithm = client.statObject(
+                            StatObjectArgs.builder().bucket(bucket).object(key).build())
+                    .headers()
+                    .get("x-amz-server-side-encryption");
+            return algorithm != null && !algorithm.isBlank();
         } catch (Exception e) {
             throw new ObjectStoreUnavailableException(e);
         }

@@ -5,7 +5,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the bucket answers: without it no application can be taken in or read. */
+/**
+ * Ready only while the bucket answers and the store passed the start-up checks: without it no application can be
+ * taken in or read.
+ */
 @Readiness
 @ApplicationScoped
 public class ObjectStoreHealthCheck implements HealthCheck {
@@ -23,6 +26,12 @@ public class ObjectStoreHealthCheck implements HealthCheck {
             return HealthCheckResponse.up("object-store");
         } catch (ObjectStoreUnavailableException e) {
             return HealthCheckResponse.named("object-store").down().build();
+        } catch (IllegalStateException e) {
+            // Reached after a start without the store: it answers now but cannot keep the promises (StorePromises).
+            return HealthCheckResponse.named("object-store")
+                    .down()
+                    .withData("reason", e.getMessage())
+                    .build();
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.ats.intake.SampleFiles;
 import com.example.ats.shared.Api;
+import com.example.ats.storage.StoreUnderTest;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,10 +25,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** DownloadService stream the stored bytes, named and typed as at intake, and never deliver a file that changed in storage. */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class DocumentDownloadTest {
 
     @Inject

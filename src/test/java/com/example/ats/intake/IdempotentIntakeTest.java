@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.example.ats.shared.TestClock;
 import com.example.ats.storage.ObjectStore;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -18,10 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Retries with an Idempotency-Key get the first answer instead of a second application. */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class IdempotentIntakeTest {
 
     @Inject

@@ -3,6 +3,7 @@ package com.example.ats.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.lang.management.ManagementFactory;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * would fail with OutOfMemoryError. The peak of used heap is printed for the record.
  */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class IntakeHeapTest {
 
     private static final long MIB = 1024 * 1024;

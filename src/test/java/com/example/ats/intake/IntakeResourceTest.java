@@ -11,6 +11,7 @@ import com.example.ats.application.AccessTokens;
 import com.example.ats.consent.ConsentTexts;
 import com.example.ats.shared.TestClock;
 import com.example.ats.storage.ObjectStore;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Intake of valid applications against the real PostgreSQL and MinIO: what is stored, and what the answer says. */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class IntakeResourceTest {
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");

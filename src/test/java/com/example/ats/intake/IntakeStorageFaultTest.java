@@ -5,17 +5,20 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.example.ats.shared.TestClock;
 import com.example.ats.storage.ObjectStore;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** MinIO goes away in the middle of an intake: the applicant gets a 503, and nothing of the request remains. */
 @QuarkusTest
 @TestProfile(StorageFaultProfile.class)
+@Tag(StoreUnderTest.STORAGE)
 class IntakeStorageFaultTest {
 
     private static final long MIB = 1024 * 1024;

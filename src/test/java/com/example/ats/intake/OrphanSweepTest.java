@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.ats.shared.TestClock;
 import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The sweep removes files no row references once they are past the grace period, and nothing else. */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class OrphanSweepTest {
 
     @Inject

@@ -14,6 +14,7 @@ import com.example.ats.intake.Intake;
 import com.example.ats.intake.SampleFiles;
 import com.example.ats.purge.Purger;
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,10 +30,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The privacy officer's desk: requests with four-week due dates, overdue flags, and fulfilment on behalf. */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class PrivacyRequestTest {
 
     private static final String PATH = "/api/v1/privacy-requests";

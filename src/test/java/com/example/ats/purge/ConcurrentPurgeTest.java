@@ -3,6 +3,7 @@ package com.example.ats.purge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * backlog of a few thousand expired applications; each application is purged exactly once, and neither fails.
  */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class ConcurrentPurgeTest {
 
     private static final int EXPIRED = 3000;

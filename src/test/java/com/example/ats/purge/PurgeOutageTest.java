@@ -9,17 +9,20 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import com.example.ats.intake.StorageFaultProfile;
 import com.example.ats.retention.Applications;
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** MinIO is unreachable when the purge runs: the run fails softly (503, metric), keeps every row, and a later run completes. */
 @QuarkusTest
 @TestProfile(StorageFaultProfile.class)
+@Tag(StoreUnderTest.STORAGE)
 class PurgeOutageTest {
 
     @Inject

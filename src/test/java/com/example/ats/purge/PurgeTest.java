@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.example.ats.retention.Applications;
 import com.example.ats.retention.RetentionPolicy;
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * public intake, the clock travels, the purge runs, and PostgreSQL and MinIO are asked what is left.
  */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class PurgeTest {
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");

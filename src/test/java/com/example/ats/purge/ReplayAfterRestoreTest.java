@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.example.ats.retention.Applications;
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * pg_restore on the real PostgreSQL, real object copies in MinIO.
  */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class ReplayAfterRestoreTest {
 
     @Inject

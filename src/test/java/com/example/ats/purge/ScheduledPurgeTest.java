@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.ats.retention.Applications;
 import com.example.ats.retention.ShortRetentionProfile;
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(ShortRetentionProfile.class)
+@Tag(StoreUnderTest.STORAGE)
 class ScheduledPurgeTest {
 
     @Inject

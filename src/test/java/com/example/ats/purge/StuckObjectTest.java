@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.example.ats.retention.Applications;
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.StoreUnderTest;
 import io.minio.CopyObjectArgs;
 import io.minio.MinioClient;
 import io.minio.RemoveObjectArgs;
@@ -21,11 +22,20 @@ import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 
 /** One object the store refuses to delete stops nothing: the rest is purged, and it is retried until it goes. */
 @QuarkusTest
 @TestProfile(StuckObjectProfile.class)
+@DisabledIfEnvironmentVariable(
+        named = "ATS_STACK_STORE",
+        matches = StoreUnderTest.SEAWEEDFS,
+        disabledReason = "Needs a store user whose deletes a bucket policy refuses, made with MinIO's admin API (mc"
+                + " admin policy); SeaweedFS answers that API with 'The specified method is not allowed against this"
+                + " resource' and sets its users' rights in a file read at start")
+@Tag(StoreUnderTest.STORAGE)
 class StuckObjectTest {
 
     @Inject

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.example.ats.intake.Intake;
 import com.example.ats.intake.SampleFiles;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -19,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * can, by asking explicitly); once clamd is back, the worker gives every pending file its verdict.
  */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class ScannerDownTest {
 
     @Inject

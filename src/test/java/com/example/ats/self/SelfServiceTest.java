@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import com.example.ats.intake.Intake;
 import com.example.ats.intake.SampleFiles;
 import com.example.ats.storage.ObjectStore;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,10 +25,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The applicant's own door, with the access token from intake: see, download, change consent, erase. */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class SelfServiceTest {
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");

@@ -6,6 +6,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +17,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The MinIO adapter against the real MinIO of bin/stack. */
+/** The MinIO SDK adapter against the real store of bin/stack: MinIO, or SeaweedFS with ATS_STACK_STORE=seaweedfs. */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class MinioObjectStoreTest {
 
     @Inject
@@ -41,6 +48,30 @@ class MinioObjectStoreTest {
         store.delete(List.of(prefix + "a", prefix + "b", prefix + "never-existed"));
         assertThat(store.exists(prefix + "a")).isFalse();
         assertThat(store.keysOlderThan(prefix, Instant.now().plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void theTestsRunOnTheServerTheRunNames() throws Exception {
+        String endpoint = ConfigProvider.getConfig().getValue("ats.storage.endpoint", String.class);
+        HttpResponse<Void> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(endpoint + "/")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+
+        assertThat(answer.headers().firstValue("Server"))
+                .hasValueSatisfying(
+                        server -> assertThat(server).startsWith(StoreUnderTest.seaweedfs() ? "SeaweedFS" : "MinIO"));
+    }
+
+    @Test
+    void theStoreOfThisRunKeepsThePromisesTheStartChecksAndNoProbeStays() {
+        StoreProbe probe = (StoreProbe) store;
+
+        StorePromises.verify(probe, false);
+
+        assertThat(probe.keepsUploadWithWrongChecksum(StorePromises.PREFIX + "wrong", new byte[] {1, 2, 3}))
+                .isFalse();
+        assertThat(store.keys(StorePromises.PREFIX)).isEmpty();
     }
 
     @Test

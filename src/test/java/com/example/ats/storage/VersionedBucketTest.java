@@ -9,12 +9,14 @@ import io.minio.SetBucketVersioningArgs;
 import io.minio.messages.VersioningConfiguration;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * On a versioned bucket a delete only hides an applicant's file behind a delete marker: the service refuses to use
  * one rather than keep what it promised to delete. Against the real MinIO.
  */
+@Tag(StoreUnderTest.STORAGE)
 class VersionedBucketTest {
 
     private static final String ENDPOINT =
