@@ -37,10 +37,13 @@ public final class BenchRun {
     private final Map<String, Object> profiles = new LinkedHashMap<>();
 
     private final Set<String> only;
+    /** The S3 server of a {@code --store} run (intake and purge only), or null for a run of every scenario. */
+    private final String store;
 
-    private BenchRun(boolean quick, Path out, Set<String> only) {
+    private BenchRun(boolean quick, Path out, Set<String> only, String store) {
         this.quick = quick;
         this.only = only;
+        this.store = store;
         this.out = out;
         this.log = Path.of("target", "bench", "service.log");
     }
@@ -60,30 +63,38 @@ public final class BenchRun {
             @SuppressWarnings("unchecked")
             Map<String, Object> results = new ObjectMapper()
                     .readValue(out.resolve("bench/results.json").toFile(), Map.class);
-            Files.writeString(out.resolve("BENCHMARKS.md"), Report.markdown(results));
+            Files.writeString(out.resolve("BENCHMARKS.md"), Report.markdown(results, Report.stores(out)));
             return;
         }
         // --only=intake,read runs some scenarios (into target/bench/partial), e.g. to profile one after a change.
-        if (!options.only().isEmpty()) {
+        if (!options.only().isEmpty() && options.store() == null) {
             out = Path.of("target/bench/partial");
         }
-        new BenchRun(options.quick(), out, options.only()).run(String.join(" ", args));
+        new BenchRun(options.quick(), out, options.only(), options.store()).run(String.join(" ", args));
         System.exit(0); // the HTTP client's threads must not keep the JVM alive
     }
 
     /** The options of {@code bench/run}, which checks them first; anything else is refused. */
-    record Options(boolean quick, Set<String> only, boolean skipPurge, boolean report) {
+    record Options(boolean quick, Set<String> only, boolean skipPurge, boolean report, String store) {
+
+        /** The S3 servers bin/stack can run; {@code --store} runs the scenarios that touch the store on one. */
+        static final List<String> STORES = List.of("minio", "seaweedfs");
+
+        /** The scenarios of a {@code --store} run: the two whose cost is the object store's. */
+        static final Set<String> STORE_SCENARIOS = Set.of("intake", "purge");
 
         static final List<String> SCENARIOS =
                 List.of("startup", "memory", "intake", "scanning", "read", "events", "purge");
         static final String USAGE =
-                "usage: BenchRun [--quick] [--only=SCENARIO,...] [--skip-purge] | --report [--quick];"
+                "usage: BenchRun [--quick] [--only=SCENARIO,...] [--skip-purge] [--store=minio|seaweedfs]"
+                        + " | --report [--quick];"
                         + " scenarios: startup, memory, intake, scanning, read, events, purge (bench/run --help tells more)";
 
         static Options parse(String... args) {
             boolean quick = false;
             boolean skipPurge = false;
             boolean report = false;
+            String store = null;
             Set<String> only = new HashSet<>();
             for (String arg : args) {
                 if (arg.equals("--quick")) {
@@ -93,6 +104,11 @@ public final class BenchRun {
                     skipPurge = true;
                 } else if (arg.equals("--report")) {
                     report = true;
+                } else if (arg.startsWith("--store=")) {
+                    store = arg.substring("--store=".length());
+                    if (!STORES.contains(store)) {
+                        throw new IllegalArgumentException("unknown store '" + store + "'; known: " + STORES);
+                    }
                 } else if (arg.startsWith("--only=")) {
                     for (String scenario : arg.substring("--only=".length()).split(",", -1)) {
                         if (!SCENARIOS.contains(scenario)) {
@@ -107,12 +123,22 @@ public final class BenchRun {
             if (report && (skipPurge || !only.isEmpty())) {
                 throw new IllegalArgumentException("--report takes no option but --quick");
             }
-            return new Options(quick, Set.copyOf(only), skipPurge, report);
+            if (report && store != null) {
+                throw new IllegalArgumentException("--report takes no option but --quick");
+            }
+            if (store != null && !STORE_SCENARIOS.containsAll(only)) {
+                throw new IllegalArgumentException("--store runs intake and purge only, not " + only);
+            }
+            return new Options(quick, Set.copyOf(only), skipPurge, report, store);
         }
     }
 
     private void run(String args) throws Exception {
         Files.createDirectories(out.resolve("bench"));
+        if (store != null) {
+            runOnStore(args);
+            return;
+        }
         results.put("date", LocalDate.now().toString());
         results.put("mode", quick ? "quick" : "full");
         results.put("command", "bench/run" + (args.isBlank() ? "" : " " + args));
@@ -151,8 +177,42 @@ public final class BenchRun {
         new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(out.resolve("bench/results.json").toFile(), results);
-        Files.writeString(out.resolve("BENCHMARKS.md"), Report.markdown(results));
+        Files.writeString(out.resolve("BENCHMARKS.md"), Report.markdown(results, Report.stores(out)));
         System.out.println(Files.readString(out.resolve("BENCHMARKS.md")));
+    }
+
+    /**
+     * The intake and purge scenarios on one S3 server, each against its baseline on the same server in the same run,
+     * into {@code bench/store-<server>.json}; BENCHMARKS.md then shows every server run so side by side.
+     */
+    private void runOnStore(String args) throws Exception {
+        results.put("store", store);
+        results.put("date", LocalDate.now().toString());
+        results.put("mode", quick ? "quick" : "full");
+        results.put("command", "bench/run " + args.replace("--store=", "--store "));
+        if (wanted("intake")) {
+            try (ServiceProcess service = ServiceProcess.start(log, List.of())) {
+                stack.reset();
+                intake(service);
+            }
+        }
+        if (wanted("purge")) {
+            purge();
+            Object purgedOn = ((Map<?, ?>) results.getOrDefault("purge", Map.of())).get("store");
+            if (!store.equals(purgedOn)) {
+                throw new IllegalStateException("target/bench/purge.json is from " + purgedOn + ", not " + store
+                        + ": run the purge through bench/run --store " + store);
+            }
+        }
+        Path figures = out.resolve("bench/store-" + store + ".json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(figures.toFile(), results);
+        Path all = out.resolve("bench/results.json");
+        if (Files.exists(all)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> everything = new ObjectMapper().readValue(all.toFile(), Map.class);
+            Files.writeString(out.resolve("BENCHMARKS.md"), Report.markdown(everything, Report.stores(out)));
+        }
+        System.out.println(Report.storesSideBySide(Report.stores(out)));
     }
 
     private boolean wanted(String scenario) {
@@ -225,7 +285,7 @@ public final class BenchRun {
                 int requests = quick ? Math.max(concurrency, mib == 1 ? 8 : 4) : (mib == 1 ? 160 : 48);
                 List<IntakeScenario.Run> viaService = new ArrayList<>();
                 List<IntakeScenario.Run> direct = new ArrayList<>();
-                if (mib == 10 && concurrency == 4) {
+                if (mib == 10 && concurrency == 4 && store == null) { // the CPU sampler knows MinIO's process only
                     cells.add(cpu(scenario, service, cv, concurrency, requests));
                     profileIntake(scenario, service, cv, concurrency, requests);
                     stack.reset();
@@ -255,13 +315,10 @@ public final class BenchRun {
             }
         }
         results.put("intake", cells.stream().filter(c -> c.containsKey("ratio")).toList());
-        results.put(
-                "intakeCpu",
-                cells.stream()
-                        .filter(c -> c.containsKey("cpu"))
-                        .findFirst()
-                        .orElseThrow()
-                        .get("cpu"));
+        cells.stream()
+                .filter(c -> c.containsKey("cpu"))
+                .findFirst()
+                .ifPresent(c -> results.put("intakeCpu", c.get("cpu")));
     }
 
     /**

@@ -259,6 +259,7 @@ class PurgeBenchmark {
         // The same figures for bench/run's BENCHMARKS.md.
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("cores", Runtime.getRuntime().availableProcessors());
+        figures.put("store", System.getenv().getOrDefault("ATS_STACK_STORE", "minio"));
         figures.put("applicationsPerRound", APPLICATIONS);
         figures.put("rounds", baseline.size());
         figures.put("baselinePerSecond", baseRate);

@@ -1,11 +1,15 @@
 package com.example.ats.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** BENCHMARKS.md from a run's results, plus the hand-written analysis in bench/ANALYSIS.md. */
 final class Report {
@@ -14,8 +18,104 @@ final class Report {
 
     private Report() {}
 
+    /** The figures of every {@code bench/run --store} run kept beside the report ({@code bench/store-*.json}). */
     @SuppressWarnings("unchecked")
-    static String markdown(Map<String, Object> results) throws Exception {
+    static List<Map<String, Object>> stores(Path out) throws IOException {
+        Path dir = out.resolve("bench");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Map<String, Object>> stores = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("store-.*\\.json"))
+                    .sorted()
+                    .toList()) {
+                stores.add(new ObjectMapper().readValue(file.toFile(), Map.class));
+            }
+        }
+        return stores;
+    }
+
+    /** The intake and purge figures of each S3 server, each against its own baseline, in one table each. */
+    @SuppressWarnings("unchecked")
+    static String storesSideBySide(List<Map<String, Object>> stores) {
+        StringBuilder md = new StringBuilder("## 4c. S3 servers side by side\n\n");
+        if (stores.isEmpty()) {
+            return md.append("Not run (`bench/run --store minio`, `bench/run --store seaweedfs`).\n\n")
+                    .toString();
+        }
+        md.append("The intake and purge scenarios above on each S3 server `bin/stack` runs, one run per server, each"
+                        + " figure against its baseline on the same server in the same run: the direct SDK put and the"
+                        + " raw batch delete. Sizes, rounds and concurrency as in sections 1 and 4 unless said below;"
+                        + " runs: ")
+                .append(stores.stream()
+                        .map(store -> f(
+                                "%s on %s (%s mode, `%s`)",
+                                name(store), store.get("date"), store.get("mode"), store.get("command")))
+                        .collect(Collectors.joining("; ")))
+                .append(".\n\n");
+        md.append("| CV | concurrency |");
+        stores.forEach(store -> md.append(f(" %1$s service MB/s | %1$s direct MB/s | %1$s ratio |", name(store))));
+        md.append("\n|---|---:|")
+                .append("---:|---:|---:|".repeat(stores.size()))
+                .append('\n');
+        List<Map<String, Object>> first =
+                (List<Map<String, Object>>) stores.get(0).getOrDefault("intake", List.of());
+        for (int i = 0; i < first.size(); i++) {
+            md.append(f(
+                    "| %s MiB | %s |", first.get(i).get("sizeMiB"), first.get(i).get("concurrency")));
+            for (Map<String, Object> store : stores) {
+                List<Map<String, Object>> cells = (List<Map<String, Object>>) store.getOrDefault("intake", List.of());
+                if (i < cells.size()) {
+                    Map<String, Object> cell = cells.get(i);
+                    md.append(f(
+                            " %.1f | %.1f | %.2f |",
+                            num(((Map<String, Object>) cell.get("service")).get("megabytesPerSecond")),
+                            num(((Map<String, Object>) cell.get("direct")).get("megabytesPerSecond")),
+                            num(cell.get("ratio"))));
+                } else {
+                    md.append(" – | – | – |");
+                }
+            }
+            md.append('\n');
+        }
+        md.append("\n| purge |");
+        stores.forEach(store -> md.append(' ').append(name(store)).append(" |"));
+        md.append("\n|---|").append("---:|".repeat(stores.size())).append('\n');
+        for (String[] row : new String[][] {
+            {"applications per round × rounds", "applicationsPerRound"},
+            {"baseline: raw batch delete, applications/s", "baselinePerSecond"},
+            {"service: Purger, applications/s", "servicePerSecond"},
+            {"ratio", "ratio"}
+        }) {
+            md.append("| ").append(row[0]).append(" |");
+            for (Map<String, Object> store : stores) {
+                Map<String, Object> purge = (Map<String, Object>) store.get("purge");
+                if (purge == null) {
+                    md.append(" – |");
+                } else if (row[1].equals("applicationsPerRound")) {
+                    md.append(f(" %,d × %s |", (long) num(purge.get(row[1])), purge.get("rounds")));
+                } else if (row[1].equals("ratio")) {
+                    md.append(f(" %.2f |", num(purge.get(row[1]))));
+                } else {
+                    md.append(f(" %.0f |", num(purge.get(row[1]))));
+                }
+            }
+            md.append('\n');
+        }
+        return md.append('\n').toString();
+    }
+
+    private static String name(Map<String, Object> store) {
+        return switch (String.valueOf(store.get("store"))) {
+            case "minio" -> "MinIO";
+            case "seaweedfs" -> "SeaweedFS";
+            default -> String.valueOf(store.get("store"));
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(Map<String, Object> results, List<Map<String, Object>> stores) throws Exception {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n")
                 .append(f(
@@ -244,6 +344,8 @@ final class Report {
                                     + " **%.0f deliveries/s**.\n\n",
                             num(events.get("deliveriesPerSecond"))));
         }
+
+        md.append(storesSideBySide(stores));
 
         Map<String, Object> startup = (Map<String, Object>) results.get("startup");
         md.append("## 5. Start-up and footprint\n\n")
