@@ -44,13 +44,19 @@ seaweedfs_ready() {
 # rebuilt"), and every write to a new bucket fails. The gRPC ports are given too: their default (port + 10000) can
 # pass 65535 for a free port.
 seaweedfs_internal_ports() {
-  local file=$SEAWEEDFS_DIR/internal-ports
+  local file=$SEAWEEDFS_DIR/internal-ports flag port ports=""
   if [[ ! -s $file ]]; then
-    local flag
     for flag in master.port master.port.grpc volume.port volume.port.grpc filer.port filer.port.grpc s3.port.grpc; do
-      printf -- '-%s=%s ' "$flag" "$(free_port)"
-    done >"$file"
+      port=$(free_port)
+      [[ $port =~ ^[0-9]+$ ]] || die "no free port for SeaweedFS's $flag" "retry"
+      ports+="-$flag=$port "
+    done
+    printf '%s\n' "$ports" >"$file.tmp" && mv "$file.tmp" "$file"
   fi
+  for port in $(grep -o '=[0-9]*' "$file" | tr -d =); do
+    port_in_use "$port" && die "port $port, kept for SeaweedFS in $file, is taken by another process" \
+      "stop that process, or 'bin/stack down' and delete $SEAWEEDFS_DIR (its data is test data)"
+  done
   cat "$file"
 }
 
@@ -62,13 +68,15 @@ start_seaweedfs() {
     say "SeaweedFS: already running, S3 on 127.0.0.1:$SEAWEEDFS_PORT"
   else
     port_in_use "$SEAWEEDFS_PORT" && die "port $SEAWEEDFS_PORT is taken by another process" "set ATS_SEAWEEDFS_PORT to a free port"
+    local internal_ports
+    internal_ports=$(seaweedfs_internal_ports)
     say "SeaweedFS: starting, S3 on 127.0.0.1:$SEAWEEDFS_PORT (buckets $BUCKET, $TEST_BUCKET)"
     # The same credentials as the stack's MinIO, so only the endpoint changes; the other components on free ports.
     # It writes some state into its working directory: run it in its own.
     AWS_ACCESS_KEY_ID=$MINIO_ACCESS_KEY AWS_SECRET_ACCESS_KEY=$MINIO_SECRET_KEY \
       nohup bash -c 'cd "$1" && shift && exec "$@"' _ "$SEAWEEDFS_DIR" \
       "$SEAWEEDFS_BIN" mini -dir="$SEAWEEDFS_DIR/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 -admin.ui=false \
-      -s3.port="$SEAWEEDFS_PORT" $(seaweedfs_internal_ports) \
+      -s3.port="$SEAWEEDFS_PORT" $internal_ports \
       -bucket="$BUCKET,$TEST_BUCKET" >"$SEAWEEDFS_LOG" 2>&1 &
     echo $! >"$SEAWEEDFS_PIDFILE"
   fi

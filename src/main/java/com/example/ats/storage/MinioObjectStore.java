@@ -29,6 +29,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.zip.CRC32;
@@ -46,6 +48,12 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 /** {@link ObjectStore} on the MinIO Java SDK: the only class that knows about io.minio. */
 @ApplicationScoped
 public class MinioObjectStore implements StoreProbe {
+
+    private static final Duration READINESS_CHECK_EVERY = Duration.ofSeconds(30);
+
+    /** What stores answer to a body that does not match its x-amz-checksum-crc32 (MinIO; SeaweedFS and AWS). */
+    private static final Set<String> CHECKSUM_REFUSALS =
+            Set.of("XAmzContentChecksumMismatch", "BadDigest", "InvalidDigest");
 
     /** S3 accepts at most 1000 keys per multi-object delete. */
     private static final int DELETE_BATCH = 1000;
@@ -59,8 +67,13 @@ public class MinioObjectStore implements StoreProbe {
     private final String bucket;
     private final long partSize;
     private final StorageConfig.Encryption encryption;
-    /** Whether {@link StorePromises} passed; until then readiness runs it. */
+    /** Whether {@link StorePromises} passed; until then readiness runs it, at most one at a time and every 30 s. */
     private volatile boolean promisesChecked;
+
+    private final AtomicBoolean checking = new AtomicBoolean();
+    private volatile long nextCheckNanos = System.nanoTime();
+    /** Why the last check refused the store, repeated to readiness until the next check. */
+    private volatile IllegalStateException lastRefusal;
 
     MinioObjectStore(StorageConfig config) {
         MinioClient.Builder builder =
@@ -268,13 +281,39 @@ public class MinioObjectStore implements StoreProbe {
     }
 
     private void checkPromises() {
-        StorePromises.verify(this, encryption == StorageConfig.Encryption.SSE_S3);
+        try {
+            StorePromises.verify(this, encryption == StorageConfig.Encryption.SSE_S3);
+        } catch (ObjectStoreUnavailableException e) {
+            // An S3 error answer to the probe is a refusal (e.g. a policy allowing applications/ only), not an outage;
+            // a server error (5xx but 501) may pass, so it stays an outage and is tried again.
+            if (e.getCause() instanceof ErrorResponseException answer && refusal(answer)) {
+                throw new IllegalStateException("The object store answered "
+                        + answer.errorResponse().code()
+                        + " to the start-up check's probe under " + StorePromises.PREFIX + ": the service needs to"
+                        + " put, read, list (with versions) and delete objects there as under "
+                        + ObjectKeys.APPLICATIONS + " (docs/OPERATIONS.md, S3 servers)");
+            }
+            throw e;
+        }
         promisesChecked = true;
+        lastRefusal = null;
     }
 
-    /** Also runs the start-up checks when the store could not be reached at start. */
+    private static boolean refusal(ErrorResponseException answer) {
+        int status = answer.response().code();
+        return (status >= 400 && status < 500) || status == 501;
+    }
+
+    /**
+     * Also runs the start-up checks when the store could not be reached at start (creating the bucket if it is
+     * missing): one check at a time, at most every 30 s, so probes arriving meanwhile do not write to the store.
+     */
     @Override
     public void ping() {
+        if (!promisesChecked) {
+            checkFromReadiness();
+            return;
+        }
         try {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                 throw new IllegalStateException("bucket " + bucket + " does not exist");
@@ -282,9 +321,27 @@ public class MinioObjectStore implements StoreProbe {
         } catch (Exception e) {
             throw new ObjectStoreUnavailableException(e);
         }
-        if (!promisesChecked) {
+    }
+
+    private void checkFromReadiness() {
+        if (System.nanoTime() - nextCheckNanos < 0 || !checking.compareAndSet(false, true)) {
+            IllegalStateException refused = lastRefusal;
+            if (refused != null) {
+                throw refused;
+            }
+            throw new ObjectStoreUnavailableException(
+                    new IllegalStateException("the store checks have not passed yet"));
+        }
+        try {
+            nextCheckNanos = System.nanoTime() + READINESS_CHECK_EVERY.toNanos();
             ensureBucket();
             checkPromises();
+        } catch (IllegalStateException e) {
+            lastRefusal = e;
+            Log.errorf("The object store cannot be used: %s", e.getMessage());
+            throw e;
+        } finally {
+            checking.set(false);
         }
     }
 
@@ -307,11 +364,11 @@ public class MinioObjectStore implements StoreProbe {
                     .get();
             return true;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ErrorResponseException refusal
-                    && refusal.response().code() >= 400
-                    && refusal.response().code() < 500) {
+            if (e.getCause() instanceof ErrorResponseException answer
+                    && CHECKSUM_REFUSALS.contains(answer.errorResponse().code())) {
                 return false;
             }
+            // another refusal (AccessDenied, NotImplemented …) is told apart from an outage in checkPromises
             throw new ObjectStoreUnavailableException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -319,6 +376,19 @@ public class MinioObjectStore implements StoreProbe {
         } catch (Exception e) {
             throw new ObjectStoreUnavailableException(e);
         }
+    }
+
+    @Override
+    public boolean keepsVersionsOf(String key) {
+        Iterable<Result<Item>> versions = client.listObjects(ListObjectsArgs.builder()
+                .bucket(bucket)
+                .prefix(key)
+                .includeVersions(true)
+                .recursive(true)
+                .build());
+        return StreamSupport.stream(versions.spliterator(), false)
+                .map(MinioObjectStore::item)
+                .anyMatch(item -> item.objectName().equals(key));
     }
 
     @Override

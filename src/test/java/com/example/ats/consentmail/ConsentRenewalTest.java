@@ -9,6 +9,7 @@ import com.example.ats.mail.Mailpit;
 import com.example.ats.purge.Purger;
 import com.example.ats.retention.Applications;
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(ConsentMailProfile.class)
+@Tag(StoreUnderTest.STORAGE)
 class ConsentRenewalTest {
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.ats.shared.Api;
 import com.example.ats.shared.Caller;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * matrix of docs/API.md (default deny: 401 without a valid token, 403 without the role).
  */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class AuthorizationMatrixTest {
 
     enum Caller {

@@ -10,6 +10,7 @@ import com.example.ats.intake.Intake;
 import com.example.ats.intake.SampleFiles;
 import com.example.ats.purge.Purger;
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -19,11 +20,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** With clock-start PROCEDURE_END, an application without consent has no expiry until it leaves the pipeline. */
 @QuarkusTest
 @TestProfile(ProcedureEndProfile.class)
+@Tag(StoreUnderTest.STORAGE)
 class ProcedureEndRetentionTest {
 
     @Inject

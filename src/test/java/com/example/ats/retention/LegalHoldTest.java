@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.example.ats.purge.Purger;
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,10 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A legal hold keeps an expired application until it is released or its end date passes; then the purge takes it. */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class LegalHoldTest {
 
     @Inject

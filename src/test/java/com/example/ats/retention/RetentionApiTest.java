@@ -11,16 +11,19 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the privacy officer sees and can do: the preview, a purge on demand, the records, the compliance metrics. */
 @QuarkusTest
+@Tag(StoreUnderTest.STORAGE)
 class RetentionApiTest {
 
     @Inject

@@ -10,10 +10,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,40 @@ class StorePromisesTest {
     }
 
     @Test
+    void aStoreRefusingTheDeleteIsRefused() {
+        FakeStore store = new FakeStore();
+        store.refusesDeletes = true;
+
+        assertThatThrownBy(() -> StorePromises.verify(store, false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refused a multi-object delete");
+    }
+
+    @Test
+    void aStoreKeepingAVersionOfADeletedObjectIsRefused() {
+        FakeStore store = new FakeStore();
+        store.keepsVersions = true;
+
+        assertThatThrownBy(() -> StorePromises.verify(store, false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("version of it");
+    }
+
+    @Test
+    void probesACrashLeftBehindGoAfterAnHourOnly() {
+        FakeStore store = new FakeStore();
+        store.objects.put(StorePromises.PREFIX + "left-by-a-crash", new byte[] {1});
+        store.modified.put(
+                StorePromises.PREFIX + "left-by-a-crash", Instant.now().minus(Duration.ofHours(2)));
+        store.objects.put(StorePromises.PREFIX + "another-start-checking-now", new byte[] {2});
+        store.modified.put(StorePromises.PREFIX + "another-start-checking-now", Instant.now());
+
+        StorePromises.verify(store, false);
+
+        assertThat(store.objects).containsOnlyKeys(StorePromises.PREFIX + "another-start-checking-now");
+    }
+
+    @Test
     void aStoreGivingBackOtherBytesIsRefused() {
         FakeStore store = new FakeStore();
         store.damagesReads = true;
@@ -88,8 +124,11 @@ class StorePromisesTest {
     /** An S3 store in memory whose faults are switched on one at a time. */
     private static final class FakeStore implements StoreProbe {
         final Map<String, byte[]> objects = new HashMap<>();
+        final Map<String, Instant> modified = new HashMap<>();
         boolean checksChecksums = true;
         boolean deletes = true;
+        boolean refusesDeletes;
+        boolean keepsVersions;
         boolean damagesReads;
         boolean encrypts = true;
         boolean reachable = true;
@@ -108,6 +147,12 @@ class StorePromisesTest {
             }
             objects.put(key, content.clone());
             return true;
+        }
+
+        @Override
+        public boolean keepsVersionsOf(String key) {
+            answer();
+            return keepsVersions;
         }
 
         @Override
@@ -150,6 +195,9 @@ class StorePromisesTest {
         @Override
         public int delete(Collection<String> keys) {
             answer();
+            if (refusesDeletes) {
+                throw new ObjectsNotDeletedException(Set.copyOf(keys), "AccessDenied");
+            }
             if (deletes) {
                 keys.forEach(objects::remove);
             }
@@ -158,7 +206,12 @@ class StorePromisesTest {
 
         @Override
         public Stream<String> keysOlderThan(String prefix, Instant olderThan) {
-            throw new UnsupportedOperationException();
+            answer();
+            return objects.keySet().stream()
+                    .filter(key -> key.startsWith(prefix))
+                    .filter(key -> modified.getOrDefault(key, Instant.now()).isBefore(olderThan))
+                    .toList()
+                    .stream();
         }
 
         @Override

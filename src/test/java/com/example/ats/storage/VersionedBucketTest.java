@@ -1,5 +1,6 @@
 package com.example.ats.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minio.MakeBucketArgs;
@@ -7,10 +8,14 @@ import io.minio.MinioClient;
 import io.minio.RemoveBucketArgs;
 import io.minio.SetBucketVersioningArgs;
 import io.minio.messages.VersioningConfiguration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * On a versioned bucket a delete only hides an applicant's file behind a delete marker: the service refuses to use
@@ -24,27 +29,63 @@ class VersionedBucketTest {
     private static final String ACCESS_KEY = System.getenv().getOrDefault("ATS_STORAGE_ACCESS_KEY", "ats-minio");
     private static final String SECRET_KEY = System.getenv().getOrDefault("ATS_STORAGE_SECRET_KEY", "ats-minio-secret");
 
-    @Test
-    void theServiceRefusesABucketWithVersioningSoDeletesReallyDelete() throws Exception {
-        String bucket = "ats-test-versioned-" + UUID.randomUUID().toString().substring(0, 8);
-        MinioClient minio = MinioClient.builder()
-                .endpoint(ENDPOINT)
-                .credentials(ACCESS_KEY, SECRET_KEY)
-                .build();
-        minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
-        try {
-            minio.setBucketVersioning(SetBucketVersioningArgs.builder()
-                    .bucket(bucket)
-                    .config(new VersioningConfiguration(VersioningConfiguration.Status.ENABLED, null, null, null))
-                    .build());
-
-            MinioObjectStore store = new MinioObjectStore(config(bucket));
+    @ParameterizedTest
+    @EnumSource(
+            value = VersioningConfiguration.Status.class,
+            names = {"ENABLED", "SUSPENDED"})
+    void theServiceRefusesABucketWithVersioningSoDeletesReallyDelete(VersioningConfiguration.Status status)
+            throws Exception {
+        try (VersionedBucket bucket = VersionedBucket.create(status)) {
+            MinioObjectStore store = new MinioObjectStore(config(bucket.name));
 
             assertThatThrownBy(store::ensureBucket)
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("versioning");
-        } finally {
-            minio.removeBucket(RemoveBucketArgs.builder().bucket(bucket).build());
+                    .hasMessageContaining("versioning " + status);
+        }
+    }
+
+    /** A replica started while the store was down runs the checks from readiness, and stays not ready. */
+    @Test
+    void readinessStaysDownOnAVersionedBucketFoundAfterTheStart() throws Exception {
+        try (VersionedBucket bucket = VersionedBucket.create(VersioningConfiguration.Status.ENABLED)) {
+            MinioObjectStore store = new MinioObjectStore(config(bucket.name));
+            ObjectStoreHealthCheck readiness = new ObjectStoreHealthCheck(store);
+
+            HealthCheckResponse first = readiness.call();
+            HealthCheckResponse again = readiness.call(); // within 30 s: the refusal repeated, not checked again
+
+            assertThat(first.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+            assertThat(first.getData().orElseThrow().get("reason").toString())
+                    .contains("cannot keep")
+                    .doesNotContain(bucket.name);
+            assertThat(again.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        }
+    }
+
+    private record VersionedBucket(MinioClient minio, String name) implements AutoCloseable {
+
+        static VersionedBucket create(VersioningConfiguration.Status status) throws Exception {
+            String name = "ats-test-versioned-" + UUID.randomUUID().toString().substring(0, 8);
+            MinioClient minio = MinioClient.builder()
+                    .endpoint(ENDPOINT)
+                    .credentials(ACCESS_KEY, SECRET_KEY)
+                    .build();
+            minio.makeBucket(MakeBucketArgs.builder().bucket(name).build());
+            // a bucket is suspended after it was versioned: enabled first either way
+            for (VersioningConfiguration.Status step : status == VersioningConfiguration.Status.SUSPENDED
+                    ? List.of(VersioningConfiguration.Status.ENABLED, status)
+                    : List.of(status)) {
+                minio.setBucketVersioning(SetBucketVersioningArgs.builder()
+                        .bucket(name)
+                        .config(new VersioningConfiguration(step, null, null, null))
+                        .build());
+            }
+            return new VersionedBucket(minio, name);
+        }
+
+        @Override
+        public void close() throws Exception {
+            minio.removeBucket(RemoveBucketArgs.builder().bucket(name).build());
         }
     }
 
