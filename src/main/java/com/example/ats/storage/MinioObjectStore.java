@@ -43,6 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.zip.CRC32;
+import okhttp3.OkHttpClient;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /** {@link ObjectStore} on the MinIO Java SDK: the only class that knows about io.minio. */
@@ -76,13 +77,19 @@ public class MinioObjectStore implements StoreProbe {
     private volatile IllegalStateException lastRefusal;
 
     MinioObjectStore(StorageConfig config) {
-        MinioClient.Builder builder =
-                MinioClient.builder().endpoint(config.endpoint()).credentials(config.accessKey(), config.secretKey());
+        // One HTTP client for both SDK clients: building one reads every certificate of SSL_CERT_FILE and SSL_CERT_DIR
+        // (hundreds on a Debian host), the largest single cost of the service's start.
+        OkHttpClient http = Http.newDefaultClient();
+        MinioClient.Builder builder = MinioClient.builder()
+                .endpoint(config.endpoint())
+                .credentials(config.accessKey(), config.secretKey())
+                .httpClient(http);
         config.region().ifPresent(builder::region);
         this.client = builder.build();
         MinioAsyncClient.Builder asyncBuilder = MinioAsyncClient.builder()
                 .endpoint(config.endpoint())
-                .credentials(config.accessKey(), config.secretKey());
+                .credentials(config.accessKey(), config.secretKey())
+                .httpClient(http);
         config.region().ifPresent(asyncBuilder::region);
         this.asyncClient = asyncBuilder.build();
         this.bucket = config.bucket();
