@@ -3,14 +3,8 @@ package com.example.ats.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
-import io.minio.RemoveBucketArgs;
-import io.minio.SetBucketVersioningArgs;
 import io.minio.messages.VersioningConfiguration;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,11 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag(StoreUnderTest.STORAGE)
 class VersionedBucketTest {
 
-    private static final String ENDPOINT =
-            System.getenv().getOrDefault("ATS_STORAGE_ENDPOINT", "http://127.0.0.1:59000");
-    private static final String ACCESS_KEY = System.getenv().getOrDefault("ATS_STORAGE_ACCESS_KEY", "ats-minio");
-    private static final String SECRET_KEY = System.getenv().getOrDefault("ATS_STORAGE_SECRET_KEY", "ats-minio-secret");
-
     @ParameterizedTest
     @EnumSource(
             value = VersioningConfiguration.Status.class,
@@ -36,7 +25,7 @@ class VersionedBucketTest {
     void theServiceRefusesABucketWithVersioningSoDeletesReallyDelete(VersioningConfiguration.Status status)
             throws Exception {
         try (VersionedBucket bucket = VersionedBucket.create(status)) {
-            MinioObjectStore store = new MinioObjectStore(config(bucket.name));
+            MinioObjectStore store = new MinioObjectStore(config(bucket.name()));
 
             assertThatThrownBy(store::ensureBucket)
                     .isInstanceOf(IllegalStateException.class)
@@ -48,7 +37,7 @@ class VersionedBucketTest {
     @Test
     void readinessStaysDownOnAVersionedBucketFoundAfterTheStart() throws Exception {
         try (VersionedBucket bucket = VersionedBucket.create(VersioningConfiguration.Status.ENABLED)) {
-            MinioObjectStore store = new MinioObjectStore(config(bucket.name));
+            MinioObjectStore store = new MinioObjectStore(config(bucket.name()));
             ObjectStoreHealthCheck readiness = new ObjectStoreHealthCheck(store);
 
             HealthCheckResponse first = readiness.call();
@@ -57,35 +46,8 @@ class VersionedBucketTest {
             assertThat(first.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
             assertThat(first.getData().orElseThrow().get("reason").toString())
                     .contains("cannot keep")
-                    .doesNotContain(bucket.name);
+                    .doesNotContain(bucket.name());
             assertThat(again.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        }
-    }
-
-    private record VersionedBucket(MinioClient minio, String name) implements AutoCloseable {
-
-        static VersionedBucket create(VersioningConfiguration.Status status) throws Exception {
-            String name = "ats-test-versioned-" + UUID.randomUUID().toString().substring(0, 8);
-            MinioClient minio = MinioClient.builder()
-                    .endpoint(ENDPOINT)
-                    .credentials(ACCESS_KEY, SECRET_KEY)
-                    .build();
-            minio.makeBucket(MakeBucketArgs.builder().bucket(name).build());
-            // a bucket is suspended after it was versioned: enabled first either way
-            for (VersioningConfiguration.Status step : status == VersioningConfiguration.Status.SUSPENDED
-                    ? List.of(VersioningConfiguration.Status.ENABLED, status)
-                    : List.of(status)) {
-                minio.setBucketVersioning(SetBucketVersioningArgs.builder()
-                        .bucket(name)
-                        .config(new VersioningConfiguration(step, null, null, null))
-                        .build());
-            }
-            return new VersionedBucket(minio, name);
-        }
-
-        @Override
-        public void close() throws Exception {
-            minio.removeBucket(RemoveBucketArgs.builder().bucket(name).build());
         }
     }
 
@@ -93,17 +55,17 @@ class VersionedBucketTest {
         return new StorageConfig() {
             @Override
             public String endpoint() {
-                return ENDPOINT;
+                return VersionedBucket.ENDPOINT;
             }
 
             @Override
             public String accessKey() {
-                return ACCESS_KEY;
+                return VersionedBucket.ACCESS_KEY;
             }
 
             @Override
             public String secretKey() {
-                return SECRET_KEY;
+                return VersionedBucket.SECRET_KEY;
             }
 
             @Override
