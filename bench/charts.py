@@ -45,3 +45,23 @@ ax.grid(axis="y", alpha=0.3)
 fig.tight_layout()
 fig.savefig(out / "list-latency.png", dpi=110)
 print(f"charts written to {out}")
+
+open_loop = results["read"].get("openLoop")
+if open_loop:
+    fig, axes = plt.subplots(1, len(open_loop), figsize=(4 * len(open_loop), 4), sharey=True)
+    for ax, curve in zip(axes, open_loop):
+        rates = [s["rate"] for s in curve["steps"]]
+        for key, label, style in (("p50Ms", "p50", "o-"), ("p99Ms", "p99", "s-"), ("p999Ms", "p99.9", "^--")):
+            ax.plot(rates, [s[key] for s in curve["steps"]], style, label=label)
+        ax.axhline(20, color="red", linestyle=":", label="target: p99 20 ms at 100/s")
+        ax.set_xscale("log", base=2)
+        ax.set_yscale("log")
+        ax.set_xticks(rates, [str(r) for r in rates], fontsize=7)
+        ax.set_xlabel("offered requests/s")
+        ax.set_title(curve["name"], fontsize=9)
+        ax.grid(alpha=0.3)
+    axes[0].set_ylabel("latency (ms)")
+    axes[0].legend(fontsize=7)
+    fig.suptitle(f"Latency at a fixed arrival rate, {results['read']['applications']:,} applications ({subtitle})")
+    fig.tight_layout()
+    fig.savefig(out / "open-loop.png", dpi=110)

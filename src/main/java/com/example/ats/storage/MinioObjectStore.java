@@ -17,6 +17,7 @@ import io.minio.SetBucketEncryptionArgs;
 import io.minio.StatObjectArgs;
 import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.minio.errors.MinioException;
 import io.minio.messages.DeleteRequest;
 import io.minio.messages.DeleteResult;
 import io.minio.messages.Item;
@@ -39,11 +40,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.zip.CRC32;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /** {@link ObjectStore} on the MinIO Java SDK: the only class that knows about io.minio. */
@@ -77,9 +80,7 @@ public class MinioObjectStore implements StoreProbe {
     private volatile IllegalStateException lastRefusal;
 
     MinioObjectStore(StorageConfig config) {
-        // One HTTP client for both SDK clients: building one reads every certificate of SSL_CERT_FILE and SSL_CERT_DIR
-        // (hundreds on a Debian host), the largest single cost of the service's start.
-        OkHttpClient http = Http.newDefaultClient();
+        OkHttpClient http = httpClient(config.endpoint());
         MinioClient.Builder builder = MinioClient.builder()
                 .endpoint(config.endpoint())
                 .credentials(config.accessKey(), config.secretKey())
@@ -95,6 +96,31 @@ public class MinioObjectStore implements StoreProbe {
         this.bucket = config.bucket();
         this.partSize = config.partSize();
         this.encryption = config.encryption();
+    }
+
+    /**
+     * One HTTP client for both SDK clients, as the SDK's default one (timeouts, HTTP/1.1, its retries). The SDK's
+     * default also trusts every certificate named by SSL_CERT_FILE and SSL_CERT_DIR, reading them all (hundreds on a
+     * Debian host), which was the largest single cost of the service's start: done only when TLS is used.
+     */
+    static OkHttpClient httpClient(String endpoint) {
+        long timeout = Http.DEFAULT_TIMEOUT;
+        OkHttpClient plain = new OkHttpClient.Builder()
+                .connectTimeout(timeout, TimeUnit.MILLISECONDS)
+                .writeTimeout(timeout, TimeUnit.MILLISECONDS)
+                .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .addInterceptor(new Http.StatusRetryInterceptor())
+                .build();
+        if (endpoint.regionMatches(true, 0, "http:", 0, "http:".length())) {
+            return plain; // the SDK takes an endpoint without a scheme as https
+        }
+        try {
+            return Http.enableExternalCertificatesFromEnv(plain);
+        } catch (MinioException e) {
+            throw new IllegalStateException(
+                    "The certificates named by SSL_CERT_FILE or SSL_CERT_DIR cannot be read", e);
+        }
     }
 
     /**

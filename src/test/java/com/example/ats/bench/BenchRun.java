@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -222,18 +223,16 @@ public final class BenchRun {
     // ---------------------------------------------------------------- start-up and footprint
 
     private void startup() throws Exception {
-        int runs = quick ? 1 : 3;
+        int runs = quick ? 1 : 5;
         List<Double> serviceMs = new ArrayList<>();
         List<Double> serviceRss = new ArrayList<>();
+        List<Double> noCacheMs = new ArrayList<>();
+        List<Double> noCacheRss = new ArrayList<>();
         List<Double> idleMs = new ArrayList<>();
         List<Double> idleRss = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            try (ServiceProcess service = ServiceProcess.start(log, List.of())) {
-                serviceMs.add((double) service.startup.toMillis());
-                Thread.sleep(2000);
-                service.collectGarbage();
-                serviceRss.add(service.rssBytes() / (double) MIB);
-            }
+            startAndIdle(List.of(), serviceMs, serviceRss);
+            startAndIdle(List.of(ServiceProcess.WITHOUT_AOT_CACHE), noCacheMs, noCacheRss);
             long started = System.nanoTime();
             Process jvm = new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java")
@@ -255,18 +254,33 @@ public final class BenchRun {
         }
         double ready = Stats.median(serviceMs);
         double empty = Stats.median(idleMs);
-        results.put(
-                "startup",
-                Map.of(
-                        "serviceReadyMs", ready,
-                        "serviceIdleRssMiB", Stats.median(serviceRss),
-                        "emptyJvmMs", empty,
-                        "emptyJvmRssMiB", Stats.median(idleRss),
-                        "runs", runs,
-                        "serviceReadyMsRuns", serviceMs));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("serviceReadyMs", ready);
+        figures.put("serviceIdleRssMiB", Stats.median(serviceRss));
+        figures.put("withoutAotCacheReadyMs", Stats.median(noCacheMs));
+        figures.put("withoutAotCacheIdleRssMiB", Stats.median(noCacheRss));
+        figures.put("emptyJvmMs", empty);
+        figures.put("emptyJvmRssMiB", Stats.median(idleRss));
+        figures.put("runs", runs);
+        figures.put("serviceReadyMsRuns", serviceMs);
+        figures.put("serviceIdleRssMiBRuns", serviceRss);
+        figures.put("withoutAotCacheReadyMsRuns", noCacheMs);
+        figures.put("jvmOptions", ServiceProcess.SHIPPED_OPTIONS);
+        results.put("startup", figures);
         System.out.printf(
-                "start-up: ready in %.0f ms (empty JVM %.0f ms), idle RSS %.0f MiB (empty JVM %.0f MiB)%n",
-                ready, empty, Stats.median(serviceRss), Stats.median(idleRss));
+                "start-up: ready in %.0f ms (without the AOT cache %.0f ms; empty JVM %.0f ms), idle RSS %.0f MiB"
+                        + " (empty JVM %.0f MiB)%n",
+                ready, Stats.median(noCacheMs), empty, Stats.median(serviceRss), Stats.median(idleRss));
+    }
+
+    /** One start to ready, then the RSS idle after a full GC. */
+    private void startAndIdle(List<String> jvmOptions, List<Double> readyMs, List<Double> idleRssMiB) throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(log, jvmOptions)) {
+            readyMs.add((double) service.startup.toMillis());
+            Thread.sleep(2000);
+            service.collectGarbage();
+            idleRssMiB.add(service.rssBytes() / (double) MIB);
+        }
     }
 
     // ---------------------------------------------------------------- intake
@@ -628,7 +642,12 @@ public final class BenchRun {
                     "read %s: %.0f req/s, p50 %.1f ms, p99 %.1f ms%n",
                     target.name(), row.get("perSecond"), row.get("p50Ms"), row.get("p99Ms"));
         }
+        List<Map<String, Object>> openLoop = new ArrayList<>();
+        for (ReadPathScenario.Target target : List.of(targets.get(1), targets.get(2), targets.get(4))) {
+            openLoop.add(openLoop(service, target));
+        }
         Map<String, Object> read = new LinkedHashMap<>();
+        read.put("openLoop", openLoop);
         read.put("applications", seeded);
         read.put("seedSeconds", seedSeconds);
         read.put("connections", connections);
@@ -644,6 +663,71 @@ public final class BenchRun {
                         "GET /api/v1/applications (first page), wrk" + " -c" + connections,
                         () -> ReadPathScenario.wrk(service.base, targets.get(2), profileToken, connections, seconds)));
         results.put("read", read);
+    }
+
+    /**
+     * One endpoint at fixed arrival rates, rising until the knee (the first step the service cannot keep up with):
+     * the first rate in rounds (medians), the others once each.
+     */
+    private Map<String, Object> openLoop(ServiceProcess service, ReadPathScenario.Target target) throws Exception {
+        OpenLoop load = new OpenLoop(System.getenv().getOrDefault("ATS_BENCH_VEGETA", "vegeta"));
+        List<Integer> rates = quick ? List.of(100, 200) : List.of(100, 200, 400, 800, 1200, 1600, 2400, 3200);
+        int seconds = quick ? 2 : 10;
+        int rounds = quick ? 1 : 3;
+        String token = target.authenticated() ? BenchStack.token("recruiter") : null;
+        URI url = service.base.resolve(target.path());
+        load.run(url, token, rates.get(0), quick ? 1 : 5); // warm-up
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (int rate : rates) {
+            List<OpenLoop.Step> measured = new ArrayList<>();
+            for (int round = 0; round < (rate == rates.get(0) ? rounds : 1); round++) {
+                measured.add(load.run(url, token, rate, seconds));
+            }
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("rate", rate);
+            step.put(
+                    "achieved",
+                    Stats.median(measured.stream()
+                            .mapToDouble(OpenLoop.Step::achieved)
+                            .toArray()));
+            step.put(
+                    "p50Ms",
+                    Stats.median(
+                            measured.stream().mapToDouble(OpenLoop.Step::p50Ms).toArray()));
+            step.put(
+                    "p99Ms",
+                    Stats.median(
+                            measured.stream().mapToDouble(OpenLoop.Step::p99Ms).toArray()));
+            step.put(
+                    "p999Ms",
+                    Stats.median(
+                            measured.stream().mapToDouble(OpenLoop.Step::p999Ms).toArray()));
+            step.put(
+                    "requests",
+                    measured.stream().mapToLong(OpenLoop.Step::requests).sum());
+            step.put(
+                    "errors", measured.stream().mapToLong(OpenLoop.Step::errors).sum());
+            step.put("rounds", measured.size());
+            step.put("p99MsRuns", measured.stream().map(OpenLoop.Step::p99Ms).toList());
+            steps.add(step);
+            System.out.printf(
+                    "open loop %s at %d/s: achieved %.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, %s errors%n",
+                    target.name(),
+                    rate,
+                    step.get("achieved"),
+                    step.get("p50Ms"),
+                    step.get("p99Ms"),
+                    step.get("p999Ms"),
+                    step.get("errors"));
+            if (measured.stream().anyMatch(OpenLoop.Step::saturated)) {
+                break; // the knee: higher rates only queue
+            }
+        }
+        Map<String, Object> curve = new LinkedHashMap<>();
+        curve.put("name", target.name().replace("baseline: ", ""));
+        curve.put("seconds", seconds);
+        curve.put("steps", steps);
+        return curve;
     }
 
     interface Load {

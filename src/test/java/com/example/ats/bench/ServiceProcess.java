@@ -14,10 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged service (target/quarkus-app, prod profile) in a process of its own, as it runs in production. */
+/**
+ * The packaged service (target/quarkus-app, prod profile) in a process of its own, as it runs in production: with the
+ * JVM options and ahead-of-time cache of bin/run and the image.
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+
+    /** As bin/run and the image start it: the service's JVM options and the build's ahead-of-time cache (ADR 0018). */
+    static final List<String> SHIPPED_OPTIONS =
+            List.of("@src/main/jvm/jvm.options", "-XX:AOTCache=target/quarkus-app/app.aot");
+
+    /** Added after {@link #SHIPPED_OPTIONS}: the same start without the ahead-of-time cache. */
+    static final String WITHOUT_AOT_CACHE = "-XX:AOTMode=off";
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final Process process;
@@ -40,6 +51,7 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(SHIPPED_OPTIONS);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -59,6 +71,7 @@ final class ServiceProcess implements AutoCloseable {
                         "ATS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
                         // mail off: the intake figures are the service's, not the SMTP server's
                         "ATS_MAIL_HOST", "off"));
+        builder.environment().put("MALLOC_ARENA_MAX", "2"); // as bin/run and the image
         builder.environment().putAll(settings);
         Files.createDirectories(log.getParent());
         long started = System.nanoTime();
