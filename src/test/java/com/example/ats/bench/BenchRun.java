@@ -662,6 +662,13 @@ public final class BenchRun {
                         "profile-list",
                         "GET /api/v1/applications (first page), wrk" + " -c" + connections,
                         () -> ReadPathScenario.wrk(service.base, targets.get(2), profileToken, connections, seconds)));
+        profiles.put(
+                "detail",
+                sample(
+                        service,
+                        "profile-detail",
+                        "GET /api/v1/applications/{id}, wrk" + " -c" + connections,
+                        () -> ReadPathScenario.wrk(service.base, targets.get(4), profileToken, connections, seconds)));
         results.put("read", read);
     }
 

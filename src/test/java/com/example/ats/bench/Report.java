@@ -436,7 +436,7 @@ final class Report {
                         .map(profile -> f("%s (`%s`)", profile.getKey(), profile.getValue()))
                         .collect(Collectors.joining("; ")))
                 .append(". They are generated and not committed: `bench/run` writes them beside this report,"
-                        + " and `bench/run --only=intake,read` makes just these two, into"
+                        + " and `bench/run --only=intake,read` makes just these, into"
                         + " `target/bench/partial/bench/`.\n\n");
 
         if (Files.exists(ANALYSIS)) {

@@ -23,8 +23,9 @@ final class ServiceProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
     /** As bin/run and the image start it: the service's JVM options and the build's ahead-of-time cache (ADR 0018). */
-    static final List<String> SHIPPED_OPTIONS =
-            List.of("@src/main/jvm/jvm.options", "-XX:AOTCache=target/quarkus-app/app.aot");
+    static final List<String> SHIPPED_OPTIONS = Files.exists(Path.of("target/quarkus-app/app.aot"))
+            ? List.of("@src/main/jvm/jvm.options", "-XX:AOTCache=target/quarkus-app/app.aot")
+            : List.of("@src/main/jvm/jvm.options");
 
     /** Added after {@link #SHIPPED_OPTIONS}: the same start without the ahead-of-time cache. */
     static final String WITHOUT_AOT_CACHE = "-XX:AOTMode=off";
