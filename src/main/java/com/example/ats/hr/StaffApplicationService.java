@@ -54,7 +54,10 @@ public class StaffApplicationService {
         this.outbox = outbox;
     }
 
-    @Transactional
+    /**
+     * Read without a transaction of its own: under PostgreSQL's read committed each query sees its own snapshot
+     * either way, and a read needs no commit, flush or dirty check.
+     */
     public ApplicationDetail detail(UUID id) {
         return detail(find(id));
     }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -80,6 +81,19 @@ class AuditGroupCommitTest {
 
         assertThat(QuarkusTransaction.requiringNew().call(() -> events.count("actor", actor)))
                 .isEqualTo(1L);
+    }
+
+    @Test
+    void onlyAnEventsOwnDataErrorIsRetriedOneByOne() {
+        assertThat(AuditWriter.isDataError(new IllegalStateException(new SQLException("too long", "22001"))))
+                .isTrue();
+        assertThat(AuditWriter.isDataError(new IllegalStateException(new SQLException("duplicate", "23505"))))
+                .isTrue();
+        // The database away or the pool exhausted: every event would fail alike, so the batch fails at once.
+        assertThat(AuditWriter.isDataError(new IllegalStateException(new SQLException("refused", "08001"))))
+                .isFalse();
+        assertThat(AuditWriter.isDataError(new IllegalStateException("no connection")))
+                .isFalse();
     }
 
     private long batches() {

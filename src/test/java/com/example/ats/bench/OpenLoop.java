@@ -34,22 +34,25 @@ final class OpenLoop {
     /** Offers {@code rate} requests per second for {@code seconds} to one URL. */
     Step run(URI url, String token, int rate, int seconds) throws Exception {
         Path target = Files.createTempFile("vegeta-target", ".txt");
+        Path errors = Files.createTempFile("vegeta-errors", ".txt");
         try {
             String request = "GET " + url + "\n" + (token == null ? "" : "Authorization: Bearer " + token + "\n");
             Files.writeString(target, request);
             String shell = String.format(
                     "'%1$s' attack -targets='%2$s' -rate=%3$d/s -duration=%4$ds -timeout=10s -max-workers=512"
-                            + " | '%1$s' encode --to csv",
+                            + " -max-body=0 | '%1$s' encode --to csv",
                     vegeta, target, rate, seconds);
-            Process process = new ProcessBuilder("bash", "-o", "pipefail", "-c", shell).start();
+            Process process = new ProcessBuilder("bash", "-o", "pipefail", "-c", shell)
+                    .redirectError(errors.toFile())
+                    .start();
             String csv = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("vegeta failed: " + errors);
+                throw new IllegalStateException("vegeta failed: " + Files.readString(errors));
             }
             return step(rate, csv);
         } finally {
             Files.deleteIfExists(target);
+            Files.deleteIfExists(errors);
         }
     }
 

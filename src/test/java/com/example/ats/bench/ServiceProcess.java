@@ -27,8 +27,11 @@ final class ServiceProcess implements AutoCloseable {
             ? List.of("@src/main/jvm/jvm.options", "-XX:AOTCache=target/quarkus-app/app.aot")
             : List.of("@src/main/jvm/jvm.options");
 
-    /** Added after {@link #SHIPPED_OPTIONS}: the same start without the ahead-of-time cache. */
-    static final String WITHOUT_AOT_CACHE = "-XX:AOTMode=off";
+    /**
+     * Given as a JVM option: the same start without the ahead-of-time cache (no -XX:AOTCache at all, so the JDK's
+     * own class-data archive stays on, as without our cache).
+     */
+    static final String WITHOUT_AOT_CACHE = "(without the AOT cache)";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -52,8 +55,12 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(SHIPPED_OPTIONS);
-        command.addAll(jvmOptions);
+        command.addAll(SHIPPED_OPTIONS.stream()
+                .filter(option -> !(jvmOptions.contains(WITHOUT_AOT_CACHE) && option.startsWith("-XX:AOTCache=")))
+                .toList());
+        command.addAll(jvmOptions.stream()
+                .filter(option -> !option.equals(WITHOUT_AOT_CACHE))
+                .toList());
         command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
