@@ -157,7 +157,7 @@ final class Report {
                     ready <= 3000));
             md.append(target(
                     "idle RSS ≤ 250 MiB (median)",
-                    f("%.0f MiB (empty JVM %.0f MiB)", rss, num(start.get("emptyJvmRssMiB"))),
+                    f("%.1f MiB (empty JVM %.0f MiB)", rss, num(start.get("emptyJvmRssMiB"))),
                     rss <= 250));
         }
         double vacancyRate = targets.stream()
