@@ -616,21 +616,9 @@ public final class BenchRun {
             List<ReadPathScenario.Load> measured = loads.get(target.name());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", target.name());
-            row.put(
-                    "perSecond",
-                    Stats.median(measured.stream()
-                            .mapToDouble(ReadPathScenario.Load::perSecond)
-                            .toArray()));
-            row.put(
-                    "p50Ms",
-                    Stats.median(measured.stream()
-                            .mapToDouble(ReadPathScenario.Load::p50Ms)
-                            .toArray()));
-            row.put(
-                    "p99Ms",
-                    Stats.median(measured.stream()
-                            .mapToDouble(ReadPathScenario.Load::p99Ms)
-                            .toArray()));
+            row.put("perSecond", Stats.median(measured, ReadPathScenario.Load::perSecond));
+            row.put("p50Ms", Stats.median(measured, ReadPathScenario.Load::p50Ms));
+            row.put("p99Ms", Stats.median(measured, ReadPathScenario.Load::p99Ms));
             row.put(
                     "errors",
                     measured.stream().mapToLong(ReadPathScenario.Load::errors).sum());
@@ -692,23 +680,10 @@ public final class BenchRun {
             }
             Map<String, Object> step = new LinkedHashMap<>();
             step.put("rate", rate);
-            step.put(
-                    "achieved",
-                    Stats.median(measured.stream()
-                            .mapToDouble(OpenLoop.Step::achieved)
-                            .toArray()));
-            step.put(
-                    "p50Ms",
-                    Stats.median(
-                            measured.stream().mapToDouble(OpenLoop.Step::p50Ms).toArray()));
-            step.put(
-                    "p99Ms",
-                    Stats.median(
-                            measured.stream().mapToDouble(OpenLoop.Step::p99Ms).toArray()));
-            step.put(
-                    "p999Ms",
-                    Stats.median(
-                            measured.stream().mapToDouble(OpenLoop.Step::p999Ms).toArray()));
+            step.put("achieved", Stats.median(measured, OpenLoop.Step::achieved));
+            step.put("p50Ms", Stats.median(measured, OpenLoop.Step::p50Ms));
+            step.put("p99Ms", Stats.median(measured, OpenLoop.Step::p99Ms));
+            step.put("p999Ms", Stats.median(measured, OpenLoop.Step::p999Ms));
             step.put(
                     "requests",
                     measured.stream().mapToLong(OpenLoop.Step::requests).sum());

@@ -5,14 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * An open-loop load: requests sent at a fixed arrival rate whatever the answers do (vegeta, built from the Go module
  * proxy by bench/run), so a slow answer cannot hold back the next request as in wrk's closed loop, and latency is
- * what a user arriving at that rate feels. Percentiles are computed here from every request's latency.
+ * what a user arriving at that rate feels. Percentiles (nearest rank) over every request's latency.
  */
 final class OpenLoop {
 
@@ -80,23 +79,16 @@ final class OpenLoop {
         if (latencies.isEmpty()) {
             throw new IllegalStateException("vegeta sent no request");
         }
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(sorted);
+        double[] millis = latencies.stream().mapToDouble(nanos -> nanos / 1e6).toArray();
         double seconds = (last - first) / 1e9;
-        double achieved = (sorted.length - failed) / Math.max(seconds, 1e-9);
+        double achieved = (millis.length - failed) / Math.max(seconds, 1e-9);
         return new Step(
                 rate,
                 achieved,
-                percentile(sorted, 0.50),
-                percentile(sorted, 0.99),
-                percentile(sorted, 0.999),
-                sorted.length,
+                Stats.percentile(millis, 50),
+                Stats.percentile(millis, 99),
+                Stats.percentile(millis, 99.9),
+                millis.length,
                 failed);
-    }
-
-    /** Nearest-rank percentile, in milliseconds. */
-    static double percentile(long[] sortedNanos, double quantile) {
-        int rank = (int) Math.ceil(quantile * sortedNanos.length);
-        return sortedNanos[Math.max(0, rank - 1)] / 1e6;
     }
 }

@@ -2,6 +2,7 @@ package com.example.ats.bench;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** Medians and nearest-rank percentiles. */
 final class Stats {
@@ -30,5 +31,10 @@ final class Stats {
 
     static double median(List<Double> values) {
         return median(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The median of one figure of several rounds. */
+    static <T> double median(List<T> rounds, ToDoubleFunction<T> figure) {
+        return median(rounds.stream().mapToDouble(figure).toArray());
     }
 }
