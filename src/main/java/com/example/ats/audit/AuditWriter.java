@@ -31,10 +31,10 @@ import java.util.concurrent.TimeoutException;
 class AuditWriter {
 
     /** Events per transaction at most; more wait for the next one. */
-    static final int MAX_BATCH = 256;
+    private static final int MAX_BATCH = 256;
 
     /** Events waiting at most; beyond, a read is refused at once (503) rather than queued behind an outage. */
-    static final int MAX_WAITING = 4096;
+    private static final int MAX_WAITING = 4096;
 
     /** A caller gives up after this long (the answer fails; its event is then not written). */
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);

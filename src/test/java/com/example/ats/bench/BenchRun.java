@@ -231,8 +231,8 @@ public final class BenchRun {
         List<Double> idleMs = new ArrayList<>();
         List<Double> idleRss = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            startAndIdle(List.of(), serviceMs, serviceRss);
-            startAndIdle(List.of(ServiceProcess.WITHOUT_AOT_CACHE), noCacheMs, noCacheRss);
+            startAndIdle(true, serviceMs, serviceRss);
+            startAndIdle(false, noCacheMs, noCacheRss);
             long started = System.nanoTime();
             Process jvm = new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java")
@@ -265,7 +265,7 @@ public final class BenchRun {
         figures.put("serviceReadyMsRuns", serviceMs);
         figures.put("serviceIdleRssMiBRuns", serviceRss);
         figures.put("withoutAotCacheReadyMsRuns", noCacheMs);
-        figures.put("jvmOptions", ServiceProcess.SHIPPED_OPTIONS);
+        figures.put("jvmOptions", ServiceProcess.shippedOptions(true));
         results.put("startup", figures);
         System.out.printf(
                 "start-up: ready in %.0f ms (without the AOT cache %.0f ms; empty JVM %.0f ms), idle RSS %.0f MiB"
@@ -273,9 +273,9 @@ public final class BenchRun {
                 ready, Stats.median(noCacheMs), empty, Stats.median(serviceRss), Stats.median(idleRss));
     }
 
-    /** One start to ready, then the RSS idle after a full GC. */
-    private void startAndIdle(List<String> jvmOptions, List<Double> readyMs, List<Double> idleRssMiB) throws Exception {
-        try (ServiceProcess service = ServiceProcess.start(log, jvmOptions)) {
+    /** One start to ready, with or without the AOT cache, then the RSS idle after a full GC. */
+    private void startAndIdle(boolean aotCache, List<Double> readyMs, List<Double> idleRssMiB) throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(log, List.of(), Map.of(), aotCache)) {
             readyMs.add((double) service.startup.toMillis());
             Thread.sleep(2000);
             service.collectGarbage();

@@ -22,16 +22,17 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
-    /** As bin/run and the image start it: the service's JVM options and the build's ahead-of-time cache (ADR 0018). */
-    static final List<String> SHIPPED_OPTIONS = Files.exists(Path.of("target/quarkus-app/app.aot"))
-            ? List.of("@src/main/jvm/jvm.options", "-XX:AOTCache=target/quarkus-app/app.aot")
-            : List.of("@src/main/jvm/jvm.options");
+    private static final Path AOT_CACHE = Path.of("target/quarkus-app/app.aot");
 
     /**
-     * Given as a JVM option: the same start without the ahead-of-time cache (no -XX:AOTCache at all, so the JDK's
-     * own class-data archive stays on, as without our cache).
+     * As bin/run and the image start it: the service's JVM options and, when wanted and a JDK 25 build made it, the
+     * ahead-of-time cache (ADR 0018). Without it the JDK's own class-data archive stays on, as in any start.
      */
-    static final String WITHOUT_AOT_CACHE = "(without the AOT cache)";
+    static List<String> shippedOptions(boolean aotCache) {
+        return aotCache && Files.exists(AOT_CACHE)
+                ? List.of("@src/main/jvm/jvm.options", "-XX:AOTCache=" + AOT_CACHE)
+                : List.of("@src/main/jvm/jvm.options");
+    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -47,20 +48,22 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with the environment of bench/run plus the benchmark's settings; waits until ready. */
     static ServiceProcess start(Path log, List<String> jvmOptions) throws Exception {
-        return start(log, jvmOptions, Map.of());
+        return start(log, jvmOptions, Map.of(), true);
     }
 
     /** ... with these settings on top (e.g. scanning off). */
     static ServiceProcess start(Path log, List<String> jvmOptions, Map<String, String> settings) throws Exception {
+        return start(log, jvmOptions, settings, true);
+    }
+
+    /** ... with or without the ahead-of-time cache. */
+    static ServiceProcess start(Path log, List<String> jvmOptions, Map<String, String> settings, boolean aotCache)
+            throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(SHIPPED_OPTIONS.stream()
-                .filter(option -> !(jvmOptions.contains(WITHOUT_AOT_CACHE) && option.startsWith("-XX:AOTCache=")))
-                .toList());
-        command.addAll(jvmOptions.stream()
-                .filter(option -> !option.equals(WITHOUT_AOT_CACHE))
-                .toList());
+        command.addAll(shippedOptions(aotCache));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
