@@ -212,8 +212,8 @@ public class ApplyPageResource {
                     submission != null && SUBMISSION.matcher(submission).matches()
                             ? new IdempotentReplay.ClientKey("apply-page:" + submission, address(request))
                             : null;
-            ApplicationReceipt receipt =
-                    intake.submit(form, formJson, files, key, locale).receipt();
+            ApplicationReceipt receipt = intake.submit(UUID.randomUUID(), form, formJson, files, key, locale)
+                    .receipt();
             return done(receipt, locale);
         } catch (ApiException e) {
             if (e.type() == ProblemType.TOO_MANY_REQUESTS || e.type() == ProblemType.SERVICE_UNAVAILABLE) {
@@ -305,7 +305,7 @@ public class ApplyPageResource {
             if (value.isFileItem()
                     && value.getFileName() != null
                     && !value.getFileName().isBlank()) {
-                files.add(new IncomingFile(part, value.getFileItem().getFile(), value.getFileName()));
+                files.add(IncomingFile.spooled(part, value.getFileItem().getFile(), value.getFileName()));
             }
         }
         return files;

@@ -26,7 +26,7 @@ public class FilePreparer {
     }
 
     public PreparedFile prepare(IncomingFile file) {
-        long size = Fingerprint.size(file.path());
+        long size = file.size();
         if (size == 0) {
             throw ApiException.invalidField(file.part(), "is empty");
         }
@@ -42,6 +42,6 @@ public class FilePreparer {
         DocumentKind kind = IntakeParts.kindOf(file.part());
         String name =
                 FileNames.sanitise(file.clientFileName(), format, kind.name().toLowerCase(Locale.ROOT));
-        return new PreparedFile(file, kind, format, name, size, Fingerprint.sha256(file.path()));
+        return new PreparedFile(file, kind, format, name, size, file.sha256());
     }
 }

@@ -21,11 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
-import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /** The public door: a career site posts an application, without a login. */
 @Path("/api/v1/applications")
@@ -54,14 +49,15 @@ public class IntakeResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
-    private static final int MAX_FORM_BYTES = 64 * 1024;
     private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
+    private final IntakeReceiver receiver;
     private final IntakeService service;
     private final ObjectMapper json;
     private final Validator validator;
 
-    IntakeResource(IntakeService service, ObjectMapper json, Validator validator) {
+    IntakeResource(IntakeReceiver receiver, IntakeService service, ObjectMapper json, Validator validator) {
+        this.receiver = receiver;
         this.service = service;
         this.json = json;
         this.validator = validator;
@@ -134,28 +130,48 @@ public class IntakeResource {
                                     + " Accept-Language header decides (Dutch by default)")
                     String language,
             @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-            MultipartFormDataInput input,
+            @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body,
             @Context HttpServerRequest request)
-            throws JsonProcessingException {
+            throws IOException {
         if (idempotencyKey != null && !KEY_SHAPE.matcher(idempotencyKey).matches()) {
             throw new ApiException(
                     ProblemType.VALIDATION_FAILED,
                     "The Idempotency-Key header must be 1-200 visible ASCII characters",
                     List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "invalid")));
         }
-        Map<String, Collection<FormValue>> parts = input.getValues();
-        checkPartNames(parts);
-        String formJson = readForm(parts.get(IntakeParts.APPLICATION));
-        ApplicationForm form = parse(formJson);
-        List<IncomingFile> files = new ArrayList<>();
+        try (Reception reception = receiver.receive(contentType, body)) {
+            IntakeService.Outcome outcome = submit(reception, idempotencyKey, language, acceptLanguage, request);
+            if (!outcome.replayed()) {
+                reception.keep();
+            }
+            ApplicationReceipt receipt = outcome.receipt();
+            Response.ResponseBuilder answer = Response.created(URI.create("/api/v1/applications/" + receipt.id()))
+                    .entity(receipt);
+            if (outcome.replayed()) {
+                answer.header(REPLAYED, "true");
+            }
+            return answer.build();
+        }
+    }
+
+    private IntakeService.Outcome submit(
+            Reception reception,
+            String idempotencyKey,
+            String language,
+            String acceptLanguage,
+            HttpServerRequest request)
+            throws JsonProcessingException {
+        checkPartNames(reception.partCounts());
+        if (reception.formTooLarge()) {
+            throw new ApiException(
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "The application part is larger than " + IntakeReceiver.MAX_FORM_BYTES + " bytes");
+        }
+        ApplicationForm form = parse(reception.form());
         for (String part : IntakeParts.FILES) {
-            Collection<FormValue> values = parts.get(part);
-            if (values != null) {
-                FormValue value = values.iterator().next();
-                if (!value.isFileItem()) {
-                    throw ApiException.invalidField(part, "must be a file part (with a filename)");
-                }
-                files.add(new IncomingFile(part, value.getFileItem().getFile(), value.getFileName()));
+            if (reception.notFiles().contains(part)) {
+                throw ApiException.invalidField(part, "must be a file part (with a filename)");
             }
         }
 
@@ -167,22 +183,15 @@ public class IntakeResource {
                                 ? "unknown"
                                 : request.remoteAddress().hostAddress());
         Locale locale = language != null ? Locale.of(language) : PlainWords.language(acceptLanguage);
-        IntakeService.Outcome outcome = service.submit(form, formJson, files, clientKey, locale);
-        ApplicationReceipt receipt = outcome.receipt();
-        Response.ResponseBuilder answer = Response.created(URI.create("/api/v1/applications/" + receipt.id()))
-                .entity(receipt);
-        if (outcome.replayed()) {
-            answer.header(REPLAYED, "true");
-        }
-        return answer.build();
+        return service.submit(reception.applicationId(), form, reception.form(), reception.files(), clientKey, locale);
     }
 
-    private static void checkPartNames(Map<String, Collection<FormValue>> parts) {
+    private static void checkPartNames(Map<String, Integer> parts) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        parts.forEach((name, values) -> {
+        parts.forEach((name, count) -> {
             if (!IntakeParts.ALL.contains(name)) {
                 errors.add(new Problem.FieldError(name, "unknown part; expected application, cv, motivationLetter"));
-            } else if (values.size() > 1) {
+            } else if (count > 1) {
                 errors.add(new Problem.FieldError(name, "must be sent once"));
             }
         });
@@ -193,24 +202,6 @@ public class IntakeResource {
         }
         if (!errors.isEmpty()) {
             throw new ApiException(ProblemType.VALIDATION_FAILED, "The request's parts are not as expected", errors);
-        }
-    }
-
-    private static String readForm(Collection<FormValue> values) {
-        FormValue value = values.iterator().next();
-        if (!value.isFileItem()) {
-            return value.getValue();
-        }
-        try (InputStream in = value.getFileItem().getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_FORM_BYTES + 1);
-            if (bytes.length > MAX_FORM_BYTES) {
-                throw new ApiException(
-                        ProblemType.PAYLOAD_TOO_LARGE,
-                        "The application part is larger than " + MAX_FORM_BYTES + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -26,9 +26,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Takes an application in all or nothing: checks everything that can be checked before a byte is stored, uploads
- * the files under generated keys with their SHA-256 verified by the store, then writes every row in one
- * transaction. Any failure removes the files already written; the {@link OrphanSweep} catches what a crash leaves.
+ * Takes an application in all or nothing: checks the form, the vacancy and every file (format, active content,
+ * malware), stores what is not stored yet under generated keys with its SHA-256 verified by the store, then writes
+ * every row in one transaction. The API's files are in the store already, streamed while they arrived (ADR 0019):
+ * on any failure its {@link Reception} removes them again, as this service removes what it stored itself; the
+ * {@link OrphanSweep} catches what a crash leaves.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -65,10 +67,14 @@ public class IntakeService {
     public record Outcome(ApplicationReceipt receipt, boolean replayed) {}
 
     /**
+     * @param applicationId the new application's id; files streamed to the store already are under its keys
+     * @param files received files: streamed to the store already (the API), or spooled and stored only here (the
+     *     applicant's page); the caller removes streamed ones that no committed application references
      * @param formJson the `application` part as received, part of the request's fingerprint for idempotency
      * @param clientKey the client's Idempotency-Key in its scope, or null
      */
     public Outcome submit(
+            UUID applicationId,
             ApplicationForm form,
             String formJson,
             List<IncomingFile> files,
@@ -88,7 +94,6 @@ public class IntakeService {
         }
 
         List<MalwareScanner.Result> scans = scan(prepared);
-        UUID applicationId = UUID.randomUUID();
         String token = replay.tokenFor(applicationId, clientKey, fingerprint);
         List<String> written = new ArrayList<>();
         try {
@@ -149,8 +154,9 @@ public class IntakeService {
 
     private Document upload(
             UUID applicationId, PreparedFile file, MalwareScanner.Result scan, Instant now, List<String> written) {
+        IncomingFile.Stored stored = file.incoming().stored();
         Document document = new Document();
-        document.id = UUID.randomUUID();
+        document.id = stored != null ? stored.documentId() : UUID.randomUUID();
         document.applicationId = applicationId;
         document.kind = file.kind();
         document.fileName = file.fileName();
@@ -162,6 +168,9 @@ public class IntakeService {
         document.scanState = scan.state();
         document.scanDatabase = scan.database();
         document.scannedAt = scan.scannedAt();
+        if (stored != null) {
+            return document; // streamed to the store while it was received
+        }
         written.add(document.objectKey);
         store.putFile(
                 document.objectKey,

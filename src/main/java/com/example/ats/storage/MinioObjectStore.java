@@ -5,6 +5,7 @@ import io.minio.Checksum;
 import io.minio.GetBucketVersioningArgs;
 import io.minio.GetObjectArgs;
 import io.minio.Http;
+import io.minio.ListMultipartUploadsArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
@@ -169,6 +170,39 @@ public class MinioObjectStore implements StoreProbe {
                     .contentType(mediaType)
                     .userMetadata(metadata)
                     .build());
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+    }
+
+    @Override
+    public Upload upload(String key, Path file, String mediaType, Map<String, String> metadata) {
+        return new PartedUpload(
+                asyncClient,
+                bucket,
+                Math.max(MIN_PART_SIZE, partSize),
+                key,
+                file,
+                mediaType,
+                metadata,
+                () -> putFile(key, file, mediaType, metadata));
+    }
+
+    /** How many multipart uploads of this key are started and neither completed nor aborted. */
+    int incompleteUploads(String key) {
+        try {
+            return asyncClient
+                    .listMultipartUploads(ListMultipartUploadsArgs.builder()
+                            .bucket(bucket)
+                            .prefix(key)
+                            .build())
+                    .get()
+                    .result()
+                    .uploads()
+                    .size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ObjectStoreUnavailableException(e);
         } catch (Exception e) {
             throw new ObjectStoreUnavailableException(e);
         }

@@ -24,6 +24,41 @@ public interface ObjectStore {
      */
     void putFile(String key, Path file, String mediaType, Map<String, String> metadata);
 
+    /**
+     * Starts an object whose bytes are still arriving in a local file (ADR 0019). Each full part (ats.storage.part-size)
+     * is sent, from the file, while the next one arrives; nothing is held in memory. A file that never fills a part
+     * goes up in one request when it is finished, as {@link #putFile} sends it.
+     *
+     * @param metadata user metadata (ASCII, no personal data)
+     */
+    default Upload upload(String key, Path file, String mediaType, Map<String, String> metadata) {
+        return new Upload() {
+            @Override
+            public void arrived(long bytes) {}
+
+            @Override
+            public void finish(long size) {
+                putFile(key, file, mediaType, metadata);
+            }
+
+            @Override
+            public void abort() {}
+        };
+    }
+
+    /** An object being written from a local file that is still growing. */
+    interface Upload {
+
+        /** The file holds this many bytes now: full parts among them may be sent. */
+        void arrived(long bytes);
+
+        /** The file is complete: sends the rest and makes the object, or throws and keeps nothing. */
+        void finish(long size);
+
+        /** Keeps nothing: parts already sent are discarded. Never throws. */
+        void abort();
+    }
+
     /** Opens an object for reading; the caller closes the stream. */
     InputStream get(String key);
 

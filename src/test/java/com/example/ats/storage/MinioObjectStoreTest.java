@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ class MinioObjectStoreTest {
 
     @Inject
     ObjectStore store;
+
+    @Inject
+    MinioObjectStore minio;
 
     @Test
     void storesReadsListsAndDeletesObjects() throws Exception {
@@ -48,6 +52,48 @@ class MinioObjectStoreTest {
         store.delete(List.of(prefix + "a", prefix + "b", prefix + "never-existed"));
         assertThat(store.exists(prefix + "a")).isFalse();
         assertThat(store.keysOlderThan(prefix, Instant.now().plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void uploadsAFileWhileItGrowsPartByPart() throws Exception {
+        String key = "test-" + UUID.randomUUID() + "/grown";
+        byte[] bytes = new byte[11 * 1024 * 1024 + 123]; // two full parts of 5 MiB and a short last one
+        new java.util.Random(7).nextBytes(bytes);
+        Path file = Files.createTempFile("ats-upload", ".part");
+        try {
+            ObjectStore.Upload upload = store.upload(key, file, "application/octet-stream", Map.of("kind", "CV"));
+            int written = 0;
+            while (written < bytes.length) {
+                int n = Math.min(64 * 1024, bytes.length - written);
+                Files.write(file, java.util.Arrays.copyOfRange(bytes, written, written + n), StandardOpenOption.APPEND);
+                written += n;
+                upload.arrived(written);
+            }
+            upload.finish(bytes.length);
+            try (InputStream in = store.get(key)) {
+                assertThat(in.readAllBytes()).isEqualTo(bytes);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+            store.delete(List.of(key));
+        }
+    }
+
+    @Test
+    void anAbortedUploadKeepsNothing() throws Exception {
+        String key = "test-" + UUID.randomUUID() + "/aborted";
+        byte[] bytes = new byte[6 * 1024 * 1024];
+        Path file = Files.createTempFile("ats-upload", ".part");
+        try {
+            Files.write(file, bytes);
+            ObjectStore.Upload upload = store.upload(key, file, "application/octet-stream", Map.of());
+            upload.arrived(bytes.length); // one full part is sent
+            upload.abort();
+            assertThat(store.exists(key)).isFalse();
+            assertThat(minio.incompleteUploads(key)).isZero();
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test

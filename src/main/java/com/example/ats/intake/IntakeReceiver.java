@@ -1,0 +1,200 @@
+package com.example.ats.intake;
+
+import com.example.ats.shared.ApiException;
+import com.example.ats.shared.ProblemType;
+import com.example.ats.storage.ObjectKeys;
+import com.example.ats.storage.ObjectStore;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.fileupload2.core.AbstractFileUpload;
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.fileupload2.core.RequestContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads an intake request's multipart body as it arrives (Commons FileUpload's streaming API) and sends each file
+ * part to the store while it is received (ADR 0019). On the way each part is counted, hashed (SHA-256) and written to
+ * a local file, from which the store's upload sends each full part while the next arrives, and which the checks that
+ * must read a whole file (format, active content, malware) read afterwards; a part that fails them is removed from
+ * the store again when the {@link Reception} closes.
+ */
+@ApplicationScoped
+class IntakeReceiver {
+
+    static final int MAX_FORM_BYTES = 64 * 1024;
+    /** Far more than the three known parts; bounds the work a body of many tiny parts can cause. */
+    private static final int MAX_PARTS = 100;
+    /** What is read and written at a time: the multipart reader hands out a few KiB per read. */
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final ObjectStore store;
+    private final long maxFileSize;
+    private final long maxRequestSize;
+    private final Path copies;
+
+    IntakeReceiver(
+            ObjectStore store,
+            IntakeConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxRequestSize,
+            @ConfigProperty(name = "quarkus.http.body.uploads-directory") String copies) {
+        this.store = store;
+        this.maxFileSize = config.maxFileSize().asLongValue();
+        this.maxRequestSize = maxRequestSize.asLongValue();
+        this.copies = Path.of(copies);
+    }
+
+    /**
+     * Reads the whole body. Throws a 400 problem for a malformed body (IOException), a 413 for one over the request
+     * limit; whatever was stored by then is removed. The caller closes the reception.
+     */
+    Reception receive(String contentType, InputStream body) throws IOException {
+        Reception reception = new Reception(store, UUID.randomUUID());
+        try {
+            StreamingUpload upload = new StreamingUpload();
+            upload.setMaxSize(maxRequestSize);
+            upload.setMaxFileCount(MAX_PARTS);
+            FileItemInputIterator items = upload.getItemIterator(new Body(contentType, body));
+            while (items.hasNext()) {
+                FileItemInput item = items.next();
+                String part = item.getFieldName() == null ? "" : item.getFieldName();
+                if (reception.arrived(part) > 1 || !IntakeParts.ALL.contains(part)) {
+                    continue; // refused by its name or count later; the iterator skips its bytes
+                }
+                if (part.equals(IntakeParts.APPLICATION)) {
+                    readForm(item, reception);
+                } else if (item.isFormField()) {
+                    reception.notAFile(part);
+                } else {
+                    reception.add(receiveFile(reception, part, item));
+                }
+            }
+            return reception;
+        } catch (FileUploadFileCountLimitException e) {
+            reception.close();
+            throw new ApiException(
+                    ProblemType.MALFORMED_REQUEST, "The multipart body has more than " + MAX_PARTS + " parts");
+        } catch (FileUploadSizeException e) {
+            reception.close();
+            throw new ApiException(
+                    ProblemType.PAYLOAD_TOO_LARGE, "The request is larger than " + maxRequestSize + " bytes in all");
+        } catch (IOException | RuntimeException e) {
+            reception.close();
+            throw e;
+        }
+    }
+
+    private static void readForm(FileItemInput item, Reception reception) throws IOException {
+        try (InputStream in = item.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_FORM_BYTES + 1);
+            boolean tooLarge = bytes.length > MAX_FORM_BYTES;
+            reception.form(tooLarge ? null : new String(bytes, StandardCharsets.UTF_8), tooLarge);
+        }
+    }
+
+    private IncomingFile receiveFile(Reception reception, String part, FileItemInput item) throws IOException {
+        UUID documentId = UUID.randomUUID();
+        String key = ObjectKeys.of(reception.applicationId(), documentId);
+        Path copy = reception.newCopy(copies);
+        reception.storing(key);
+        ObjectStore.Upload upload = store.upload(
+                key,
+                copy,
+                "application/octet-stream", // the format is known after the checks; downloads take it from the row
+                Map.of(
+                        "application-id",
+                        reception.applicationId().toString(),
+                        "kind",
+                        IntakeParts.kindOf(part).name()));
+        MessageDigest sha256 = Fingerprint.sha256();
+        long size = 0;
+        boolean finished = false;
+        try (InputStream in = item.getInputStream();
+                OutputStream out = Files.newOutputStream(copy)) {
+            byte[] buffer = new byte[BUFFER_BYTES];
+            long limit = maxFileSize + 1; // one byte more tells a part that is too large; the rest is skipped
+            int n;
+            while (size < limit && (n = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, limit - size))) > 0) {
+                sha256.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                size += n;
+                upload.arrived(size);
+            }
+            upload.finish(size);
+            finished = true;
+        } finally {
+            if (!finished) {
+                upload.abort();
+            }
+        }
+        return new IncomingFile(
+                part,
+                copy,
+                item.getName(),
+                size,
+                HexFormat.of().formatHex(sha256.digest()),
+                new IncomingFile.Stored(documentId, key));
+    }
+
+    /** The request body with its Content-Type, as the multipart reader wants it. */
+    private record Body(String contentType, InputStream stream) implements RequestContext {
+
+        @Override
+        public String getCharacterEncoding() {
+            return null;
+        }
+
+        @Override
+        public long getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return stream;
+        }
+
+        @Override
+        public boolean isMultipartRelated() {
+            return false;
+        }
+    }
+
+    /** FileUpload's streaming iterator over our request; the item-building methods are never used. */
+    private static final class StreamingUpload extends AbstractFileUpload<Body, DiskFileItem, DiskFileItemFactory> {
+
+        @Override
+        public FileItemInputIterator getItemIterator(Body body) throws IOException {
+            return super.getItemIterator((RequestContext) body);
+        }
+
+        @Override
+        public Map<String, java.util.List<DiskFileItem>> parseParameterMap(Body body) {
+            throw new UnsupportedOperationException("streaming only");
+        }
+
+        @Override
+        public java.util.List<DiskFileItem> parseRequest(Body body) {
+            throw new UnsupportedOperationException("streaming only");
+        }
+    }
+}
