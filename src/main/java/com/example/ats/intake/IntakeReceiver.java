@@ -21,7 +21,6 @@ import org.apache.commons.fileupload2.core.DiskFileItem;
 import org.apache.commons.fileupload2.core.DiskFileItemFactory;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.commons.fileupload2.core.RequestContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -67,10 +66,14 @@ class IntakeReceiver {
         try {
             StreamingUpload upload = new StreamingUpload();
             upload.setMaxSize(maxRequestSize);
-            upload.setMaxFileCount(MAX_PARTS);
             FileItemInputIterator items = upload.getItemIterator(new Body(contentType, body));
+            int parts = 0;
             while (items.hasNext()) {
                 FileItemInput item = items.next();
+                if (++parts > MAX_PARTS) {
+                    throw new ApiException(
+                            ProblemType.MALFORMED_REQUEST, "The multipart body has more than " + MAX_PARTS + " parts");
+                }
                 String part = item.getFieldName() == null ? "" : item.getFieldName();
                 if (reception.arrived(part) > 1 || !IntakeParts.ALL.contains(part)) {
                     continue; // refused by its name or count later; the iterator skips its bytes
@@ -84,10 +87,6 @@ class IntakeReceiver {
                 }
             }
             return reception;
-        } catch (FileUploadFileCountLimitException e) {
-            reception.close();
-            throw new ApiException(
-                    ProblemType.MALFORMED_REQUEST, "The multipart body has more than " + MAX_PARTS + " parts");
         } catch (FileUploadSizeException e) {
             reception.close();
             throw new ApiException(

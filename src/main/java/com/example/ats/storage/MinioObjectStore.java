@@ -188,13 +188,13 @@ public class MinioObjectStore implements StoreProbe {
                 () -> putFile(key, file, mediaType, metadata));
     }
 
-    /** How many multipart uploads of this key are started and neither completed nor aborted. */
-    int incompleteUploads(String key) {
+    /** How many multipart uploads under this prefix are started and neither completed nor aborted. */
+    public int incompleteUploads(String prefix) {
         try {
             return asyncClient
                     .listMultipartUploads(ListMultipartUploadsArgs.builder()
                             .bucket(bucket)
-                            .prefix(key)
+                            .prefix(prefix)
                             .build())
                     .get()
                     .result()

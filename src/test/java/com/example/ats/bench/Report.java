@@ -240,7 +240,7 @@ final class Report {
         List<Map<String, Object>> scanning = (List<Map<String, Object>>) results.get("intakeScanning");
         if (scanning != null) {
             md.append("What the malware scan costs (ADR 0015): the same intake against the service scanning every file"
-                            + " with clamd before storing it, and against a second one with scanning off"
+                            + " with clamd before the application is recorded, and against a second one with scanning off"
                             + " (`ATS_SCAN_ENABLED=false`), alternating:\n\n")
                     .append("| CV | concurrency | scanning MB/s | p50 / p99 ms | not scanning MB/s | p50 / p99 ms |"
                             + " ratio (MB/s) |\n")
@@ -291,8 +291,9 @@ final class Report {
                         (num(memory.get("peakRssMiB")) - num(memory.get("idleRssMiB")))
                                 / num(memory.get("inFlightMiB"))))
                 .append("Every upload fitting a heap smaller than the files in flight shows that no request holds its"
-                        + " file in memory: the HTTP layer spools uploads to disk and the service streams them to"
-                        + " MinIO. What the heap does hold is each request's garbage until the next collection.\n\n");
+                        + " file in memory: the service reads each upload as it arrives, writes it to a local copy and"
+                        + " sends its parts to MinIO from there. What the heap does hold is each request's garbage"
+                        + " until the next collection.\n\n");
 
         md.append("## 3. Read path\n\n")
                 .append(f(
