@@ -13,6 +13,17 @@ public interface IntakeConfig {
     @WithDefault("10M")
     MemorySize maxFileSize();
 
+    /**
+     * Intakes that may be receiving at once in this replica: each holds a worker thread while its body arrives, so
+     * slow senders must not take them all. Past it an intake is refused at once with 503 and Retry-After.
+     */
+    @WithDefault("32")
+    int maxConcurrentUploads();
+
+    /** The longest an intake may take to send its body; well below the orphan grace, so no file of it is swept. */
+    @WithDefault("PT5M")
+    Duration uploadDeadline();
+
     /** Applicants younger than this on the application date need a parent's or guardian's consent. */
     @WithDefault("16")
     int parentalConsentBelowAge();

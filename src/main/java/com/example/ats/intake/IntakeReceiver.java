@@ -6,16 +6,20 @@ import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import org.apache.commons.fileupload2.core.AbstractFileUpload;
 import org.apache.commons.fileupload2.core.DiskFileItem;
 import org.apache.commons.fileupload2.core.DiskFileItemFactory;
@@ -40,8 +44,12 @@ class IntakeReceiver {
     private static final int MAX_PARTS = 100;
     /** What is read and written at a time: the multipart reader hands out a few KiB per read. */
     private static final int BUFFER_BYTES = 64 * 1024;
+    /** Only for reading part headers. */
+    private static final StreamingUpload NAMES = new StreamingUpload();
 
     private final ObjectStore store;
+    private final Semaphore receiving;
+    private final Duration deadline;
     private final long maxFileSize;
     private final long maxRequestSize;
     private final Path copies;
@@ -52,6 +60,8 @@ class IntakeReceiver {
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxRequestSize,
             @ConfigProperty(name = "quarkus.http.body.uploads-directory") String copies) {
         this.store = store;
+        this.receiving = new Semaphore(config.maxConcurrentUploads());
+        this.deadline = config.uploadDeadline();
         this.maxFileSize = config.maxFileSize().asLongValue();
         this.maxRequestSize = maxRequestSize.asLongValue();
         this.copies = Path.of(copies);
@@ -62,6 +72,20 @@ class IntakeReceiver {
      * limit; whatever was stored by then is removed. The caller closes the reception.
      */
     Reception receive(String contentType, InputStream body) throws IOException {
+        if (!receiving.tryAcquire()) {
+            throw new ApiException(
+                            ProblemType.SERVICE_UNAVAILABLE,
+                            "Too many applications are being sent right now; retry shortly")
+                    .withHeader("Retry-After", "5");
+        }
+        try {
+            return receiveAll(contentType, new DeadlineStream(body, System.nanoTime() + deadline.toNanos()));
+        } finally {
+            receiving.release();
+        }
+    }
+
+    private Reception receiveAll(String contentType, InputStream body) throws IOException {
         Reception reception = new Reception(store, UUID.randomUUID());
         try {
             StreamingUpload upload = new StreamingUpload();
@@ -129,7 +153,7 @@ class IntakeReceiver {
             int n;
             while (size < limit && (n = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, limit - size))) > 0) {
                 sha256.update(buffer, 0, n);
-                out.write(buffer, 0, n);
+                write(out, buffer, n);
                 size += n;
                 upload.arrived(size);
             }
@@ -143,10 +167,57 @@ class IntakeReceiver {
         return new IncomingFile(
                 part,
                 copy,
-                item.getName(),
+                fileName(item),
                 size,
                 HexFormat.of().formatHex(sha256.digest()),
                 new IncomingFile.Stored(documentId, key));
+    }
+
+    /** A failure to write our own copy is the server's, not a malformed request (which a plain IOException means). */
+    private static void write(OutputStream out, byte[] buffer, int n) {
+        try {
+            out.write(buffer, 0, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the local copy of a received part", e);
+        }
+    }
+
+    /**
+     * The name as the client sent it, sanitised later ({@link FileNames}): FileUpload's own getter throws for a NUL,
+     * with the name in the exception's message.
+     */
+    private static String fileName(FileItemInput item) {
+        return NAMES.getFileName(item.getHeaders());
+    }
+
+    /** The request body, refused once it has taken longer than the deadline to arrive. */
+    private static final class DeadlineStream extends FilterInputStream {
+
+        private final long deadlineNanos;
+
+        DeadlineStream(InputStream body, long deadlineNanos) {
+            super(body);
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public int read() throws IOException {
+            check();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            check();
+            return super.read(buffer, offset, length);
+        }
+
+        private void check() {
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw new ApiException(
+                        ProblemType.MALFORMED_REQUEST, "The request was not sent completely in the time allowed");
+            }
+        }
     }
 
     /** The request body with its Content-Type, as the multipart reader wants it. */

@@ -22,6 +22,7 @@ import io.minio.errors.MinioException;
 import io.minio.messages.DeleteRequest;
 import io.minio.messages.DeleteResult;
 import io.minio.messages.Item;
+import io.minio.messages.ListMultipartUploadsResult;
 import io.minio.messages.SseConfiguration;
 import io.minio.messages.VersioningConfiguration;
 import io.quarkus.logging.Log;
@@ -188,8 +189,29 @@ public class MinioObjectStore implements StoreProbe {
                 () -> putFile(key, file, mediaType, metadata));
     }
 
-    /** How many multipart uploads under this prefix are started and neither completed nor aborted. */
+    /**
+     * How many multipart uploads under this prefix are started and neither completed nor aborted; throws
+     * {@link UnreadableListingException} when there is at least one (see {@link #incomplete}).
+     */
     public int incompleteUploads(String prefix) {
+        try {
+            return incomplete(prefix).size();
+        } catch (UnreadableListingException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ObjectStoreUnavailableException(e);
+        } catch (Exception e) {
+            throw new ObjectStoreUnavailableException(e);
+        }
+    }
+
+    /**
+     * One page of incomplete uploads. The SDK (9.0.4) cannot read a listing with any upload in it, from MinIO (an empty
+     * StorageClass) or SeaweedFS (no Initiator): only an empty listing parses, so a failure to parse is told apart as
+     * {@link UnreadableListingException}, meaning at least one upload is open.
+     */
+    private List<ListMultipartUploadsResult.Upload> incomplete(String prefix) throws Exception {
         try {
             return asyncClient
                     .listMultipartUploads(ListMultipartUploadsArgs.builder()
@@ -198,13 +220,19 @@ public class MinioObjectStore implements StoreProbe {
                             .build())
                     .get()
                     .result()
-                    .uploads()
-                    .size();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ObjectStoreUnavailableException(e);
-        } catch (Exception e) {
-            throw new ObjectStoreUnavailableException(e);
+                    .uploads();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof io.minio.errors.XmlParserException) {
+                throw new UnreadableListingException(e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    /** The store listed incomplete uploads in a form the SDK cannot read; at least one exists. */
+    public static final class UnreadableListingException extends ObjectStoreUnavailableException {
+        UnreadableListingException(Throwable cause) {
+            super(cause);
         }
     }
 

@@ -121,11 +121,16 @@ final class PartedUpload implements ObjectStore.Upload {
         Http.Headers headers = new Http.Headers();
         try {
             in = new RandomAccessFile(file.toFile(), "r");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read a received file", e);
+        }
+        try {
             // the signed payload hash, given so the SDK does not hash the part itself: it would leave the file
             // positioned after the part and then send from there (SDK 9.0.4)
             headers.put("X-Amz-Content-Sha256", sha256(in, offset, length));
             in.seek(offset);
         } catch (IOException e) {
+            close(in);
             throw new IllegalStateException("cannot read a received file", e);
         }
         try {

@@ -65,12 +65,13 @@ class IntakeStreamingTest {
                 .statusCode(422)
                 .contentType("application/problem+json");
         assertThat(StoredState.of(entityManager, store)).isEqualTo(before);
-        assertThat(minio.incompleteUploads(ObjectKeys.APPLICATIONS)).isZero();
+        assertThat(openUploads()).isZero();
     }
 
     @Test
     void aRequestCutOffInTheMiddleOfAFileKeepsNothing() throws Exception {
         StoredState before = StoredState.of(entityManager, store);
+        java.util.Set<Path> earlier = java.util.Set.copyOf(copies()); // a killed test run may have left some
         byte[] head = body(part("application", null, json()));
         head = java.util.Arrays.copyOf(head, head.length - ("--" + BOUNDARY + "--\r\n").length());
         byte[] cvHeader = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"cv.txt\"\r\n"
@@ -89,14 +90,78 @@ class IntakeStreamingTest {
             out.write(sent);
             out.flush();
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60)); // the server notices the cut when it reads on
+        // the server receives what was sent, starts the upload (a full part went up), then notices the cut
+        Instant started = Instant.now().plus(Duration.ofSeconds(10));
+        while (newCopies(earlier).isEmpty()
+                && openUploads() == 0
+                && Instant.now().isBefore(started)) {
+            Thread.sleep(20);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while ((!StoredState.of(entityManager, store).equals(before)
-                        || minio.incompleteUploads(ObjectKeys.APPLICATIONS) > 0)
+                        || openUploads() > 0
+                        || !newCopies(earlier).isEmpty())
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
         assertThat(StoredState.of(entityManager, store)).isEqualTo(before);
-        assertThat(minio.incompleteUploads(ObjectKeys.APPLICATIONS)).isZero();
+        assertThat(openUploads()).isZero();
+        assertThat(newCopies(earlier)).as("local copies of received parts").isEmpty();
+    }
+
+    @Test
+    void takesAFileNameWithANulByte() throws Exception {
+        given().contentType("multipart/form-data; boundary=" + BOUNDARY)
+                .body(body(
+                        part("application", null, json()),
+                        part("cv", "cv\u0000.txt", "a plain text CV".getBytes(StandardCharsets.UTF_8))))
+                .post(Intake.PATH)
+                .then()
+                .statusCode(201);
+    }
+
+    /** Slow senders hold a worker thread each while their body arrives: past the limit the next is refused at once. */
+    @Test
+    void refusesAnIntakeBeyondTheUploadsAtOnceAndStaysAvailable() throws Exception {
+        int limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("ats.intake.max-concurrent-uploads", Integer.class);
+        java.util.List<Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < limit; i++) {
+                Socket socket = new Socket("127.0.0.1", RestAssured.port);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + Intake.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data;"
+                                + " boundary=" + BOUNDARY + "\r\nContent-Length: 100000\r\n\r\n--" + BOUNDARY
+                                + "\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"cv.txt\"\r\n\r\nslow")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                slow.add(socket);
+            }
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30)); // until every slow one holds its worker
+            int status;
+            do {
+                Thread.sleep(200);
+                status = given().contentType("multipart/form-data; boundary=" + BOUNDARY)
+                        .body(body(part("application", null, json())))
+                        .post(Intake.PATH)
+                        .then()
+                        .extract()
+                        .statusCode();
+            } while (status != 503 && Instant.now().isBefore(deadline));
+            assertThat(status).isEqualTo(503);
+            given().contentType("multipart/form-data; boundary=" + BOUNDARY)
+                    .body(body(part("application", null, json())))
+                    .post(Intake.PATH)
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "5");
+            given().get("/q/health/live").then().statusCode(200);
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
     }
 
     @Test
@@ -114,6 +179,32 @@ class IntakeStreamingTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:ats:problem:malformed-request"));
         assertThat(StoredState.of(entityManager, store)).isEqualTo(before);
+    }
+
+    private static java.util.List<Path> newCopies(java.util.Set<Path> earlier) throws java.io.IOException {
+        return copies().stream().filter(f -> !earlier.contains(f)).toList();
+    }
+
+    /** The local copies of parts being received (IntakeReceiver). */
+    private static java.util.List<Path> copies() throws java.io.IOException {
+        Path directory = Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.body.uploads-directory", String.class));
+        if (!Files.isDirectory(directory)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("intake-"))
+                    .toList();
+        }
+    }
+
+    /** Incomplete uploads under applications/; a listing the SDK cannot read has at least one. */
+    private int openUploads() {
+        try {
+            return minio.incompleteUploads(ObjectKeys.APPLICATIONS);
+        } catch (MinioObjectStore.UnreadableListingException e) {
+            return 1;
+        }
     }
 
     private static byte[] json() {
