@@ -94,7 +94,10 @@ public final class Api {
     }
 
     private static String tokenUrl() {
-        String issuer = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        // The tests of the packaged service and the image run outside Quarkus: bin/stack's setting, as the service reads it.
+        String issuer = System.getenv("ATS_OIDC_URL") != null
+                ? System.getenv("ATS_OIDC_URL")
+                : ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
         return issuer + "/protocol/openid-connect/token";
     }
 }

@@ -42,28 +42,7 @@ public final class Replicas implements AutoCloseable {
                 .redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(key -> key.startsWith("QUARKUS_"));
-        environment.putAll(Map.ofEntries(
-                Map.entry("ATS_HTTP_HOST", "127.0.0.1"),
-                Map.entry("ATS_HTTP_PORT", String.valueOf(port)),
-                Map.entry("ATS_DB_URL", env("ATS_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:55432/ats_test")),
-                Map.entry("ATS_DB_USERNAME", env("ATS_DB_USERNAME", "ats")),
-                Map.entry("ATS_DB_PASSWORD", env("ATS_DB_PASSWORD", "ats")),
-                Map.entry("ATS_STORAGE_ENDPOINT", env("ATS_STORAGE_ENDPOINT", "http://127.0.0.1:59000")),
-                Map.entry("ATS_STORAGE_ACCESS_KEY", env("ATS_STORAGE_ACCESS_KEY", "ats-minio")),
-                Map.entry("ATS_STORAGE_SECRET_KEY", env("ATS_STORAGE_SECRET_KEY", "ats-minio-secret")),
-                Map.entry("ATS_STORAGE_BUCKET", env("ATS_TEST_STORAGE_BUCKET", "ats-test")),
-                Map.entry("ATS_OIDC_URL", OIDC),
-                Map.entry("ATS_INTAKE_TOKEN_SECRET", "replicas-test-only"),
-                Map.entry("ATS_WEBHOOKS_ALLOW_PLAIN_HTTP", "true"),
-                Map.entry("ATS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"),
-                Map.entry("ATS_WEBHOOKS_DELIVER_EVERY", "100ms"),
-                Map.entry("ATS_WEBHOOKS_LEASE", "PT10S"),
-                Map.entry("ATS_RETENTION_PURGE_EVERY", "off"),
-                Map.entry("ATS_INTAKE_HOUSEKEEPING_EVERY", "off"),
-                Map.entry("ATS_EVENTS_HOUSEKEEPING_EVERY", "off"),
-                Map.entry("ATS_SHUTDOWN_DELAY", "0s"),
-                Map.entry("ATS_LOG_JSON", "false"),
-                Map.entry("ATS_MAIL_HOST", "off")));
+        environment.putAll(settings(port));
         environment.putAll(settings);
         Process process = builder.start();
         started.add(process);
@@ -87,6 +66,35 @@ public final class Replicas implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * The settings of a replica listening on 127.0.0.1 at this port: the test database and the servers of bin/stack,
+     * mail off, the background work quick or off. The image's tests give a container the same ones.
+     */
+    public static Map<String, String> settings(int port) {
+        return Map.ofEntries(
+                Map.entry("ATS_HTTP_HOST", "127.0.0.1"),
+                Map.entry("ATS_HTTP_PORT", String.valueOf(port)),
+                Map.entry("ATS_DB_URL", env("ATS_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:55432/ats_test")),
+                Map.entry("ATS_DB_USERNAME", env("ATS_DB_USERNAME", "ats")),
+                Map.entry("ATS_DB_PASSWORD", env("ATS_DB_PASSWORD", "ats")),
+                Map.entry("ATS_STORAGE_ENDPOINT", env("ATS_STORAGE_ENDPOINT", "http://127.0.0.1:59000")),
+                Map.entry("ATS_STORAGE_ACCESS_KEY", env("ATS_STORAGE_ACCESS_KEY", "ats-minio")),
+                Map.entry("ATS_STORAGE_SECRET_KEY", env("ATS_STORAGE_SECRET_KEY", "ats-minio-secret")),
+                Map.entry("ATS_STORAGE_BUCKET", env("ATS_TEST_STORAGE_BUCKET", "ats-test")),
+                Map.entry("ATS_OIDC_URL", OIDC),
+                Map.entry("ATS_INTAKE_TOKEN_SECRET", "replicas-test-only"),
+                Map.entry("ATS_WEBHOOKS_ALLOW_PLAIN_HTTP", "true"),
+                Map.entry("ATS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"),
+                Map.entry("ATS_WEBHOOKS_DELIVER_EVERY", "100ms"),
+                Map.entry("ATS_WEBHOOKS_LEASE", "PT10S"),
+                Map.entry("ATS_RETENTION_PURGE_EVERY", "off"),
+                Map.entry("ATS_INTAKE_HOUSEKEEPING_EVERY", "off"),
+                Map.entry("ATS_EVENTS_HOUSEKEEPING_EVERY", "off"),
+                Map.entry("ATS_SHUTDOWN_DELAY", "0s"),
+                Map.entry("ATS_LOG_JSON", "false"),
+                Map.entry("ATS_MAIL_HOST", "off"));
     }
 
     @Override
