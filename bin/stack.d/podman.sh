@@ -14,6 +14,11 @@ BASE_DIR=$CACHE_DIR/base-image
 BASE_ROOTFS=$BASE_DIR/debian-$BASE_SUITE-minbase.tar
 BASE_DEBIAN_IMAGE=localhost/ats-stand-in/debian:$BASE_SUITE
 PODMAN_CONF=$STACK_DIR/containers.conf
+# A real compose implementation (PyPI, pinned, a venv of its own) that reads docker/compose.yaml for the tests; the
+# images the compose file names cannot be pulled here, so it is checked with 'config', not run.
+PODMAN_COMPOSE_VERSION=1.6.0
+PODMAN_COMPOSE_VENV=$CACHE_DIR/podman-compose-$PODMAN_COMPOSE_VERSION
+PODMAN_COMPOSE_BIN=$PODMAN_COMPOSE_VENV/bin/podman-compose
 # The modules of a JDK that only developers use; the jre stand-in leaves them out (jlink adds back any a kept one needs).
 JRE_LEFT_OUT="jdk.compiler jdk.editpad jdk.hotspot.agent jdk.internal.ed jdk.internal.le jdk.internal.md jdk.internal.opt \
 jdk.jartool jdk.javadoc jdk.jcmd jdk.jconsole jdk.jdeps jdk.jdi jdk.jdwp.agent jdk.jlink jdk.jpackage jdk.jshell jdk.jstatd"
@@ -31,6 +36,22 @@ install_podman() {
   fi
   write_podman_conf
   build_base_images
+  install_podman_compose
+}
+
+install_podman_compose() {
+  "$PODMAN_COMPOSE_BIN" --version >/dev/null 2>&1 && return 0
+  say "podman-compose: installing $PODMAN_COMPOSE_VERSION from PyPI into $PODMAN_COMPOSE_VENV (first time only)"
+  local log=$CACHE_DIR/podman-compose-$PODMAN_COMPOSE_VERSION.log
+  rm -rf "$PODMAN_COMPOSE_VENV"
+  { python3 -m venv "$PODMAN_COMPOSE_VENV" \
+    && "$PODMAN_COMPOSE_VENV/bin/pip" install -q "podman-compose==$PODMAN_COMPOSE_VERSION" \
+    && "$PODMAN_COMPOSE_BIN" --version; } >"$log" 2>&1 \
+    || {
+      tail -n 20 "$log" >&2
+      rm -rf "$PODMAN_COMPOSE_VENV"
+      die "installing podman-compose failed (log: $log)" "check that PyPI is reachable and retry"
+    }
 }
 
 # Podman's defaults do not run here: crun fails on the cgroup layout, the default ulimits lie above the machine's
@@ -134,5 +155,6 @@ podman_env() {
   cat <<ENV
 export ATS_PODMAN=$(command -v podman || echo podman)
 export CONTAINERS_CONF=$PODMAN_CONF
+export ATS_PODMAN_COMPOSE=$PODMAN_COMPOSE_BIN
 ENV
 }

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * No container engine runs here, so the compose file is checked by reading it: every service the service needs,
- * every variable production requires, no secret written into the file. The last tests break a copy on purpose and
- * show that the rules notice.
+ * The compose file, read by a real compose implementation (podman-compose, which bin/stack installs: the images it
+ * names cannot be pulled here, so it is resolved, not run) and by our rules: every service the service needs, every
+ * variable production requires, no secret written into the file. Tests break a copy on purpose and show that the
+ * rules notice.
  */
 class ComposeFileTest {
 
@@ -78,6 +79,60 @@ class ComposeFileTest {
 
     private Map<String, Object> environment(String service) {
         return ComposeRules.map(service(service).get("environment"));
+    }
+
+    @Test
+    void podmanComposeResolvesTheFileWithTheExampleSettingsAndRefusesItWithoutOne() throws Exception {
+        Map<String, String> example = new java.util.LinkedHashMap<>();
+        Files.readAllLines(Path.of("docker/.env.example")).stream()
+                .filter(line -> line.contains("=") && !line.startsWith("#"))
+                .forEach(line ->
+                        example.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+
+        ComposeRun resolved = podmanComposeConfig(example);
+        assertThat(resolved.exitCode()).as(resolved.output()).isZero();
+        assertThat(resolved.output())
+                .contains("  ats:", "  postgres:", "  minio:", "  keycloak:", "  clamav:")
+                .contains("dockerfile: docker/Dockerfile")
+                .contains("ATS_DB_PASSWORD: " + example.get("ATS_DB_PASSWORD"));
+
+        example.remove("ATS_DB_PASSWORD");
+        ComposeRun refused = podmanComposeConfig(example);
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("ATS_DB_PASSWORD");
+    }
+
+    record ComposeRun(int exitCode, String output) {}
+
+    /** {@code podman-compose config} with exactly these variables (none from this process, no docker/.env). */
+    private static ComposeRun podmanComposeConfig(Map<String, String> variables) throws Exception {
+        Path envFile = Files.createTempFile("compose", ".env");
+        try {
+            Files.write(
+                    envFile,
+                    variables.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .toList());
+            ProcessBuilder builder = new ProcessBuilder(
+                            System.getenv().getOrDefault("ATS_PODMAN_COMPOSE", "podman-compose"),
+                            "--env-file",
+                            envFile.toString(),
+                            "-f",
+                            COMPOSE.toString(),
+                            "config")
+                    .redirectErrorStream(true);
+            builder.environment()
+                    .keySet()
+                    .removeIf(name ->
+                            name.startsWith("ATS_") || name.startsWith("MINIO_") || name.startsWith("KEYCLOAK_"));
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            return new ComposeRun(process.exitValue(), output);
+        } finally {
+            Files.delete(envFile);
+        }
     }
 
     @Test

@@ -52,34 +52,49 @@ class ContainerImageIT {
         ServiceImage.build();
         Podman.removeQuietly("container", CONTAINER);
         try (ServerSocket free = new ServerSocket(PORT)) {
-            assertThat(free.getLocalPort()).as("port 8080 must be free for the image's test").isEqualTo(PORT);
+            assertThat(free.getLocalPort())
+                    .as("port 8080 must be free for the image's test")
+                    .isEqualTo(PORT);
         }
-        List<String> run = new ArrayList<>(List.of(
-                "run",
-                "--detach",
-                "--name=" + CONTAINER,
-                "--read-only",
-                // Podman would mount tmpfs on /tmp, /var/tmp and /run for a read-only container; production has /tmp only.
-                "--read-only-tmpfs=false",
-                "--tmpfs=/tmp:rw,mode=1777,size=512m",
-                "--cap-drop=ALL",
-                "--security-opt=no-new-privileges",
-                "--memory=768m"));
-        containerSettings().forEach((name, value) -> run.add("--env=" + name + "=" + value));
-        run.add(ServiceImage.NAME);
-        Podman.ok(Duration.ofMinutes(2), run.toArray(String[]::new));
+        run(CONTAINER, PORT, Map.of());
         awaitReady(BASE, Duration.ofSeconds(120));
     }
 
     @AfterAll
     static void remove() {
-        System.out.println(Podman.run(Duration.ofMinutes(1), "logs", "--tail=40", CONTAINER).output());
+        System.out.println(Podman.run(Duration.ofMinutes(1), "logs", "--tail=40", CONTAINER)
+                .output());
         Podman.removeQuietly("container", CONTAINER);
     }
 
+    /**
+     * Starts the image as production runs it, named and listening as given, with the settings below and these on top;
+     * returns when the container runs (not yet when it is ready).
+     */
+    static void run(String name, int port, Map<String, String> overrides) {
+        Podman.removeQuietly("container", name);
+        List<String> run = new ArrayList<>(List.of(
+                "run",
+                "--detach",
+                "--name=" + name,
+                "--read-only",
+                // Podman would mount tmpfs on /tmp, /var/tmp and /run for a read-only container; production has /tmp
+                // only.
+                "--read-only-tmpfs=false",
+                "--tmpfs=/tmp:rw,mode=1777,size=512m",
+                "--cap-drop=ALL",
+                "--security-opt=no-new-privileges",
+                "--memory=768m"));
+        Map<String, String> settings = containerSettings(port);
+        settings.putAll(overrides);
+        settings.forEach((key, value) -> run.add("--env=" + key + "=" + value));
+        run.add(ServiceImage.NAME);
+        Podman.ok(Duration.ofMinutes(2), run.toArray(String[]::new));
+    }
+
     /** The test servers of bin/stack as Replicas gives them, with mail on and the image's own logging and shutdown. */
-    static Map<String, String> containerSettings() {
-        Map<String, String> settings = new TreeMap<>(Replicas.settings(PORT));
+    static Map<String, String> containerSettings(int port) {
+        Map<String, String> settings = new TreeMap<>(Replicas.settings(port));
         settings.remove("ATS_LOG_JSON");
         settings.remove("ATS_SHUTDOWN_DELAY");
         settings.put("ATS_CLAMD_HOST", Replicas.env("ATS_CLAMD_HOST", "127.0.0.1"));
@@ -99,7 +114,11 @@ class ContainerImageIT {
         assertThat(Podman.ok(Duration.ofMinutes(1), "image", "inspect", "--format={{.Config.User}}", ServiceImage.NAME))
                 .isEqualTo("10001:10001");
         assertThat(Podman.ok(
-                        Duration.ofMinutes(1), "image", "inspect", "--format={{.Config.Healthcheck}}", ServiceImage.NAME))
+                        Duration.ofMinutes(1),
+                        "image",
+                        "inspect",
+                        "--format={{.Config.Healthcheck}}",
+                        ServiceImage.NAME))
                 .contains("/q/health/ready");
         Path root = Path.of(Podman.ok(Duration.ofMinutes(1), "image", "mount", ServiceImage.NAME));
         try {
@@ -110,10 +129,14 @@ class ContainerImageIT {
                     .contains("pkg:maven/io.quarkus/quarkus-core@")
                     .contains("pkg:maven/io.minio/minio@");
             assertThat(root.resolve("opt/java/openjdk/bin/java")).isRegularFile();
+            // The test's build mounts the Maven repository at /root/.m2, which leaves its empty mount point behind.
+            try (var repository = Files.walk(root.resolve("root"))) {
+                assertThat(repository.filter(Files::isRegularFile).map(Path::toString))
+                        .noneMatch(name -> name.contains("/.m2/"));
+            }
             for (String absent : List.of(
                     "opt/java/openjdk/bin/javac",
                     "opt/java/openjdk/bin/jlink",
-                    "root/.m2",
                     "src",
                     "deployments/src",
                     "deployments/pom.xml",
@@ -150,7 +173,8 @@ class ContainerImageIT {
     @Order(3)
     void anApplicationIsTakenServedByteForByteMailedAndErased() throws Exception {
         String address = "image." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        byte[] cv = ("Curriculum vitae " + UUID.randomUUID() + "\n").repeat(2_000).getBytes(StandardCharsets.UTF_8);
+        byte[] cv =
+                ("Curriculum vitae " + UUID.randomUUID() + "\n").repeat(2_000).getBytes(StandardCharsets.UTF_8);
         JsonPath created = given().baseUri(BASE.toString())
                 .multiPart(
                         "application",
@@ -196,8 +220,9 @@ class ContainerImageIT {
     void theImagesHealthCheckReportsHealthy() {
         // Needs the docker image format: Podman's OCI format drops HEALTHCHECK (ServiceImage builds with docker).
         Podman.Result check = Podman.run(Duration.ofMinutes(1), "healthcheck", "run", CONTAINER);
-        assertThat(check.exitCode()).as(check.output()).isZero();
-        assertThat(check.output()).contains("healthy");
+        assertThat(check.exitCode())
+                .as("podman healthcheck run: " + check.output())
+                .isZero();
     }
 
     @Test
@@ -212,7 +237,8 @@ class ContainerImageIT {
                         + "Content-Type: text/plain\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        Trickle body = new Trickle(head, "Een cv dat langzaam aankomt.\n".repeat(400).getBytes(), tail);
+        Trickle body =
+                new Trickle(head, "Een cv dat langzaam aankomt.\n".repeat(400).getBytes(), tail);
         CompletableFuture<HttpResponse<String>> upload = HTTP.sendAsync(
                 HttpRequest.newBuilder(BASE.resolve("/api/v1/applications"))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -236,7 +262,8 @@ class ContainerImageIT {
 
     static void awaitReady(URI base, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(base.resolve("/q/health/ready")).build();
+        HttpRequest ready =
+                HttpRequest.newBuilder(base.resolve("/q/health/ready")).build();
         while (true) {
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The image build, read as text (no container engine here): unprivileged, health-checked, no secrets baked in. */
+/** The image build, read as text: unprivileged, health-checked, no secrets baked in (ContainerImageIT builds and runs it). */
 class DockerfileTest {
 
     private static final Path DOCKERFILE = Path.of("docker/Dockerfile");

@@ -160,6 +160,22 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void aPodBelowTheRestrictedPodSecurityStandardIsNoticed() {
+        List<HasMetadata> objects = Manifests.render("k8s/base");
+        var clamav = deployment(objects, "clamav").getSpec().getTemplate().getSpec();
+        clamav.getContainers().get(0).getSecurityContext().getCapabilities().setAdd(List.of("CHOWN", "SETUID"));
+        clamav.getContainers().get(1).getSecurityContext().setRunAsUser(0L);
+        clamav.getInitContainers().get(0).getSecurityContext().setAllowPrivilegeEscalation(null);
+        deployment(objects).getSpec().getTemplate().getSpec().setHostNetwork(true);
+        assertThat(ManifestRules.violations(objects, SETTINGS))
+                .containsExactlyInAnyOrder(
+                        "clamav/clamd: adds capabilities [CHOWN, SETUID]",
+                        "clamav/freshclam: may run as root",
+                        "clamav/first-databases: privilege escalation allowed",
+                        "ats: shares a host namespace");
+    }
+
+    @Test
     void aFieldOfTheWrongTypeIsRefusedByTheSchemas() {
         String yaml = broken(Manifests.build("k8s/overlays/prod"), "\n  replicas: 3\n", "\n  replicas: \"two\"\n");
         assertThat(Manifests.schemaErrors(yaml))

@@ -45,6 +45,7 @@ final class ManifestRules {
             return violations;
         }
         scanner(objects, violations);
+        of(objects, Deployment.class).forEach(each -> restricted(each, violations));
         Deployment deployment = deployments.get(0);
         Map<String, String> podLabels =
                 deployment.getSpec().getTemplate().getMetadata().getLabels();
@@ -221,6 +222,64 @@ final class ManifestRules {
         }
         if (!ports.containsAll(List.of(53, 5432, 9000))) {
             violations.add("NetworkPolicy: egress lacks DNS, PostgreSQL or MinIO: " + ports);
+        }
+    }
+
+    /**
+     * The Kubernetes restricted Pod Security Standard, for every pod: no host namespaces or host paths, non-root,
+     * seccomp, and in every container (init containers too) no privilege escalation and no capability but
+     * NET_BIND_SERVICE. What kube-score also checks (privileged, read-only root) stays with it.
+     */
+    private static void restricted(Deployment deployment, List<String> violations) {
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        String name = name(deployment);
+        if (Boolean.TRUE.equals(pod.getHostNetwork())
+                || Boolean.TRUE.equals(pod.getHostPID())
+                || Boolean.TRUE.equals(pod.getHostIPC())) {
+            violations.add(name + ": shares a host namespace");
+        }
+        if (pod.getVolumes() != null && pod.getVolumes().stream().anyMatch(v -> v.getHostPath() != null)) {
+            violations.add(name + ": mounts a host path");
+        }
+        var podContext = pod.getSecurityContext();
+        List<Container> containers = new ArrayList<>(pod.getContainers());
+        if (pod.getInitContainers() != null) {
+            containers.addAll(pod.getInitContainers());
+        }
+        for (Container container : containers) {
+            SecurityContext context = container.getSecurityContext();
+            String where = name + "/" + container.getName();
+            Boolean nonRoot = context != null && context.getRunAsNonRoot() != null
+                    ? context.getRunAsNonRoot()
+                    : podContext == null ? null : podContext.getRunAsNonRoot();
+            Long user = context != null && context.getRunAsUser() != null
+                    ? context.getRunAsUser()
+                    : podContext == null ? null : podContext.getRunAsUser();
+            if (!Boolean.TRUE.equals(nonRoot) || Long.valueOf(0).equals(user)) {
+                violations.add(where + ": may run as root");
+            }
+            String seccomp = context != null && context.getSeccompProfile() != null
+                    ? context.getSeccompProfile().getType()
+                    : podContext == null || podContext.getSeccompProfile() == null
+                            ? null
+                            : podContext.getSeccompProfile().getType();
+            if (!"RuntimeDefault".equals(seccomp) && !"Localhost".equals(seccomp)) {
+                violations.add(where + ": no seccomp profile");
+            }
+            if (context == null || !Boolean.FALSE.equals(context.getAllowPrivilegeEscalation())) {
+                violations.add(where + ": privilege escalation allowed");
+            }
+            var capabilities = context == null ? null : context.getCapabilities();
+            if (capabilities == null
+                    || capabilities.getDrop() == null
+                    || !capabilities.getDrop().contains("ALL")) {
+                violations.add(where + ": capabilities not dropped");
+            }
+            if (capabilities != null
+                    && capabilities.getAdd() != null
+                    && !Set.of("NET_BIND_SERVICE").containsAll(capabilities.getAdd())) {
+                violations.add(where + ": adds capabilities " + capabilities.getAdd());
+            }
         }
     }
 

@@ -53,8 +53,8 @@ final class Podman {
     static String ok(Duration timeout, String... arguments) {
         Result result = run(timeout, arguments);
         if (result.exitCode() != 0) {
-            throw new AssertionError("podman " + String.join(" ", arguments) + " exited " + result.exitCode() + ":\n"
-                    + result.output());
+            throw new AssertionError(
+                    "podman " + String.join(" ", arguments) + " exited " + result.exitCode() + ":\n" + result.output());
         }
         return result.output().strip();
     }

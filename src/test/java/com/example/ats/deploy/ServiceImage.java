@@ -41,12 +41,8 @@ final class ServiceImage {
 
     private static void report(Duration took) {
         long bytes = Long.parseLong(Podman.ok(Duration.ofMinutes(1), "image", "inspect", "--format={{.Size}}", NAME));
-        String layers = Podman.ok(
-                Duration.ofMinutes(1),
-                "history",
-                "--no-trunc",
-                "--format={{.Size}}\t{{.CreatedBy}}",
-                NAME);
+        String layers =
+                Podman.ok(Duration.ofMinutes(1), "history", "--no-trunc", "--format={{.Size}}\t{{.CreatedBy}}", NAME);
         String report = String.format(
                         Locale.ROOT,
                         "image %s: %.1f MB, built in %d s%nlayers (newest first), size and instruction:%n",

@@ -94,7 +94,8 @@ public final class Api {
     }
 
     private static String tokenUrl() {
-        // The tests of the packaged service and the image run outside Quarkus: bin/stack's setting, as the service reads it.
+        // The tests of the packaged service and the image run outside Quarkus: bin/stack's setting, as the service
+        // reads it.
         String issuer = System.getenv("ATS_OIDC_URL") != null
                 ? System.getenv("ATS_OIDC_URL")
                 : ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
