@@ -35,10 +35,35 @@ class KubernetesManifestsTest {
         assertThat(Manifests.schemaErrors(Manifests.build(directory))).isEmpty();
     }
 
+    /** What is applied: an overlay (the base names no image tag, which each overlay gives). */
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/overlays/dev", "k8s/overlays/prod"})
+    void everyOverlayHasNothingKubeScoreFindsCritical(String directory) {
+        assertThat(Manifests.kubeScoreCriticals(Manifests.build(directory))).isEmpty();
+    }
+
+    @Test
+    void aContainerWithoutLimitsOrPrivilegedAndPodsWithoutDisruptionBudgetAreFoundByKubeScore() {
+        List<HasMetadata> objects = new ArrayList<>(Manifests.render("k8s/overlays/prod"));
+        container(objects).getResources().setLimits(null);
+        container(objects).getSecurityContext().setPrivileged(true);
+        objects.removeIf(object -> object.getKind().equals("PodDisruptionBudget"));
+        assertThat(Manifests.kubeScoreCriticals(Manifests.yaml(objects)))
+                .anySatisfy(line -> assertThat(line).contains("(ats) CPU limit is not set"))
+                .anySatisfy(line -> assertThat(line).contains("(ats) Memory limit is not set"))
+                .anySatisfy(line -> assertThat(line).contains("(ats) The container is privileged"))
+                .anySatisfy(line -> assertThat(line).contains("No matching PodDisruptionBudget was found"));
+    }
+
     @Test
     void productionRunsThreeReplicasOnDistinctNodesWithTlsToEveryServer() {
-        Deployment deployment = deployment(Manifests.render("k8s/overlays/prod"));
-        assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
+        List<HasMetadata> prod = Manifests.render("k8s/overlays/prod");
+        Deployment deployment = deployment(prod);
+        // The autoscaler owns the count (a count in the Deployment would set it back on every apply).
+        assertThat(deployment.getSpec().getReplicas()).isNull();
+        assertThat(ManifestRules.of(prod, io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class))
+                .singleElement()
+                .satisfies(hpa -> assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(3));
         assertThat(deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
                 .anySatisfy(spread -> {
                     assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
@@ -177,7 +202,7 @@ class KubernetesManifestsTest {
 
     @Test
     void aFieldOfTheWrongTypeIsRefusedByTheSchemas() {
-        String yaml = broken(Manifests.build("k8s/overlays/prod"), "\n  replicas: 3\n", "\n  replicas: \"two\"\n");
+        String yaml = broken(Manifests.build("k8s/overlays/dev"), "\n  replicas: 2\n", "\n  replicas: \"two\"\n");
         assertThat(Manifests.schemaErrors(yaml))
                 .singleElement()
                 .asString()
@@ -186,7 +211,7 @@ class KubernetesManifestsTest {
 
     @Test
     void aMisspelledFieldIsRefusedByTheSchemas() {
-        String yaml = broken(Manifests.build("k8s/overlays/prod"), "\n  replicas: 3\n", "\n  replica: 3\n");
+        String yaml = broken(Manifests.build("k8s/overlays/dev"), "\n  replicas: 2\n", "\n  replica: 2\n");
         assertThat(Manifests.schemaErrors(yaml))
                 .singleElement()
                 .asString()
@@ -197,8 +222,8 @@ class KubernetesManifestsTest {
     void anApiVersionWithoutSchemaIsRefused() {
         String yaml = broken(
                 Manifests.build("k8s/overlays/prod"),
-                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    app.kubernetes.io/name: ats\n",
-                "apiVersion: apps/v2\nkind: Deployment\nmetadata:\n  labels:\n    app.kubernetes.io/name: ats\n");
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  annotations:\n    kube-score/ignore: container-image-pull-policy,deployment-has-host-podantiaffinity\n",
+                "apiVersion: apps/v2\nkind: Deployment\nmetadata:\n  annotations:\n    kube-score/ignore: container-image-pull-policy,deployment-has-host-podantiaffinity\n");
         assertThat(Manifests.schemaErrors(yaml))
                 .singleElement()
                 .asString()

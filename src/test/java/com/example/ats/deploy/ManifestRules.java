@@ -7,15 +7,12 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +21,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** What the rendered Kubernetes manifests must hold, as a list of violations (empty: fine). */
+/**
+ * What the rendered Kubernetes manifests must hold that no maintained checker knows, as a list of violations (empty:
+ * fine): the service's own settings, secrets by reference only, the scanner beside it, the egress it needs, the
+ * probe paths, replicas, the restricted Pod Security Standard. Resources and limits, a read-only root, no privileged
+ * container, distinct probes, a Service and a PodDisruptionBudget for the pods are kube-score's (Manifests).
+ */
 final class ManifestRules {
 
     /** DNS, PostgreSQL, MinIO, Keycloak (8080, 8443, 443), SMTP submission (587), clamd (3310); webhooks use 443. */
@@ -51,16 +53,12 @@ final class ManifestRules {
                 deployment.getSpec().getTemplate().getMetadata().getLabels();
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
 
-        if (deployment.getSpec().getReplicas() == null || deployment.getSpec().getReplicas() < 2) {
+        if (replicas(objects, deployment) < 2) {
             violations.add("Deployment: fewer than 2 replicas");
         }
         if (pod.getTopologySpreadConstraints() == null
                 || pod.getTopologySpreadConstraints().isEmpty()) {
             violations.add("Deployment: no topology spread");
-        }
-        if (pod.getSecurityContext() == null
-                || !Boolean.TRUE.equals(pod.getSecurityContext().getRunAsNonRoot())) {
-            violations.add("Deployment: pod may run as root");
         }
         Map<String, String> annotations =
                 deployment.getSpec().getTemplate().getMetadata().getAnnotations();
@@ -76,11 +74,8 @@ final class ManifestRules {
         Container container = pod.getContainers().get(0);
         probe(container.getReadinessProbe(), "/q/health/ready", "readiness", violations);
         probe(container.getLivenessProbe(), "/q/health/live", "liveness", violations);
-        resources(container.getResources(), violations);
-        security(container.getSecurityContext(), container, violations);
+        writableTmp(container, violations);
         environment(objects, container, settings, violations);
-        service(objects, podLabels, violations);
-        disruptionBudget(objects, podLabels, violations);
         networkPolicy(objects, podLabels, violations);
         return violations;
     }
@@ -93,29 +88,21 @@ final class ManifestRules {
         }
     }
 
-    private static void resources(ResourceRequirements resources, List<String> violations) {
-        for (String kind : List.of("cpu", "memory")) {
-            Map<String, Quantity> requests = resources == null ? null : resources.getRequests();
-            Map<String, Quantity> limits = resources == null ? null : resources.getLimits();
-            if (requests == null || !requests.containsKey(kind)) {
-                violations.add("container: no " + kind + " request");
-            }
-            if (limits == null || !limits.containsKey(kind)) {
-                violations.add("container: no " + kind + " limit");
-            }
+    /** The replicas a Deployment runs at least: its own count, or its autoscaler's minimum when it has none. */
+    private static int replicas(List<HasMetadata> objects, Deployment deployment) {
+        if (deployment.getSpec().getReplicas() != null) {
+            return deployment.getSpec().getReplicas();
         }
+        return of(objects, HorizontalPodAutoscaler.class).stream()
+                .filter(hpa -> hpa.getSpec().getScaleTargetRef().getName().equals(name(deployment)))
+                .map(hpa -> hpa.getSpec().getMinReplicas() == null
+                        ? 1
+                        : hpa.getSpec().getMinReplicas())
+                .findFirst()
+                .orElse(1);
     }
 
-    private static void security(SecurityContext context, Container container, List<String> violations) {
-        if (context == null || !Boolean.FALSE.equals(context.getAllowPrivilegeEscalation())) {
-            violations.add("container: privilege escalation allowed");
-        }
-        if (context == null || !Boolean.TRUE.equals(context.getReadOnlyRootFilesystem())) {
-            violations.add("container: root filesystem writable");
-        }
-        if (context != null && Boolean.TRUE.equals(context.getPrivileged())) {
-            violations.add("container: privileged");
-        }
+    private static void writableTmp(Container container, List<String> violations) {
         boolean tmp = container.getVolumeMounts() != null
                 && container.getVolumeMounts().stream().anyMatch(mount -> "/tmp".equals(mount.getMountPath()));
         if (!tmp) {
@@ -165,26 +152,6 @@ final class ManifestRules {
             if (!provided.contains(required)) {
                 violations.add("container: required variable " + required + " is not set");
             }
-        }
-    }
-
-    private static void service(List<HasMetadata> objects, Map<String, String> podLabels, List<String> violations) {
-        boolean found = of(objects, Service.class).stream()
-                .anyMatch(service -> selects(service.getSpec().getSelector(), podLabels)
-                        && service.getSpec().getPorts().stream().anyMatch(port -> "http".equals(port.getName())));
-        if (!found) {
-            violations.add("no Service with a port named http selects the pods");
-        }
-    }
-
-    private static void disruptionBudget(
-            List<HasMetadata> objects, Map<String, String> podLabels, List<String> violations) {
-        boolean found = of(objects, PodDisruptionBudget.class).stream()
-                .anyMatch(budget -> selects(budget.getSpec().getSelector().getMatchLabels(), podLabels)
-                        && (budget.getSpec().getMinAvailable() != null
-                                || budget.getSpec().getMaxUnavailable() != null));
-        if (!found) {
-            violations.add("no PodDisruptionBudget covers the pods");
         }
     }
 
@@ -301,7 +268,6 @@ final class ManifestRules {
                             .noneMatch(m -> m.getMountPath().equals("/var/lib/clamav"))) {
                 violations.add("clamav: container " + c.getName() + " does not share the database volume");
             }
-            resources(c.getResources(), violations);
         });
         if (!containers.equals(Set.of("clamd", "freshclam"))) {
             violations.add("clamav: expected containers clamd and freshclam, found " + containers);

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Renders a Kustomize directory with the real kustomize, checks rendered YAML against the Kubernetes schemas with
- * kubernetes-validate (both installed by bin/stack), and reads it into fabric8's model for the rules a schema cannot
- * express.
+ * kubernetes-validate and with kube-score (all installed by bin/stack), and reads it into fabric8's model for the
+ * rules neither can express.
  */
 final class Manifests {
 
@@ -97,6 +97,46 @@ final class Manifests {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What kube-score (installed by bin/stack) finds critical in rendered YAML: one line per finding, empty when none.
+     * A Deployment's {@code kube-score/ignore} annotation names the checks it is exempt from, with the reason beside it.
+     */
+    static List<String> kubeScoreCriticals(String yaml) {
+        String kubeScore = System.getenv().getOrDefault("ATS_KUBE_SCORE", "kube-score");
+        try {
+            Process process = new ProcessBuilder(kubeScore, "score", "--output-format", "ci", "-")
+                    .redirectErrorStream(true)
+                    .start();
+            try (OutputStream input = process.getOutputStream()) {
+                input.write(yaml.getBytes(StandardCharsets.UTF_8));
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("kube-score did not finish within 60 s");
+            }
+            List<String> criticals =
+                    output.lines().filter(line -> line.startsWith("[CRITICAL]")).toList();
+            if (process.exitValue() != 0 && criticals.isEmpty()) {
+                throw new IllegalStateException("kube-score failed (" + process.exitValue() + "): " + output);
+            }
+            return criticals;
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "kube-score not found (" + kubeScore + "); run bin/stack up and eval \"$(bin/stack env)\"", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Objects as YAML again, one document each, for the checkers that read YAML. */
+    static String yaml(List<HasMetadata> objects) {
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        return String.join(
+                "\n---\n", objects.stream().map(serialization::asYaml).toList());
     }
 
     static List<HasMetadata> parse(String yaml) {
