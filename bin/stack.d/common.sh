@@ -121,3 +121,20 @@ go_install_cached() {
   GOBIN=$build_dir GOTOOLCHAIN=${GOTOOLCHAIN:-auto} go install "$module@$version" >"$build_dir/build.log" 2>&1 \
     || { tail -n 20 "$build_dir/build.log" >&2; die "building $name failed" "check that the Go module proxy is reachable and retry"; }
 }
+
+# Installs a Python command once into a venv of its own in the cache: pip install of a pinned PyPI version.
+#   pip_install_cached NAME PACKAGE VERSION VENV BIN
+pip_install_cached() {
+  local name=$1 package=$2 version=$3 venv=$4 bin=$5
+  "$bin" --version >/dev/null 2>&1 && return 0
+  say "$name: installing $version from PyPI into $venv (first time only)"
+  local log=$venv.log
+  mkdir -p "${venv%/*}"
+  rm -rf "$venv"
+  { python3 -m venv "$venv" && "$venv/bin/pip" install -q "$package==$version" && "$bin" --version; } >"$log" 2>&1 \
+    || {
+      tail -n 20 "$log" >&2
+      rm -rf "$venv"
+      die "installing $name failed (log: $log)" "check that PyPI is reachable and that python3 has venv (apt-get install python3-venv), and retry"
+    }
+}

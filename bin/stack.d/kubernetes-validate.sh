@@ -8,17 +8,6 @@ KUBERNETES_VALIDATE_VENV=$CACHE_DIR/kubernetes-validate-$KUBERNETES_VALIDATE_VER
 KUBERNETES_VALIDATE_BIN=$KUBERNETES_VALIDATE_VENV/bin/kubernetes-validate
 
 install_kubernetes_validate() {
-  "$KUBERNETES_VALIDATE_BIN" --version >/dev/null 2>&1 && return 0
-  say "kubernetes-validate: installing $KUBERNETES_VALIDATE_VERSION from PyPI into $KUBERNETES_VALIDATE_VENV (first time only)"
-  local log=$CACHE_DIR/kubernetes-validate-$KUBERNETES_VALIDATE_VERSION.log
-  mkdir -p "$CACHE_DIR"
-  rm -rf "$KUBERNETES_VALIDATE_VENV"
-  { python3 -m venv "$KUBERNETES_VALIDATE_VENV" \
-    && "$KUBERNETES_VALIDATE_VENV/bin/pip" install -q "kubernetes-validate==$KUBERNETES_VALIDATE_VERSION" \
-    && "$KUBERNETES_VALIDATE_BIN" --version; } >"$log" 2>&1 \
-    || {
-      tail -n 20 "$log" >&2
-      rm -rf "$KUBERNETES_VALIDATE_VENV"
-      die "installing kubernetes-validate failed (log: $log)" "check that PyPI is reachable and that python3 has venv (apt-get install python3-venv), and retry"
-    }
+  pip_install_cached kubernetes-validate kubernetes-validate "$KUBERNETES_VALIDATE_VERSION" \
+    "$KUBERNETES_VALIDATE_VENV" "$KUBERNETES_VALIDATE_BIN"
 }

@@ -40,18 +40,7 @@ install_podman() {
 }
 
 install_podman_compose() {
-  "$PODMAN_COMPOSE_BIN" --version >/dev/null 2>&1 && return 0
-  say "podman-compose: installing $PODMAN_COMPOSE_VERSION from PyPI into $PODMAN_COMPOSE_VENV (first time only)"
-  local log=$CACHE_DIR/podman-compose-$PODMAN_COMPOSE_VERSION.log
-  rm -rf "$PODMAN_COMPOSE_VENV"
-  { python3 -m venv "$PODMAN_COMPOSE_VENV" \
-    && "$PODMAN_COMPOSE_VENV/bin/pip" install -q "podman-compose==$PODMAN_COMPOSE_VERSION" \
-    && "$PODMAN_COMPOSE_BIN" --version; } >"$log" 2>&1 \
-    || {
-      tail -n 20 "$log" >&2
-      rm -rf "$PODMAN_COMPOSE_VENV"
-      die "installing podman-compose failed (log: $log)" "check that PyPI is reachable and retry"
-    }
+  pip_install_cached podman-compose podman-compose "$PODMAN_COMPOSE_VERSION" "$PODMAN_COMPOSE_VENV" "$PODMAN_COMPOSE_BIN"
 }
 
 # Podman's defaults do not run here: crun fails on the cgroup layout, the default ulimits lie above the machine's

@@ -62,15 +62,52 @@ final class Manifests {
      * know is an error, and so is a kind or API version it has no schema for (which the tool itself only warns of).
      */
     static List<String> schemaErrors(String yaml) {
-        String validator = System.getenv().getOrDefault("ATS_KUBERNETES_VALIDATE", "kubernetes-validate");
+        Checked checked = check(
+                "ATS_KUBERNETES_VALIDATE",
+                "kubernetes-validate",
+                yaml,
+                "--strict",
+                "--quiet",
+                "-k",
+                KUBERNETES_VERSION,
+                "-");
+        // --quiet: every line it prints is a warning (no schema) or an error
+        List<String> errors = new ArrayList<>(
+                checked.output().lines().filter(line -> !line.isBlank()).toList());
+        if (checked.exitCode() != 0 && errors.isEmpty()) {
+            errors.add("kubernetes-validate exited with " + checked.exitCode());
+        }
+        return errors;
+    }
+
+    /**
+     * What kube-score (installed by bin/stack) finds critical in rendered YAML: one line per finding, empty when none.
+     * A Deployment's {@code kube-score/ignore} annotation names the checks it is exempt from, with the reason beside it.
+     */
+    static List<String> kubeScoreCriticals(String yaml) {
+        Checked checked = check("ATS_KUBE_SCORE", "kube-score", yaml, "score", "--output-format", "ci", "-");
+        List<String> criticals = checked.output()
+                .lines()
+                .filter(line -> line.startsWith("[CRITICAL]"))
+                .toList();
+        if (checked.exitCode() != 0 && criticals.isEmpty()) {
+            throw new IllegalStateException("kube-score failed (" + checked.exitCode() + "): " + checked.output());
+        }
+        return criticals;
+    }
+
+    private record Checked(int exitCode, String output) {}
+
+    /** Runs a checker that bin/stack installs (its path in this variable), with the YAML on its standard input. */
+    private static Checked check(String variable, String tool, String yaml, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(System.getenv().getOrDefault(variable, tool)));
+        command.addAll(List.of(arguments));
         Process process;
         try {
-            process = new ProcessBuilder(validator, "--strict", "--quiet", "-k", KUBERNETES_VERSION, "-")
-                    .redirectErrorStream(true)
-                    .start();
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new IllegalStateException(
-                    "kubernetes-validate not found (" + validator + "); run bin/stack up and eval \"$(bin/stack env)\"",
+                    tool + " not found (" + command.getFirst() + "); run bin/stack up and eval \"$(bin/stack env)\"",
                     e);
         }
         try {
@@ -82,50 +119,11 @@ final class Manifests {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("kubernetes-validate did not finish within 60 s");
+                throw new IllegalStateException(tool + " did not finish within 60 s");
             }
-            // --quiet: every line it prints is a warning (no schema) or an error
-            List<String> errors = new ArrayList<>(
-                    output.lines().filter(line -> !line.isBlank()).toList());
-            if (process.exitValue() != 0 && errors.isEmpty()) {
-                errors.add("kubernetes-validate exited with " + process.exitValue());
-            }
-            return errors;
+            return new Checked(process.exitValue(), output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * What kube-score (installed by bin/stack) finds critical in rendered YAML: one line per finding, empty when none.
-     * A Deployment's {@code kube-score/ignore} annotation names the checks it is exempt from, with the reason beside it.
-     */
-    static List<String> kubeScoreCriticals(String yaml) {
-        String kubeScore = System.getenv().getOrDefault("ATS_KUBE_SCORE", "kube-score");
-        try {
-            Process process = new ProcessBuilder(kubeScore, "score", "--output-format", "ci", "-")
-                    .redirectErrorStream(true)
-                    .start();
-            try (OutputStream input = process.getOutputStream()) {
-                input.write(yaml.getBytes(StandardCharsets.UTF_8));
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("kube-score did not finish within 60 s");
-            }
-            List<String> criticals =
-                    output.lines().filter(line -> line.startsWith("[CRITICAL]")).toList();
-            if (process.exitValue() != 0 && criticals.isEmpty()) {
-                throw new IllegalStateException("kube-score failed (" + process.exitValue() + "): " + output);
-            }
-            return criticals;
-        } catch (IOException e) {
-            throw new IllegalStateException(
-                    "kube-score not found (" + kubeScore + "); run bin/stack up and eval \"$(bin/stack env)\"", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>What podman kube play does not run, and KubernetesManifestsTest checks against the Kubernetes schemas instead:
  * Service, Ingress, NetworkPolicy, PodDisruptionBudget and ServiceAccount objects; of the Deployment, its replica
- * count (one pod is played), rolling-update strategy and topology spread; and the kubelet's own probing: podman turns
+ * count (one pod is played: two would share the host's port), rolling-update strategy and topology spread; and the kubelet's own probing: podman turns
  * an HTTP liveness probe into a health check that runs {@code curl} inside the container, which the image does not
  * hold (on purpose), so this test asks each probe's path over HTTP as the kubelet does.
  */
@@ -109,13 +109,14 @@ class PodPlayIT {
     }
 
     /**
-     * The Deployment as podman can play it on the host's network (the only network that runs here): podman 4.3 turns
-     * container ports into port mappings, which it refuses on the host network ("PortMappings can only be used with
-     * Bridge or slirp4netns networking"), so the copy lists no ports and its probes name the port by number. The tests
-     * check the probes of the rendered Deployment itself.
+     * The Deployment as podman can play it on the host's network (the only network that runs here): one replica, as
+     * two would share the host's port; no container ports, since podman 4.3 turns them into port mappings, which it
+     * refuses on the host network ("PortMappings can only be used with Bridge or slirp4netns networking"); so its
+     * probes name the port by number. The tests check the probes of the rendered Deployment itself.
      */
     private static Deployment hostNetworkCopy(KubernetesSerialization yaml, Deployment rendered) {
         Deployment copy = yaml.unmarshal(yaml.asYaml(rendered), Deployment.class);
+        copy.getSpec().setReplicas(1);
         for (Container each : copy.getSpec().getTemplate().getSpec().getContainers()) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             each.getPorts().forEach(port -> ports.put(port.getName(), port.getContainerPort()));
@@ -142,10 +143,18 @@ class PodPlayIT {
         Podman.run(Duration.ofMinutes(1), "secret", "rm", "ats-secrets");
     }
 
-    /** The pod podman names after the Deployment, whatever an earlier run left ({@code kube down} needs the file). */
+    /** The pods podman names after the Deployment ({@code ats-pod-0}, ...), whatever an earlier run left. */
     private static void removePod() {
         Podman.run(Duration.ofMinutes(2), "kube", "down", PLAYED.toString());
-        Podman.removeQuietly("pod", deployment.getMetadata().getName() + "-pod-0");
+        Podman.ok(
+                        Duration.ofMinutes(1),
+                        "pod",
+                        "ps",
+                        "--filter=name=^" + deployment.getMetadata().getName() + "-pod-[0-9]+$",
+                        "--format={{.Name}}")
+                .lines()
+                .filter(name -> !name.isBlank())
+                .forEach(name -> Podman.removeQuietly("pod", name));
     }
 
     @Test
