@@ -137,7 +137,7 @@ status_podman() {
   for wanted in $(dockerfile_bases); do
     podman_here image exists "docker.io/library/$wanted" 2>/dev/null || state="missing $wanted"
   done
-  printf '%-12s %s\n' podman "$(podman --version 2>/dev/null || echo 'not installed'); base images: $state"
+  printf '%-10s %s\n' podman "$(podman --version 2>/dev/null || echo 'not installed'); base images: $state"
 }
 
 podman_env() {
