@@ -184,11 +184,16 @@ public class WebhookDispatcher {
             byte[] sealedSecret,
             Instant lease,
             String eventId,
-            String body) {}
+            String body,
+            Instant claimedAt) {}
 
     /** Claims a batch of due deliveries, sends them in parallel, records the outcomes; returns how many were sent. */
     int deliverDue() {
-        List<Claimed> claimed = QuarkusTransaction.requiringNew().call(this::claim);
+        return deliver(QuarkusTransaction.requiringNew().call(this::claim));
+    }
+
+    /** Sends claimed deliveries in parallel and records their outcomes; returns how many there were. */
+    int deliver(List<Claimed> claimed) {
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -250,10 +255,9 @@ public class WebhookDispatcher {
             return List.of();
         }
         entityManager
-                .createNativeQuery("update webhook_delivery set leased_until = :lease, attempts = attempts + 1,"
-                        + " last_attempt_at = :now where id in (:ids)")
+                .createNativeQuery(
+                        "update webhook_delivery set leased_until = :lease, attempts = attempts + 1 where id in (:ids)")
                 .setParameter("lease", lease)
-                .setParameter("now", now)
                 .setParameter("ids", ids)
                 .executeUpdate();
         @SuppressWarnings("unchecked")
@@ -276,7 +280,8 @@ public class WebhookDispatcher {
                     (byte[]) row[3],
                     lease,
                     event.view().id().toString(),
-                    body(event)));
+                    body(event),
+                    now));
         }
         return claimed;
     }
@@ -326,19 +331,25 @@ public class WebhookDispatcher {
         }
     }
 
-    /** The outcome of our attempt, unless our lease ran out and the delivery is another replica's now. */
+    /**
+     * The outcome of our attempt, unless our lease ran out and the delivery is another replica's now. The claim
+     * counted the attempt, so that one whose replica died mid-send counts (its request may have gone out); one that
+     * was never sent (claimed too close to the end of its lease) is uncounted here and free to be claimed again.
+     */
     private void record(Claimed claimed, WebhookSender.Outcome outcome) {
-        if (outcome == null) {
-            return; // not sent
-        }
         WebhookDelivery delivery =
                 entityManager.find(WebhookDelivery.class, claimed.id(), LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || !claimed.lease().equals(delivery.leasedUntil)) {
             return; // deleted with its subscription, or taken over after the lease ran out
         }
+        delivery.leasedUntil = null;
+        if (outcome == null) {
+            delivery.attempts--;
+            return;
+        }
         Instant now = clock.instant();
         List<Duration> schedule = config.retrySchedule();
-        delivery.leasedUntil = null;
+        delivery.lastAttemptAt = claimed.claimedAt();
         delivery.lastOutcome = outcome.code();
         if (outcome.delivered()) {
             delivery.state = WebhookDelivery.State.DELIVERED;

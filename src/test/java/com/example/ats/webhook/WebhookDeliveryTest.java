@@ -43,6 +43,15 @@ class WebhookDeliveryTest {
     TestClock clock;
 
     @Inject
+    WebhookDispatcher dispatcher;
+
+    @Inject
+    WebhookConfig config;
+
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
+    @Inject
     WebhookHousekeeping housekeeping;
 
     private final List<String> subscribed = new ArrayList<>();
@@ -205,6 +214,49 @@ class WebhookDeliveryTest {
         await(() -> receiver.accepted(b -> b.contains(queued)).size() == 1);
         assertThat(receiver.accepted(b -> b.contains(lost))).hasSize(1);
         as("hr-admin").get(Webhooks.PATH + "/" + id).then().body("state", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void aDeliverySkippedNearTheEndOfItsLeaseKeepsItsAttemptCount() throws Exception {
+        Receiver receiver = receiver();
+        String id = subscribe(receiver, "vacancy.opened").getString("id");
+        scheduler.pause("webhook-delivery");
+        try {
+            Thread.sleep(2 * 1_000); // a round that began before the pause ends within a tick (deliver-every 1s)
+            String vacancy = Webhooks.openVacancy();
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(dispatcher::dispatch);
+            List<WebhookDispatcher.Claimed> claimed =
+                    io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(dispatcher::claim);
+            assertThat(claimed)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.body()).contains(vacancy));
+
+            clock.travel(config.lease()); // the claim's lease has run out before the sender got to it
+            dispatcher.deliver(claimed);
+            JsonPath skipped = deliveries(id);
+            assertThat(receiver.arrived()).noneMatch(body -> body.contains(vacancy));
+            assertThat(skipped.getString("items[0].state")).isEqualTo("PENDING");
+            assertThat(skipped.getInt("items[0].attempts"))
+                    .as("an attempt never made")
+                    .isZero();
+
+            dispatcher.runOnce();
+            JsonPath sent = deliveries(id);
+            assertThat(receiver.accepted(body -> body.contains(vacancy))).hasSize(1);
+            assertThat(sent.getString("items[0].state")).isEqualTo("DELIVERED");
+            assertThat(sent.getInt("items[0].attempts")).isEqualTo(1);
+        } finally {
+            scheduler.resume("webhook-delivery");
+        }
+    }
+
+    private static JsonPath deliveries(String subscription) {
+        return as("hr-admin")
+                .get(Webhooks.PATH + "/" + subscription + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
