@@ -14,9 +14,28 @@ class BsnTest {
         assertThat(Bsn.containsOne(text)).isTrue();
     }
 
+    /** The same number in other characters that read as digits and spaces: the check sees what a reader sees. */
     @ParameterizedTest
     @ValueSource(
             strings = {
+                "\uFF11\uFF11\uFF11\uFF12\uFF12\uFF12\uFF13\uFF13\uFF13", // full-width digits
+                "111\u00A0222\u00A0333", // non-breaking spaces
+                "111\u2009222\u2009333", // thin spaces
+                "111\u202F222\u202F333", // narrow non-breaking spaces
+                "111\u2013222\u2013333", // en dashes
+                "111\u200B222\u200B333", // zero-width spaces
+                "1112\u00AD22333", // a soft hyphen
+                "\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0662" // Arabic-Indic digits of 123456782
+            })
+    void findsACitizenServiceNumberWrittenInLookAlikeCharacters(String text) {
+        assertThat(Bsn.containsOne(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\uFF10\uFF16\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18", // full-width mobile: ten digits
+                "111\u00A0222\u00A0334", // fails the 11-test
                 "111222334", // fails the 11-test
                 "000000000",
                 "0612345678", // a mobile number: ten digits
