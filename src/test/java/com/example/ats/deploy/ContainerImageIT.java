@@ -261,22 +261,26 @@ class ContainerImageIT {
     }
 
     static void awaitReady(URI base, Duration within) throws Exception {
+        awaitOk(base.resolve("/q/health/ready"), within);
+    }
+
+    /** Asks the address until it answers 200, as a probe does; fails with the last status after the time given. */
+    static void awaitOk(URI uri, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
-        HttpRequest ready =
-                HttpRequest.newBuilder(base.resolve("/q/health/ready")).build();
-        while (true) {
+        int last = -1;
+        while (System.nanoTime() < deadline) {
             try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                last = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                if (last == 200) {
                     return;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not ready within " + within);
-            }
             Thread.sleep(200);
         }
+        throw new AssertionError(uri + " did not answer 200 within " + within + " (last status " + last + ")");
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -11,9 +11,6 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +39,6 @@ class PodPlayIT {
 
     private static final Path PLAYED = Path.of("target/pod-play.yaml");
     private static final Path SECRET = Path.of("target/pod-play-secret.json");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Deployment deployment;
     private static Container container;
     private static URI base;
@@ -165,13 +161,14 @@ class PodPlayIT {
             assertThat(probe.getHttpGet().getPort().getStrVal())
                     .as("probes ask the container's named port")
                     .isEqualTo(container.getPorts().getFirst().getName());
-            awaitOk(base.resolve(probe.getHttpGet().getPath()), budget);
+            ContainerImageIT.awaitOk(base.resolve(probe.getHttpGet().getPath()), budget);
         }
     }
 
     @Test
     void thePodRunsWithTheSecurityContextOfTheManifest() throws Exception {
-        awaitOk(base.resolve(container.getReadinessProbe().getHttpGet().getPath()), Duration.ofSeconds(120));
+        ContainerImageIT.awaitOk(
+                base.resolve(container.getReadinessProbe().getHttpGet().getPath()), Duration.ofSeconds(120));
         String name = containerName();
         assertThat(Podman.ok(Duration.ofMinutes(1), "inspect", "--format={{.HostConfig.ReadonlyRootfs}}", name))
                 .isEqualTo("true");
@@ -224,23 +221,5 @@ class PodPlayIT {
                 .lines()
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no container " + container.getName() + " in the pod"));
-    }
-
-    private static void awaitOk(URI uri, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode();
-                if (last == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(uri + " did not answer 200 within " + within + " (last status " + last + ")");
     }
 }
