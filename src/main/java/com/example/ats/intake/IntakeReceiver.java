@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import org.apache.commons.fileupload2.core.AbstractFileUpload;
@@ -37,9 +38,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the store again when the {@link Reception} closes.
  */
 @ApplicationScoped
-class IntakeReceiver {
+public class IntakeReceiver {
 
     static final int MAX_FORM_BYTES = 64 * 1024;
+    /** A field of the apply page; longer than any the form allows, so validation tells what is too long. */
+    private static final int MAX_FIELD_BYTES = 4 * 1024;
     /** Far more than the three known parts; bounds the work a body of many tiny parts can cause. */
     private static final int MAX_PARTS = 100;
     /** What is read and written at a time: the multipart reader hands out a few KiB per read. */
@@ -72,6 +75,18 @@ class IntakeReceiver {
      * limit; whatever was stored by then is removed. The caller closes the reception.
      */
     Reception receive(String contentType, InputStream body) throws IOException {
+        return receive(contentType, body, Set.of());
+    }
+
+    /**
+     * Reads the apply page's body: its text fields (each up to a few KiB, the rest skipped) instead of a JSON
+     * application part, and the files as for the API; a file input left empty (a part without a file name) is no file.
+     */
+    public Reception receivePage(String contentType, InputStream body, Set<String> fields) throws IOException {
+        return receive(contentType, body, fields);
+    }
+
+    private Reception receive(String contentType, InputStream body, Set<String> fields) throws IOException {
         if (!receiving.tryAcquire()) {
             throw new ApiException(
                             ProblemType.SERVICE_UNAVAILABLE,
@@ -79,13 +94,13 @@ class IntakeReceiver {
                     .withHeader("Retry-After", "5");
         }
         try {
-            return receiveAll(contentType, new DeadlineStream(body, System.nanoTime() + deadline.toNanos()));
+            return receiveAll(contentType, new DeadlineStream(body, System.nanoTime() + deadline.toNanos()), fields);
         } finally {
             receiving.release();
         }
     }
 
-    private Reception receiveAll(String contentType, InputStream body) throws IOException {
+    private Reception receiveAll(String contentType, InputStream body, Set<String> fields) throws IOException {
         Reception reception = new Reception(store, UUID.randomUUID());
         try {
             StreamingUpload upload = new StreamingUpload();
@@ -99,10 +114,19 @@ class IntakeReceiver {
                             ProblemType.MALFORMED_REQUEST, "The multipart body has more than " + MAX_PARTS + " parts");
                 }
                 String part = item.getFieldName() == null ? "" : item.getFieldName();
-                if (reception.arrived(part) > 1 || !IntakeParts.ALL.contains(part)) {
+                boolean page = !fields.isEmpty();
+                if (page && !item.isFormField() && IntakeParts.FILES.contains(part) && isBlank(fileName(item))) {
+                    continue; // a file input left empty
+                }
+                boolean known = page
+                        ? fields.contains(part) || IntakeParts.FILES.contains(part)
+                        : IntakeParts.ALL.contains(part);
+                if (reception.arrived(part) > 1 || !known) {
                     continue; // refused by its name or count later; the iterator skips its bytes
                 }
-                if (part.equals(IntakeParts.APPLICATION)) {
+                if (page && fields.contains(part)) {
+                    readField(item, part, reception);
+                } else if (part.equals(IntakeParts.APPLICATION)) {
                     readForm(item, reception);
                 } else if (item.isFormField()) {
                     reception.notAFile(part);
@@ -127,6 +151,16 @@ class IntakeReceiver {
             boolean tooLarge = bytes.length > MAX_FORM_BYTES;
             reception.form(tooLarge ? null : new String(bytes, StandardCharsets.UTF_8), tooLarge);
         }
+    }
+
+    private static void readField(FileItemInput item, String part, Reception reception) throws IOException {
+        try (InputStream in = item.getInputStream()) {
+            reception.field(part, new String(in.readNBytes(MAX_FIELD_BYTES), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean isBlank(String fileName) {
+        return fileName == null || fileName.isBlank();
     }
 
     private IncomingFile receiveFile(Reception reception, String part, FileItemInput item) throws IOException {

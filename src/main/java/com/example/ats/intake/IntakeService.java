@@ -6,8 +6,6 @@ import com.example.ats.scan.MalwareScanner;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Problem;
 import com.example.ats.shared.ProblemType;
-import com.example.ats.storage.ObjectKeys;
-import com.example.ats.storage.ObjectStore;
 import com.example.ats.vacancy.Vacancy;
 import com.example.ats.vacancy.VacancyRepository;
 import com.example.ats.vacancy.VacancyStatus;
@@ -21,16 +19,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Takes an application in all or nothing: checks the form, the vacancy and every file (format, active content,
- * malware), stores what is not stored yet under generated keys with its SHA-256 verified by the store, then writes
- * every row in one transaction. The API's files are in the store already, streamed while they arrived (ADR 0019):
- * on any failure its {@link Reception} removes them again, as this service removes what it stored itself; the
- * {@link OrphanSweep} catches what a crash leaves.
+ * malware), then writes every row in one transaction. The files are in the store already, streamed there by
+ * {@link IntakeReceiver} while they arrived (ADR 0019), from the API and the apply page alike: on any failure their
+ * {@link Reception} removes them again, and the {@link OrphanSweep} catches what a crash leaves.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -40,7 +36,6 @@ public class IntakeService {
     private final FilePreparer preparer;
     private final IdempotentReplay replay;
     private final IntakeRecorder recorder;
-    private final ObjectStore store;
     private final MalwareScanner scanner;
     private final Clock clock;
 
@@ -50,7 +45,6 @@ public class IntakeService {
             FilePreparer preparer,
             IdempotentReplay replay,
             IntakeRecorder recorder,
-            ObjectStore store,
             MalwareScanner scanner,
             Clock clock) {
         this.rules = rules;
@@ -58,7 +52,6 @@ public class IntakeService {
         this.preparer = preparer;
         this.replay = replay;
         this.recorder = recorder;
-        this.store = store;
         this.scanner = scanner;
         this.clock = clock;
     }
@@ -68,8 +61,8 @@ public class IntakeService {
 
     /**
      * @param applicationId the new application's id; files streamed to the store already are under its keys
-     * @param files received files: streamed to the store already (the API), or spooled and stored only here (the
-     *     applicant's page); the caller removes streamed ones that no committed application references
+     * @param files received files, streamed to the store already; the caller's {@link Reception} removes them unless
+     *     a committed application references them
      * @param formJson the `application` part as received, part of the request's fingerprint for idempotency
      * @param clientKey the client's Idempotency-Key in its scope, or null
      */
@@ -95,18 +88,16 @@ public class IntakeService {
 
         List<MalwareScanner.Result> scans = scan(prepared);
         String token = replay.tokenFor(applicationId, clientKey, fingerprint);
-        List<String> written = new ArrayList<>();
         try {
             List<Document> stored = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
-                stored.add(upload(applicationId, prepared.get(i), scans.get(i), now, written));
+                stored.add(document(applicationId, prepared.get(i), scans.get(i), now));
             }
             ApplicationReceipt receipt = recorder.record(new IntakeRecorder.Accepted(
                     applicationId, form, stored, token, clientKey, fingerprint, now, language));
             Log.infof("Application %s received with %d document(s)", applicationId, stored.size());
             return new Outcome(receipt, false);
         } catch (RuntimeException e) {
-            removeQuietly(written);
             if (clientKey != null && isConflict(e)) {
                 // a concurrent request with the same key won the race: answer as its replay
                 return replay.find(clientKey, fingerprint, now)
@@ -152,47 +143,23 @@ public class IntakeService {
         return scans;
     }
 
-    private Document upload(
-            UUID applicationId, PreparedFile file, MalwareScanner.Result scan, Instant now, List<String> written) {
+    /** The row of a file the receiver already streamed to the store (its {@code Reception} keeps or removes it). */
+    private static Document document(UUID applicationId, PreparedFile file, MalwareScanner.Result scan, Instant now) {
         IncomingFile.Stored stored = file.incoming().stored();
         Document document = new Document();
-        document.id = stored != null ? stored.documentId() : UUID.randomUUID();
+        document.id = stored.documentId();
         document.applicationId = applicationId;
         document.kind = file.kind();
         document.fileName = file.fileName();
         document.mediaType = file.format().mediaType();
         document.sizeBytes = file.size();
         document.sha256 = file.sha256();
-        document.objectKey = ObjectKeys.of(applicationId, document.id);
+        document.objectKey = stored.key();
         document.createdAt = now;
         document.scanState = scan.state();
         document.scanDatabase = scan.database();
         document.scannedAt = scan.scannedAt();
-        if (stored != null) {
-            return document; // streamed to the store while it was received
-        }
-        written.add(document.objectKey);
-        store.putFile(
-                document.objectKey,
-                file.incoming().path(),
-                document.mediaType,
-                Map.of(
-                        "application-id",
-                        applicationId.toString(),
-                        "kind",
-                        file.kind().name()));
         return document;
-    }
-
-    private void removeQuietly(List<String> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        try {
-            store.delete(keys);
-        } catch (RuntimeException e) {
-            Log.warnf("Could not remove %d object(s) of a failed intake; the orphan sweep will", keys.size());
-        }
     }
 
     private static boolean isConflict(Throwable e) {

@@ -20,12 +20,13 @@ import java.util.UUID;
  * the store under keys of this application. Closing removes the local copies, and the stored objects unless
  * {@link #keep()} said the application that references them was committed: all or nothing.
  */
-final class Reception implements AutoCloseable {
+public final class Reception implements AutoCloseable {
 
     private final ObjectStore store;
     private final UUID applicationId;
     private final Map<String, Integer> partCounts = new LinkedHashMap<>();
     private final Set<String> notFiles = new LinkedHashSet<>();
+    private final Map<String, String> fields = new LinkedHashMap<>();
     private final List<IncomingFile> files = new ArrayList<>();
     private final List<Path> copies = new ArrayList<>();
     private final List<String> keys = new ArrayList<>();
@@ -38,7 +39,7 @@ final class Reception implements AutoCloseable {
         this.applicationId = applicationId;
     }
 
-    UUID applicationId() {
+    public UUID applicationId() {
         return applicationId;
     }
 
@@ -62,6 +63,15 @@ final class Reception implements AutoCloseable {
 
     boolean formTooLarge() {
         return formTooLarge;
+    }
+
+    void field(String name, String value) {
+        fields.put(name, value);
+    }
+
+    /** The apply page's text fields as sent (only those it reads). */
+    public Map<String, String> fields() {
+        return fields;
     }
 
     /** A file part sent as a plain field, without a file name. */
@@ -95,14 +105,14 @@ final class Reception implements AutoCloseable {
     }
 
     /** The files in the order of {@link IntakeParts#FILES}, whatever order they came in. */
-    List<IncomingFile> files() {
+    public List<IncomingFile> files() {
         return files.stream()
                 .sorted(Comparator.comparingInt(f -> IntakeParts.FILES.indexOf(f.part())))
                 .toList();
     }
 
     /** The application referencing the stored objects was committed: they stay. */
-    void keep() {
+    public void keep() {
         kept = true;
     }
 

@@ -9,7 +9,21 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.example.ats.shared.LowLimitsProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** The public door is rate-limited per client address, with the standard headers. */
@@ -131,5 +145,46 @@ class IntakeRateLimitTest {
                 .contentType(org.hamcrest.Matchers.startsWith("text/html"))
                 .body(org.hamcrest.Matchers.containsString("te veel sollicitaties"));
         from("203.0.113.90").post(Intake.PATH).then().statusCode(429); // one limit for both ways in
+    }
+
+    /**
+     * Past the limit, a post to the apply page is refused as soon as its headers are in: the client has sent one KiB
+     * of the twenty MiB it announced, and nothing of it was written to disk.
+     */
+    @Test
+    void aPostToTheApplyPageOverTheLimitIsRefusedBeforeItsBodyIsRead() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            from("203.0.113.91").post(Intake.PATH).then().statusCode(201);
+        }
+        Path uploads =
+                Path.of(ConfigProvider.getConfig().getValue("quarkus.http.body.uploads-directory", String.class));
+        Set<Path> copiesBefore = copies(uploads);
+        String boundary = "slow-boundary";
+        try (Socket socket = new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /apply HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.91\r\n"
+                            + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n"
+                            + "Content-Length: " + 20 * 1024 * 1024 + "\r\n\r\n"
+                            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"cv.pdf\""
+                            + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1024]);
+            out.flush();
+            String status = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertThat(status).startsWith("HTTP/1.1 429");
+            assertThat(copies(uploads)).isEqualTo(copiesBefore);
+        }
+    }
+
+    private static Set<Path> copies(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.collect(Collectors.toSet());
+        }
     }
 }
