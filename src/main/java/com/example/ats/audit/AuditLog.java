@@ -21,14 +21,14 @@ public class AuditLog {
     }
 
     /** Returns once the event is committed (with those of concurrent callers: group commit, ADR 0017). */
-    public void record(String actor, String actorRole, String action, UUID applicationId, String detail) {
+    public void record(String actor, String actorRole, AuditAction action, UUID applicationId, String detail) {
         Object requestId = MDC.get("requestId");
         writer.write(new AuditRecord(
                 UUID.randomUUID(),
                 clock.instant(),
                 actor,
                 actorRole,
-                action,
+                action.name(),
                 applicationId,
                 requestId == null ? null : requestId.toString(),
                 detail));

@@ -1,5 +1,6 @@
 package com.example.ats.hr;
 
+import com.example.ats.audit.AuditAction;
 import com.example.ats.audit.AuditLog;
 import com.example.ats.document.DownloadService;
 import com.example.ats.document.ScanGate;
@@ -83,7 +84,8 @@ public class DocumentContentResource {
         }
         if (!unscanned) {
             Response download = downloads.of(id, documentId, ScanGate.CLEAN_ONLY);
-            audit.record(caller.subject(), caller.role(), "DOCUMENT_DOWNLOADED", id, "document " + documentId);
+            audit.record(
+                    caller.subject(), caller.role(), AuditAction.DOCUMENT_DOWNLOADED, id, "document " + documentId);
             return download;
         }
         Response download = downloads.of(
@@ -93,7 +95,7 @@ public class DocumentContentResource {
                 state -> audit.record(
                         caller.subject(),
                         caller.role(),
-                        "DOCUMENT_DOWNLOADED_UNSCANNED",
+                        AuditAction.DOCUMENT_DOWNLOADED_UNSCANNED,
                         id,
                         "document " + documentId + ", scan " + state));
         return download;

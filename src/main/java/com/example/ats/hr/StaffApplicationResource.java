@@ -1,5 +1,6 @@
 package com.example.ats.hr;
 
+import com.example.ats.audit.AuditAction;
 import com.example.ats.audit.AuditLog;
 import com.example.ats.shared.ApiDefinition;
 import com.example.ats.shared.Caller;
@@ -77,7 +78,7 @@ public class StaffApplicationResource {
         audit.record(
                 caller.subject(),
                 caller.role(),
-                "APPLICATIONS_LISTED",
+                AuditAction.APPLICATIONS_LISTED,
                 null,
                 filterNames(filter, slice.items().size()));
         return Links.page(uriInfo, slice, next -> new ApplicationPage(slice.items(), slice.nextCursor(), next));
@@ -97,7 +98,7 @@ public class StaffApplicationResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response detail(@PathParam("id") UUID id) {
         ApplicationDetail detail = applications.detail(id);
-        audit.record(caller.subject(), caller.role(), "APPLICATION_READ", id, null);
+        audit.record(caller.subject(), caller.role(), AuditAction.APPLICATION_READ, id, null);
         return Response.ok(detail).tag(ETags.of(detail.version())).build();
     }
 
@@ -130,7 +131,7 @@ public class StaffApplicationResource {
         ETags.IfMatch version = ETags.requireMatch(ifMatch);
         ApplicationDetail changed =
                 applications.changeStatus(id, version, request.status(), caller.subject(), caller.role());
-        audit.record(caller.subject(), caller.role(), "STATUS_CHANGED", id, "to " + request.status());
+        audit.record(caller.subject(), caller.role(), AuditAction.STATUS_CHANGED, id, "to " + request.status());
         return Response.ok(changed).tag(ETags.of(changed.version())).build();
     }
 

@@ -1,5 +1,6 @@
 package com.example.ats.privacy;
 
+import com.example.ats.audit.AuditAction;
 import com.example.ats.audit.AuditLog;
 import com.example.ats.export.ApplicantDataService;
 import com.example.ats.export.ApplicantDataView;
@@ -78,7 +79,7 @@ public class OnBehalfResource {
         ApplicantDataView view =
                 data.find(id, PlainWords.language(language)).orElseThrow(() -> ApiException.notFound("Application"));
         Response archive = export.answer(view);
-        audit.record(caller.subject(), caller.role(), "EXPORTED_ON_BEHALF", id, null);
+        audit.record(caller.subject(), caller.role(), AuditAction.EXPORTED_ON_BEHALF, id, null);
         return archive;
     }
 
@@ -105,6 +106,6 @@ public class OnBehalfResource {
         if (!erasure.erase(id, "The application is under a legal hold: release the hold first if erasure is due")) {
             throw ApiException.notFound("Application");
         }
-        audit.record(caller.subject(), caller.role(), "ERASED_ON_BEHALF", id, reason);
+        audit.record(caller.subject(), caller.role(), AuditAction.ERASED_ON_BEHALF, id, reason);
     }
 }

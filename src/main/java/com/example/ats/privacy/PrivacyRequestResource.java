@@ -1,5 +1,6 @@
 package com.example.ats.privacy;
 
+import com.example.ats.audit.AuditAction;
 import com.example.ats.audit.AuditLog;
 import com.example.ats.shared.ApiDefinition;
 import com.example.ats.shared.Caller;
@@ -141,7 +142,7 @@ public class PrivacyRequestResource {
         audit.record(
                 caller.subject(),
                 caller.role(),
-                "PRIVACY_REQUEST_REGISTERED",
+                AuditAction.PRIVACY_REQUEST_REGISTERED,
                 null,
                 request.type().name());
         return Response.created(URI.create("/api/v1/privacy-requests/" + registered.id()))
@@ -169,7 +170,7 @@ public class PrivacyRequestResource {
         audit.record(
                 caller.subject(),
                 caller.role(),
-                "PRIVACY_REQUESTS_LISTED",
+                AuditAction.PRIVACY_REQUESTS_LISTED,
                 null,
                 "status=" + (status == null ? "ANY" : status) + ";items="
                         + slice.items().size());
@@ -186,7 +187,7 @@ public class PrivacyRequestResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PrivacyRequestView get(@PathParam("id") UUID id) {
         PrivacyRequestView request = service.get(id);
-        audit.record(caller.subject(), caller.role(), "PRIVACY_REQUEST_READ", null, "request " + id);
+        audit.record(caller.subject(), caller.role(), AuditAction.PRIVACY_REQUEST_READ, null, "request " + id);
         return request;
     }
 
@@ -203,7 +204,7 @@ public class PrivacyRequestResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public PrivacyRequestView close(@PathParam("id") UUID id, @Valid @NotNull Outcome outcome) {
         PrivacyRequestView closed = service.close(id, outcome.outcome(), outcome.outcomeCode());
-        audit.record(caller.subject(), caller.role(), "PRIVACY_REQUEST_CLOSED", null, "request " + id);
+        audit.record(caller.subject(), caller.role(), AuditAction.PRIVACY_REQUEST_CLOSED, null, "request " + id);
         return closed;
     }
 }

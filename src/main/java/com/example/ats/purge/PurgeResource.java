@@ -1,5 +1,6 @@
 package com.example.ats.purge;
 
+import com.example.ats.audit.AuditAction;
 import com.example.ats.audit.AuditLog;
 import com.example.ats.shared.ApiDefinition;
 import com.example.ats.shared.ApiException;
@@ -89,7 +90,7 @@ public class PurgeResource {
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public PurgeRunView run() {
         Purger.Run run = purger.run();
-        audit.record(caller.subject(), caller.role(), "RETENTION_RUN", null, "purged=" + run.purged());
+        audit.record(caller.subject(), caller.role(), AuditAction.RETENTION_RUN, null, "purged=" + run.purged());
         if (!run.completed()) {
             throw new ApiException(
                     ProblemType.SERVICE_UNAVAILABLE,
@@ -208,7 +209,7 @@ public class PurgeResource {
         audit.record(
                 caller.subject(),
                 caller.role(),
-                "PURGE_RECORDS_REPLAYED",
+                AuditAction.PURGE_RECORDS_REPLAYED,
                 null,
                 "records=" + outcome.records() + " removed=" + outcome.applicationsRemoved() + " restored="
                         + outcome.recordsRestored());

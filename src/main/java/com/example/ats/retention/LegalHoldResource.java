@@ -1,5 +1,6 @@
 package com.example.ats.retention;
 
+import com.example.ats.audit.AuditAction;
 import com.example.ats.audit.AuditLog;
 import com.example.ats.shared.Caller;
 import com.example.ats.shared.FreeText;
@@ -66,7 +67,7 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public LegalHoldView hold(@PathParam("id") UUID id, @Valid @NotNull LegalHoldRequest request) {
         LegalHoldView hold = holds.hold(id, request.reason(), request.until(), caller.subject());
-        audit.record(caller.subject(), caller.role(), "LEGAL_HOLD_SET", id, null);
+        audit.record(caller.subject(), caller.role(), AuditAction.LEGAL_HOLD_SET, id, null);
         return hold;
     }
 
@@ -81,6 +82,6 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void release(@PathParam("id") UUID id) {
         holds.release(id);
-        audit.record(caller.subject(), caller.role(), "LEGAL_HOLD_RELEASED", id, null);
+        audit.record(caller.subject(), caller.role(), AuditAction.LEGAL_HOLD_RELEASED, id, null);
     }
 }

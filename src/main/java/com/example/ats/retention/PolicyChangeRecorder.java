@@ -1,5 +1,6 @@
 package com.example.ats.retention;
 
+import com.example.ats.audit.AuditAction;
 import com.example.ats.audit.AuditLog;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,7 +18,7 @@ import java.util.List;
 @ApplicationScoped
 class PolicyChangeRecorder {
 
-    static final String ACTION = "RETENTION_POLICY_CHANGED";
+    static final AuditAction ACTION = AuditAction.RETENTION_POLICY_CHANGED;
     private static final long LOCK_KEY = 0x5245_5445_4e54L; // "RETENT"
 
     private final RetentionPolicy policy;
@@ -43,7 +44,7 @@ class PolicyChangeRecorder {
         List<String> last = entityManager
                 .createNativeQuery(
                         "select detail from audit_event where action = ?1 order by occurred_at desc, id desc limit 1")
-                .setParameter(1, ACTION)
+                .setParameter(1, ACTION.name())
                 .getResultList();
         String previous = last.isEmpty() ? null : last.getFirst();
         if (policy.version().equals(previous)) {

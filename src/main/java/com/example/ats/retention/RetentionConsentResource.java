@@ -1,5 +1,6 @@
 package com.example.ats.retention;
 
+import com.example.ats.audit.AuditAction;
 import com.example.ats.audit.AuditLog;
 import com.example.ats.consent.ConsentChannel;
 import com.example.ats.shared.ApiException;
@@ -86,7 +87,7 @@ public class RetentionConsentResource {
         audit.record(
                 caller.subject(),
                 caller.role(),
-                "CONSENT_RECORDED",
+                AuditAction.CONSENT_RECORDED,
                 id,
                 state.lastAction() + " via " + state.channel());
         return state;

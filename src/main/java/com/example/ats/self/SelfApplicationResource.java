@@ -1,16 +1,9 @@
 package com.example.ats.self;
 
-import com.example.ats.audit.AuditLog;
-import com.example.ats.document.DownloadService;
-import com.example.ats.document.ScanGate;
-import com.example.ats.export.ApplicantDataService;
 import com.example.ats.export.ApplicantDataView;
 import com.example.ats.export.PlainWords;
-import com.example.ats.export.ZipExport;
 import com.example.ats.intake.ApplicationForm;
-import com.example.ats.retention.RetentionConsentService;
 import com.example.ats.retention.RetentionConsentState;
-import com.example.ats.shared.FreeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -32,7 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,34 +47,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SelfApplicationResource {
 
     static final String TOKEN = "Applicant-Token";
-    private static final String ACTOR = "applicant";
 
     private final ApplicantSession session;
-    private final SelfService service;
-    private final ApplicantDataService data;
-    private final RetentionConsentService consents;
-    private final DownloadService downloads;
-    private final AuditLog audit;
-    private final ZipExport export;
-    private final Rectification rectification;
+    private final ApplicantActions actions;
 
-    SelfApplicationResource(
-            ApplicantSession session,
-            SelfService service,
-            ApplicantDataService data,
-            RetentionConsentService consents,
-            DownloadService downloads,
-            AuditLog audit,
-            ZipExport export,
-            Rectification rectification) {
-        this.export = export;
-        this.rectification = rectification;
+    SelfApplicationResource(ApplicantSession session, ApplicantActions actions) {
         this.session = session;
-        this.service = service;
-        this.data = data;
-        this.consents = consents;
-        this.downloads = downloads;
-        this.audit = audit;
+        this.actions = actions;
     }
 
     @GET
@@ -100,8 +71,7 @@ public class SelfApplicationResource {
                     String language,
             @Context HttpServerRequest request) {
         UUID id = authenticate(token, request);
-        audit.record(ACTOR, ACTOR, "SELF_READ", id, null);
-        return inLanguage(language, locale -> data.view(id, locale));
+        return inLanguage(language, locale -> actions.view(id, locale));
     }
 
     @GET
@@ -120,10 +90,7 @@ public class SelfApplicationResource {
             @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
             @PathParam("documentId") UUID documentId,
             @Context HttpServerRequest request) {
-        UUID id = authenticate(token, request);
-        Response download = downloads.of(id, documentId, ScanGate.OWN_FILE);
-        audit.record(ACTOR, ACTOR, "SELF_DOCUMENT_DOWNLOADED", id, "document " + documentId);
-        return download;
+        return actions.download(authenticate(token, request), documentId);
     }
 
     @GET
@@ -148,10 +115,7 @@ public class SelfApplicationResource {
                     @Parameter(description = "nl (the default) or en: the language of `whatHappens`")
                     String language,
             @Context HttpServerRequest request) {
-        UUID id = authenticate(token, request);
-        Response archive = export.answer(data.view(id, PlainWords.language(language)));
-        audit.record(ACTOR, ACTOR, "SELF_EXPORTED", id, null);
-        return archive;
+        return actions.export(authenticate(token, request), PlainWords.language(language));
     }
 
     @PATCH
@@ -179,9 +143,8 @@ public class SelfApplicationResource {
                                     @Content(schema = @Schema(implementation = ApplicationForm.ApplicantDetails.class)))
                     JsonNode patch) {
         UUID id = authenticate(token, request);
-        Set<String> changed = rectification.apply(id, patch);
-        audit.record(ACTOR, ACTOR, "RECTIFIED", id, "fields=" + String.join(",", changed));
-        return inLanguage(language, locale -> data.view(id, locale));
+        actions.correct(id, patch);
+        return inLanguage(language, locale -> actions.view(id, locale));
     }
 
     /** Your answer to the retention question. */
@@ -211,20 +174,8 @@ public class SelfApplicationResource {
             @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
             @Context HttpServerRequest request,
             @Valid @NotNull SelfConsentRequest answer) {
-        UUID id = authenticate(token, request);
-        RetentionConsentState state =
-                consents.record(id, RetentionConsentService.Answer.applicants(answer.granted(), answer.textVersion()));
-        audit.record(ACTOR, ACTOR, "CONSENT_RECORDED", id, state.lastAction() + " via WEB");
-        return state;
+        return actions.answerConsent(authenticate(token, request), answer.granted(), answer.textVersion());
     }
-
-    /** Why the applicant objects; optional. */
-    @Schema(name = "SelfObjection")
-    public record Objection(
-            @Size(max = 2000)
-            @FreeText(multiline = true)
-            @Schema(description = "In your own words; read by the privacy officer only; no citizen service number")
-            String reason) {}
 
     @POST
     @Path("/objection")
@@ -245,10 +196,8 @@ public class SelfApplicationResource {
             @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
             @Context HttpServerRequest request,
             @Valid Objection objection) {
-        UUID id = authenticate(token, request);
-        RetentionConsentState state = service.object(id, objection == null ? null : objection.reason());
-        audit.record(ACTOR, ACTOR, "OBJECTED", id, null);
-        return Response.accepted(state).build();
+        return Response.accepted(actions.object(authenticate(token, request), objection))
+                .build();
     }
 
     @DELETE
@@ -268,9 +217,7 @@ public class SelfApplicationResource {
     public void erase(
             @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
             @Context HttpServerRequest request) {
-        UUID id = authenticate(token, request);
-        service.erase(id);
-        audit.record(ACTOR, ACTOR, "ERASED_ON_REQUEST", id, null);
+        actions.erase(authenticate(token, request));
     }
 
     /** The application the token opened; {@link ApplicantTokenFilter} checked it before the body was read. */

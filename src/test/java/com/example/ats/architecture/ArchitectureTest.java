@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.ats.audit.AuditLog;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -17,6 +18,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +69,37 @@ class ArchitectureTest {
                 .haveSimpleNameEndingWith("Resource")
                 .should(useOnlyRepositoriesOfTheirOwnPackage())
                 .check(SERVICE);
+    }
+
+    /**
+     * The applicant wing's faces (the portal, the apply page, the self-service resource) are adapters: the rules, the
+     * data and the audit of every applicant action are {@code ApplicantActions}' and the services', so that no face
+     * can skip a rule another face keeps.
+     */
+    static final ArchRule APPLICANT_FACES_ARE_ADAPTERS = noClasses()
+            .that()
+            .resideInAnyPackage("..portal..", "..apply..")
+            .or(JavaClass.Predicates.simpleNameEndingWith("Resource")
+                    .and(JavaClass.Predicates.resideInAPackage("..self..")))
+            .should()
+            .dependOnClassesThat(JavaClass.Predicates.simpleNameEndingWith("Repository")
+                    .or(JavaClass.Predicates.assignableTo(EntityManager.class))
+                    .or(JavaClass.Predicates.assignableTo(AuditLog.class)))
+            .because("an applicant action's rules, data and audit live in ApplicantActions and the services");
+
+    @Test
+    void theApplicantsFacesUseNoRepositoryEntityManagerOrAuditLog() {
+        APPLICANT_FACES_ARE_ADAPTERS.check(SERVICE);
+    }
+
+    @Test
+    void theFacesRuleFindsAPlantedViolation() {
+        EvaluationResult result = APPLICANT_FACES_ARE_ADAPTERS.evaluate(
+                new ClassFileImporter().importPackages("com.example.ats.architecture.planted"));
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("AuditLog"))
+                .anyMatch(line -> line.contains("EntityManager"));
     }
 
     @Test

@@ -37,7 +37,7 @@ class AuditGroupCommitTest {
         long batchesBefore = batches();
         List<Long> seenAtReturn = concurrently(callers, i -> {
             String actor = run + "-" + i;
-            audit.record(actor, "RECRUITER", "APPLICATION_READ", UUID.randomUUID(), null);
+            audit.record(actor, "RECRUITER", AuditAction.APPLICATION_READ, UUID.randomUUID(), null);
             // Read from another transaction, right after record returned: the event must already be committed.
             return QuarkusTransaction.requiringNew().call(() -> events.count("actor", actor));
         });
@@ -55,7 +55,7 @@ class AuditGroupCommitTest {
         List<Boolean> stored = concurrently(33, i -> {
             String actor = run + "-" + i;
             try {
-                audit.record(actor, "RECRUITER", "APPLICATION_READ", null, i == 16 ? tooLong : "fine");
+                audit.record(actor, "RECRUITER", AuditAction.APPLICATION_READ, null, i == 16 ? tooLong : "fine");
                 return true;
             } catch (RuntimeException e) {
                 return false;
@@ -74,7 +74,7 @@ class AuditGroupCommitTest {
     void anEventStaysWhenTheCallersTransactionRollsBack() {
         String actor = UUID.randomUUID().toString();
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-                    audit.record(actor, "RECRUITER", "APPLICATION_READ", null, null);
+                    audit.record(actor, "RECRUITER", AuditAction.APPLICATION_READ, null, null);
                     throw new IllegalStateException("the audited work fails");
                 }))
                 .hasMessageContaining("the audited work fails");

@@ -82,4 +82,79 @@ class PortalSessionTest {
                 .header("X-Frame-Options", "DENY")
                 .header("Cache-Control", "no-store");
     }
+
+    @Test
+    void aSignInThatABrowserSaysCameFromElsewhereOpensNoSession() {
+        String token = Intake.valid()
+                .post(Intake.PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("accessToken");
+        String[][] foreign = {
+            {"Sec-Fetch-Site", "cross-site"},
+            {"Sec-Fetch-Site", "same-site"},
+            {"Origin", "http://attacker.example"},
+            {"Origin", "null"},
+            {"Origin", "http://localhost:1"},
+        };
+        // with Sec-Fetch-Site it decides: Origin is "null" from our own no-referrer pages
+        for (String[] header : foreign) {
+            Response refused = given().contentType(ContentType.URLENC)
+                    .header(header[0], header[1])
+                    .formParam("token", token)
+                    .redirects()
+                    .follow(false)
+                    .post("/my-application/login");
+            assertThat(refused.statusCode()).as(header[0] + ": " + header[1]).isEqualTo(403);
+            assertThat(refused.cookie("ats_portal")).isNull();
+        }
+        Response own = given().contentType(ContentType.URLENC)
+                .header("Sec-Fetch-Site", "same-origin")
+                .header("Origin", "null")
+                .formParam("token", token)
+                .redirects()
+                .follow(false)
+                .post("/my-application/login");
+        assertThat(own.statusCode()).isEqualTo(303);
+        assertThat(own.cookie("ats_portal")).isNotEmpty();
+        Response olderBrowser = given().contentType(ContentType.URLENC)
+                .header("Origin", io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port)
+                .formParam("token", token)
+                .redirects()
+                .follow(false)
+                .post("/my-application/login");
+        assertThat(olderBrowser.statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void thePortalsFilesAndExportAreNeverCached() {
+        String token = Intake.valid()
+                .post(Intake.PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("accessToken");
+        String cookie = given().contentType(ContentType.URLENC)
+                .formParam("token", token)
+                .redirects()
+                .follow(false)
+                .post("/my-application/login")
+                .cookie("ats_portal");
+        given().cookie("ats_portal", cookie)
+                .get("/my-application/export")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store");
+        String page =
+                given().cookie("ats_portal", cookie).get("/my-application").asString();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/my-application/documents/[^\"]+)\"")
+                .matcher(page);
+        assertThat(link.find()).isTrue();
+        given().cookie("ats_portal", cookie)
+                .get(link.group(1))
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store");
+    }
 }

@@ -143,7 +143,7 @@ class RetentionApiTest {
                         .createNativeQuery(
                                 "insert into audit_event (id, occurred_at, actor, actor_role, action, detail)"
                                         + " values (gen_random_uuid(), now(), 'system', 'system', ?1, 'without=P1D;with=P1M')")
-                        .setParameter(1, PolicyChangeRecorder.ACTION)
+                        .setParameter(1, PolicyChangeRecorder.ACTION.name())
                         .executeUpdate());
         policyChanges.onStart(null);
         policyChanges.onStart(null);
@@ -158,7 +158,7 @@ class RetentionApiTest {
         return QuarkusTransaction.requiringNew()
                 .call(() -> entityManager
                         .createNativeQuery("select detail from audit_event where action = ?1 order by occurred_at, id")
-                        .setParameter(1, PolicyChangeRecorder.ACTION)
+                        .setParameter(1, PolicyChangeRecorder.ACTION.name())
                         .getResultList());
     }
 }

@@ -1,0 +1,157 @@
+package com.example.ats.portal;
+
+import com.example.ats.consent.ConsentTexts;
+import com.example.ats.export.PageTexts;
+import com.example.ats.self.ApplicantActions;
+import com.example.ats.self.Objection;
+import com.example.ats.shared.ApiException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The privacy portal, changing: correct details, give or withdraw consent, object, erase. Each is a form POST with
+ * the session's form token, answered with a redirect back to the overview (so a reload repeats nothing), or with the
+ * overview and the error next to its field.
+ */
+@Path(PortalSessions.PATH)
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class PortalChangesResource {
+
+    private final PortalDoor door;
+    private final PortalPages pages;
+    private final ApplicantActions actions;
+    private final ConsentTexts consentTexts;
+
+    PortalChangesResource(PortalDoor door, PortalPages pages, ApplicantActions actions, ConsentTexts consentTexts) {
+        this.door = door;
+        this.pages = pages;
+        this.actions = actions;
+        this.consentTexts = consentTexts;
+    }
+
+    @POST
+    @Path("/consent")
+    @Operation(hidden = true)
+    public Response consent(
+            @CookieParam(PortalSessions.COOKIE) String cookie,
+            @FormParam("form") String formToken,
+            @FormParam("choice") String choice,
+            @FormParam("lang") String lang) {
+        Locale locale = PageTexts.language(lang, null);
+        return door.change(cookie, formToken, locale, session -> {
+            if (!"give".equals(choice) && !"withdraw".equals(choice)) {
+                return refused(session, locale, Map.of(), Map.of("consent", "portal.consent.choose"), 422);
+            }
+            boolean give = choice.equals("give");
+            actions.answerConsent(session.applicationId(), give, give ? consentTexts.currentVersion() : null);
+            return done(locale, give ? "consentGiven" : "consentWithdrawn");
+        });
+    }
+
+    @POST
+    @Path("/details")
+    @Operation(hidden = true)
+    public Response details(
+            @CookieParam(PortalSessions.COOKIE) String cookie,
+            @FormParam("form") String formToken,
+            @FormParam("firstName") String firstName,
+            @FormParam("lastName") String lastName,
+            @FormParam("email") String email,
+            @FormParam("phone") String phone,
+            @FormParam("lang") String lang) {
+        Locale locale = PageTexts.language(lang, null);
+        Map<String, String> posted = new LinkedHashMap<>();
+        posted.put("firstName", firstName);
+        posted.put("lastName", lastName);
+        posted.put("email", email);
+        posted.put("phone", phone);
+        return door.change(cookie, formToken, locale, session -> {
+            try {
+                actions.correct(session.applicationId(), DetailsForm.patch(posted));
+            } catch (ConstraintViolationException e) {
+                return refused(session, locale, posted, DetailsForm.errors(e), 422);
+            } catch (ApiException e) {
+                return refused(
+                        session, locale, posted, DetailsForm.errors(e), e.type().status());
+            }
+            return done(locale, "details");
+        });
+    }
+
+    @POST
+    @Path("/objection")
+    @Operation(hidden = true)
+    public Response object(
+            @CookieParam(PortalSessions.COOKIE) String cookie,
+            @FormParam("form") String formToken,
+            @FormParam("reason") String reason,
+            @FormParam("lang") String lang) {
+        Locale locale = PageTexts.language(lang, null);
+        return door.change(cookie, formToken, locale, session -> {
+            try {
+                actions.object(session.applicationId(), new Objection(reason));
+            } catch (ApiException | ConstraintViolationException e) {
+                return refused(session, locale, Map.of(), Map.of("reason", "portal.error.reason"), 422);
+            }
+            return done(locale, "objection");
+        });
+    }
+
+    @POST
+    @Path("/erase")
+    @Operation(hidden = true)
+    public Response erase(
+            @CookieParam(PortalSessions.COOKIE) String cookie,
+            @FormParam("form") String formToken,
+            @FormParam("confirm") String confirm,
+            @FormParam("lang") String lang) {
+        Locale locale = PageTexts.language(lang, null);
+        return door.change(cookie, formToken, locale, session -> {
+            if (!"yes".equals(confirm)) {
+                return refused(session, locale, Map.of(), Map.of("erase", "portal.erase.confirmFirst"), 422);
+            }
+            try {
+                actions.erase(session.applicationId());
+            } catch (ApiException e) {
+                return refused(
+                        session,
+                        locale,
+                        Map.of(),
+                        Map.of("erase", "portal.erase.held"),
+                        e.type().status());
+            }
+            return pages.erased(locale);
+        });
+    }
+
+    /** The overview again, with what was typed and the errors next to their fields. */
+    private Response refused(
+            PortalSessions.Session session,
+            Locale locale,
+            Map<String, String> posted,
+            Map<String, String> errors,
+            int status) {
+        var view = actions.view(session.applicationId(), locale);
+        return pages.overview(session, view, locale, null, posted, errors, status);
+    }
+
+    private static Response done(Locale locale, String what) {
+        return Response.seeOther(URI.create(PortalSessions.PATH + "?lang=" + locale.getLanguage() + "&done=" + what))
+                .build();
+    }
+}

@@ -1,0 +1,43 @@
+package com.example.ats.portal;
+
+import com.example.ats.self.ApplicantActions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Who is inside the portal: the session of a cookie while its application exists, and the rule for changes. */
+@ApplicationScoped
+class PortalDoor {
+
+    private final PortalSessions sessions;
+    private final ApplicantActions actions;
+    private final PortalPages pages;
+    private final Clock clock;
+
+    PortalDoor(PortalSessions sessions, ApplicantActions actions, PortalPages pages, Clock clock) {
+        this.sessions = sessions;
+        this.actions = actions;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    /** The session of the cookie, while it lasts and its application exists. */
+    Optional<PortalSessions.Session> session(String cookie) {
+        return sessions.read(cookie, clock.instant()).filter(s -> actions.exists(s.applicationId()));
+    }
+
+    /** A change: only in an open session, and only with the session's form token (a forged form has none). */
+    Response change(String cookie, String formToken, Locale locale, Function<PortalSessions.Session, Response> action) {
+        Optional<PortalSessions.Session> session = session(cookie);
+        if (session.isEmpty()) {
+            return pages.login(locale, null, 401, "portal.sessionOver");
+        }
+        if (!sessions.formTokenMatches(session.get(), formToken)) {
+            return pages.login(locale, null, 403, "portal.formExpired");
+        }
+        return action.apply(session.get());
+    }
+}
