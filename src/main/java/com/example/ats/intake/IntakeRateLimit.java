@@ -2,15 +2,12 @@ package com.example.ats.intake;
 
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.ProblemType;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
+import com.example.ats.shared.RateBuckets;
 import io.github.bucket4j.ConsumptionProbe;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -29,12 +26,12 @@ public class IntakeRateLimit {
     @ApplicationScoped
     public static class Limits {
 
-        private final Buckets intake;
-        private final Buckets publicReads;
+        private final RateBuckets intake;
+        private final RateBuckets publicReads;
 
         Limits(IntakeConfig config) {
-            this.intake = new Buckets(config.rateLimitCapacity(), config.rateLimitPeriod());
-            this.publicReads = new Buckets(config.publicReadLimitCapacity(), config.rateLimitPeriod());
+            this.intake = new RateBuckets(config.rateLimitCapacity(), config.rateLimitPeriod());
+            this.publicReads = new RateBuckets(config.publicReadLimitCapacity(), config.rateLimitPeriod());
         }
 
         /**
@@ -46,42 +43,12 @@ public class IntakeRateLimit {
         }
 
         // methods, not fields: this is reached through its client proxy
-        Buckets intake() {
+        RateBuckets intake() {
             return intake;
         }
 
-        Buckets publicReads() {
+        RateBuckets publicReads() {
             return publicReads;
-        }
-    }
-
-    static class Buckets {
-
-        final long capacity;
-        private final Duration period;
-        private final Cache<String, Bucket> byAddress;
-
-        Buckets(long capacity, Duration period) {
-            this.capacity = capacity;
-            this.period = period;
-            this.byAddress = Caffeine.newBuilder()
-                    .maximumSize(100_000)
-                    .expireAfterAccess(period.multipliedBy(2))
-                    .build();
-        }
-
-        ConsumptionProbe take(String address) {
-            return byAddress
-                    .get(
-                            address,
-                            a -> Bucket.builder()
-                                    .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                                    .build())
-                    .tryConsumeAndReturnRemaining(1);
-        }
-
-        long capacity() {
-            return capacity;
         }
     }
 
@@ -95,7 +62,7 @@ public class IntakeRateLimit {
 
     @ServerRequestFilter
     public void limit(ContainerRequestContext context, HttpServerRequest request) {
-        Buckets buckets = isIntake(context) ? limits.intake() : isPublicRead(context) ? limits.publicReads() : null;
+        RateBuckets buckets = isIntake(context) ? limits.intake() : isPublicRead(context) ? limits.publicReads() : null;
         if (buckets == null) {
             return;
         }
@@ -121,14 +88,14 @@ public class IntakeRateLimit {
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(PROBE) instanceof ConsumptionProbe probe
                 && probe.isConsumed()
-                && request.getProperty(BUCKETS) instanceof Buckets buckets) {
+                && request.getProperty(BUCKETS) instanceof RateBuckets buckets) {
             response.getHeaders().putSingle("RateLimit-Limit", buckets.capacity());
             response.getHeaders().putSingle("RateLimit-Remaining", probe.getRemainingTokens());
             response.getHeaders().putSingle("RateLimit-Reset", seconds(probe.getNanosToWaitForReset()));
         }
     }
 
-    private static ApiException withLimitHeaders(ApiException e, Buckets buckets, ConsumptionProbe probe) {
+    private static ApiException withLimitHeaders(ApiException e, RateBuckets buckets, ConsumptionProbe probe) {
         return e.withHeader("RateLimit-Limit", Long.toString(buckets.capacity()))
                 .withHeader("RateLimit-Remaining", "0")
                 .withHeader("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));

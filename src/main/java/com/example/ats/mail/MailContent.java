@@ -40,6 +40,7 @@ public class MailContent {
     private final ConsentLinks links;
     private final ConsentTexts texts;
     private final QuestionCheck questionCheck;
+    private final SignInLinkCheck signInLinks;
 
     MailContent(
             Engine engine,
@@ -49,8 +50,10 @@ public class MailContent {
             ObjectMapper json,
             ConsentLinks links,
             ConsentTexts texts,
-            QuestionCheck questionCheck) {
+            QuestionCheck questionCheck,
+            SignInLinkCheck signInLinks) {
         this.questionCheck = questionCheck;
+        this.signInLinks = signInLinks;
         this.links = links;
         this.texts = texts;
         this.engine = engine;
@@ -64,6 +67,9 @@ public class MailContent {
         Locale locale = message.language.equals("en") ? Locale.ENGLISH : Locale.of("nl");
         if (message.kind == MailKind.CONSENT_RENEWAL || message.kind == MailKind.CONSENT_TEXT_CHANGED) {
             return question(message, locale);
+        }
+        if (message.kind == MailKind.SIGN_IN_LINK) {
+            return signInLink(message, locale);
         }
         if (message.kind != MailKind.RECEIPT) {
             return Optional.of(request(message, locale));
@@ -127,6 +133,24 @@ public class MailContent {
         }
         values.put("consentText", texts.texts().getOrDefault(facts.get("textVersion"), ""));
         values.put("selfServiceUrl", config.selfServiceUrl());
+        String name = "mail/" + message.kind.template() + "-" + message.language;
+        return Optional.of(new Rendered(
+                message.kind.subject(locale),
+                engine.getTemplate(name + ".txt").data(values).render(),
+                engine.getTemplate(name + ".html").data(values).render()));
+    }
+
+    /** A sign-in link, while it can still be used: no name, nothing but the link and until when it works. */
+    private Optional<Rendered> signInLink(MailMessage message, Locale locale) {
+        Map<String, String> facts = facts(message);
+        Optional<String> token = signInLinks.tokenIfOpen(java.util.UUID.fromString(facts.get("linkId")));
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        String base = config.selfServiceUrl();
+        var values = new java.util.HashMap<String, Object>();
+        values.put("link", (base.endsWith("/") ? base : base + "/") + "link/" + token.get());
+        values.put("validUntil", PlainWords.dateTime(Instant.parse(facts.get("validUntil")), retention.zone(), locale));
         String name = "mail/" + message.kind.template() + "-" + message.language;
         return Optional.of(new Rendered(
                 message.kind.subject(locale),

@@ -14,7 +14,9 @@ public enum MailKind {
             "consent-renewal", "Mogen we je sollicitatie langer bewaren?", "May we keep your application for longer?"),
     /** The consent text changed: what it says now, and the link to withdraw. */
     CONSENT_TEXT_CHANGED(
-            "consent-text-changed", "Onze toestemmingstekst is gewijzigd", "The wording of our consent has changed");
+            "consent-text-changed", "Onze toestemmingstekst is gewijzigd", "The wording of our consent has changed"),
+    /** The applicant lost their access code and asked for a single-use link to sign in. */
+    SIGN_IN_LINK("sign-in-link", "Je link om in te loggen", "Your link to sign in");
 
     private final String template;
     private final String dutchSubject;

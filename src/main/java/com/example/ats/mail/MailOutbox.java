@@ -78,6 +78,21 @@ public class MailOutbox {
         enqueue(kind, kind.template() + ":" + questionId, applicationId, recipient, language, facts(facts));
     }
 
+    /**
+     * A sign-in link to the address the application holds; the facts hold the link's id, from which its token is
+     * derived when the mail is sent, and until when it works.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void signInLink(UUID linkId, UUID applicationId, String recipient, Locale language, Instant validUntil) {
+        enqueue(
+                MailKind.SIGN_IN_LINK,
+                MailKind.SIGN_IN_LINK.template() + ":" + linkId,
+                applicationId,
+                recipient,
+                language,
+                facts(Map.of("linkId", linkId.toString(), "validUntil", validUntil.toString())));
+    }
+
     private static Locale locale(String language) {
         return "en".equals(language) ? Locale.ENGLISH : DUTCH;
     }

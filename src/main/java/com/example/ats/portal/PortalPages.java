@@ -7,11 +7,14 @@ import com.example.ats.document.ScanState;
 import com.example.ats.export.ApplicantDataView;
 import com.example.ats.export.PageTexts;
 import com.example.ats.export.PlainWords;
+import com.example.ats.retention.RetentionAmount;
 import com.example.ats.retention.RetentionConfig;
 import com.example.ats.shared.HtmlPages;
 import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.text.MessageFormat;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +61,28 @@ class PortalPages {
         return notice != null && !"portal.formExpired".equals(notice)
                 ? Response.fromResponse(page).cookie(sessions.cleared()).build()
                 : page;
+    }
+
+    /** The sign-in page after a link was asked for: the same whether the address applied or not. */
+    Response linkSent(Locale locale, Duration lifetime) {
+        Map<String, String> t = PageTexts.of(locale);
+        String notice = MessageFormat.format(
+                t.get("portal.linkSent"), PlainWords.period(new RetentionAmount(null, lifetime), locale));
+        Map<String, Object> values = new HashMap<>();
+        values.put("t", t);
+        values.put("error", null);
+        values.put("notice", notice);
+        values.put("switchHref", PortalSessions.PATH + "?lang=" + t.get("other.lang"));
+        return pages.page(200, engine.getTemplate("portal/login").data(values).render(), locale, false);
+    }
+
+    /** The page a mailed link opens: a button that signs in (a GET changes nothing, so mail scanners use no link). */
+    Response link(Locale locale, String action) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("t", PageTexts.of(locale));
+        values.put("action", action);
+        values.put("switchHref", null);
+        return pages.page(200, engine.getTemplate("portal/link").data(values).render(), locale, false);
     }
 
     /** The page after an erasure, which also ends the session. */

@@ -3,9 +3,7 @@ package com.example.ats.self;
 import com.example.ats.application.AccessTokens;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.ProblemType;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
+import com.example.ats.shared.RateBuckets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,32 +19,18 @@ import java.util.UUID;
 public class ApplicantAuthentication {
 
     private final EntityManager entityManager;
-    private final long limit;
-    private final Cache<String, Bucket> failures;
-    private final SelfServiceConfig config;
+    private final RateBuckets failures;
 
     ApplicantAuthentication(EntityManager entityManager, SelfServiceConfig config) {
         this.entityManager = entityManager;
-        this.config = config;
-        this.limit = config.failedTokenLimit();
-        this.failures = Caffeine.newBuilder()
-                .maximumSize(100_000)
-                .expireAfterAccess(config.failedTokenPeriod().multipliedBy(2))
-                .build();
+        this.failures = new RateBuckets(config.failedTokenLimit(), config.failedTokenPeriod());
     }
 
     /** The application the token opens; 401 when none, 429 after too many wrong tokens from this address. */
     public UUID authenticate(String token, String address) {
-        Bucket bucket = failures.get(
-                address,
-                a -> Bucket.builder()
-                        .addLimit(l -> l.capacity(limit).refillGreedy(limit, config.failedTokenPeriod()))
-                        .build());
-        if (bucket.getAvailableTokens() <= 0) {
+        if (!failures.hasLeft(address)) {
             throw new ApiException(ProblemType.TOO_MANY_REQUESTS, "Too many wrong tokens from this address; try later")
-                    .withHeader(
-                            "Retry-After",
-                            Long.toString(config.failedTokenPeriod().toSeconds()));
+                    .withHeader("Retry-After", Long.toString(failures.period().toSeconds()));
         }
         if (token != null && !token.isBlank() && token.length() <= 200) {
             byte[] hash = AccessTokens.hash(token.strip());
@@ -60,7 +44,7 @@ public class ApplicantAuthentication {
                 return found.getFirst();
             }
         }
-        bucket.tryConsume(1);
+        failures.take(address);
         throw new ApiException(
                         ProblemType.UNAUTHENTICATED,
                         "Send the access token you received when you applied in the Applicant-Token header")

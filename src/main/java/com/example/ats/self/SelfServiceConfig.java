@@ -14,4 +14,19 @@ public interface SelfServiceConfig {
 
     @WithDefault("PT15M")
     Duration failedTokenPeriod();
+
+    /** How long a mailed sign-in link works (once). */
+    @WithDefault("PT15M")
+    Duration signInLinkLifetime();
+
+    /** Sign-in links one e-mail address may be sent per period (whoever asks). */
+    @WithDefault("3")
+    int signInLinksPerAddress();
+
+    /** Sign-in links one client address may ask for per period (whatever e-mail address it types). */
+    @WithDefault("10")
+    int signInLinksPerClient();
+
+    @WithDefault("PT1H")
+    Duration signInLinkPeriod();
 }

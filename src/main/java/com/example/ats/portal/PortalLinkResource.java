@@ -1,0 +1,104 @@
+package com.example.ats.portal;
+
+import com.example.ats.export.PageTexts;
+import com.example.ats.self.SignInByMail;
+import com.example.ats.shared.ApiException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Signing in to the portal without the access code: ask for a link by e-mail address, then open it (GET shows a
+ * button, POST signs in, once). The rules are {@link SignInByMail}'s.
+ */
+@Path(PortalSessions.PATH + "/link")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class PortalLinkResource {
+
+    private final SignInByMail signIn;
+    private final PortalSessions sessions;
+    private final PortalPages pages;
+    private final Clock clock;
+
+    PortalLinkResource(SignInByMail signIn, PortalSessions sessions, PortalPages pages, Clock clock) {
+        this.signIn = signIn;
+        this.sessions = sessions;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response ask(
+            @FormParam("email") String email,
+            @FormParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Context HttpServerRequest request) {
+        Locale locale = PageTexts.language(lang, acceptLanguage);
+        if (!SignInOrigin.sameOrigin(request)) {
+            return pages.login(locale, null, 403, "portal.formExpired");
+        }
+        try {
+            signIn.request(
+                    email,
+                    request.remoteAddress() == null
+                            ? "unknown"
+                            : request.remoteAddress().hostAddress());
+        } catch (ApiException e) {
+            return pages.login(locale, null, e.type().status(), "portal.tooMany");
+        }
+        return pages.linkSent(locale, signIn.lifetime());
+    }
+
+    @GET
+    @Path("/{token}")
+    @Operation(hidden = true)
+    public Response show(
+            @PathParam("token") String token,
+            @QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return pages.link(PageTexts.language(lang, acceptLanguage), PortalSessions.PATH + "/link/" + token);
+    }
+
+    @POST
+    @Path("/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response open(
+            @PathParam("token") String token,
+            @FormParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Context HttpServerRequest request) {
+        Locale locale = PageTexts.language(lang, acceptLanguage);
+        if (!SignInOrigin.sameOrigin(request)) {
+            return pages.login(locale, null, 403, "portal.formExpired");
+        }
+        Optional<UUID> opened = signIn.open(token);
+        if (opened.isEmpty()) {
+            return pages.login(locale, null, 410, "portal.linkUsed");
+        }
+        return Response.seeOther(URI.create(PortalSessions.PATH + "?lang=" + locale.getLanguage()))
+                .cookie(sessions.cookie(sessions.open(opened.get(), clock.instant())))
+                .build();
+    }
+}
