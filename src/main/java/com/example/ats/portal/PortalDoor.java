@@ -1,14 +1,20 @@
 package com.example.ats.portal;
 
 import com.example.ats.self.ApplicantActions;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
-/** Who is inside the portal: the session of a cookie while its application exists, and the rule for changes. */
+/**
+ * Who is inside the portal: signing in (only from the portal's own pages), the session of a cookie while its
+ * application exists, and the rule for changes.
+ */
 @ApplicationScoped
 class PortalDoor {
 
@@ -27,6 +33,20 @@ class PortalDoor {
     /** The session of the cookie, while it lasts and its application exists. */
     Optional<PortalSessions.Session> session(String cookie) {
         return sessions.read(cookie, clock.instant()).filter(s -> actions.exists(s.applicationId()));
+    }
+
+    /** Opens a session on the application the visitor signed in to (with the code or a mailed link). */
+    Response signedIn(UUID applicationId, Locale locale) {
+        return Response.seeOther(URI.create(PortalSessions.PATH + "?lang=" + locale.getLanguage()))
+                .cookie(sessions.cookie(sessions.open(applicationId, clock.instant())))
+                .build();
+    }
+
+    /** A sign-in form a browser says was posted from another site: refused (see {@link SignInOrigin}). */
+    Optional<Response> refusedIfCrossSite(HttpServerRequest request, Locale locale) {
+        return SignInOrigin.sameOrigin(request)
+                ? Optional.empty()
+                : Optional.of(pages.login(locale, null, 403, "portal.formExpired"));
     }
 
     /** A change: only in an open session, and only with the session's form token (a forged form has none). */

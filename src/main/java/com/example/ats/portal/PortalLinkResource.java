@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,15 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PortalLinkResource {
 
     private final SignInByMail signIn;
-    private final PortalSessions sessions;
+    private final PortalDoor door;
     private final PortalPages pages;
-    private final Clock clock;
 
-    PortalLinkResource(SignInByMail signIn, PortalSessions sessions, PortalPages pages, Clock clock) {
+    PortalLinkResource(SignInByMail signIn, PortalDoor door, PortalPages pages) {
         this.signIn = signIn;
-        this.sessions = sessions;
+        this.door = door;
         this.pages = pages;
-        this.clock = clock;
     }
 
     @POST
@@ -55,8 +51,9 @@ public class PortalLinkResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
         Locale locale = PageTexts.language(lang, acceptLanguage);
-        if (!SignInOrigin.sameOrigin(request)) {
-            return pages.login(locale, null, 403, "portal.formExpired");
+        Optional<Response> crossSite = door.refusedIfCrossSite(request, locale);
+        if (crossSite.isPresent()) {
+            return crossSite.get();
         }
         try {
             signIn.request(
@@ -90,15 +87,14 @@ public class PortalLinkResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
         Locale locale = PageTexts.language(lang, acceptLanguage);
-        if (!SignInOrigin.sameOrigin(request)) {
-            return pages.login(locale, null, 403, "portal.formExpired");
+        Optional<Response> crossSite = door.refusedIfCrossSite(request, locale);
+        if (crossSite.isPresent()) {
+            return crossSite.get();
         }
         Optional<UUID> opened = signIn.open(token);
         if (opened.isEmpty()) {
             return pages.login(locale, null, 410, "portal.linkUsed");
         }
-        return Response.seeOther(URI.create(PortalSessions.PATH + "?lang=" + locale.getLanguage()))
-                .cookie(sessions.cookie(sessions.open(opened.get(), clock.instant())))
-                .build();
+        return door.signedIn(opened.get(), locale);
     }
 }

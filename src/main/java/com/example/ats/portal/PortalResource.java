@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,14 +41,12 @@ public class PortalResource {
     private final PortalSessions sessions;
     private final PortalPages pages;
     private final ApplicantActions actions;
-    private final Clock clock;
 
-    PortalResource(PortalDoor door, PortalSessions sessions, PortalPages pages, ApplicantActions actions, Clock clock) {
+    PortalResource(PortalDoor door, PortalSessions sessions, PortalPages pages, ApplicantActions actions) {
         this.door = door;
         this.sessions = sessions;
         this.pages = pages;
         this.actions = actions;
-        this.clock = clock;
     }
 
     @GET
@@ -79,8 +76,9 @@ public class PortalResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
         Locale locale = PageTexts.language(lang, acceptLanguage);
-        if (!SignInOrigin.sameOrigin(request)) {
-            return pages.login(locale, null, 403, "portal.formExpired");
+        Optional<Response> crossSite = door.refusedIfCrossSite(request, locale);
+        if (crossSite.isPresent()) {
+            return crossSite.get();
         }
         UUID id;
         try {
@@ -93,9 +91,7 @@ public class PortalResource {
             String error = e.type() == ProblemType.TOO_MANY_REQUESTS ? "portal.tooMany" : "portal.wrongToken";
             return pages.login(locale, error, e.type().status(), null);
         }
-        return Response.seeOther(URI.create(PortalSessions.PATH + "?lang=" + locale.getLanguage()))
-                .cookie(sessions.cookie(sessions.open(id, clock.instant())))
-                .build();
+        return door.signedIn(id, locale);
     }
 
     @POST

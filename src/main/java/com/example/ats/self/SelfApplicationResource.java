@@ -3,20 +3,14 @@ package com.example.ats.self;
 import com.example.ats.export.ApplicantDataView;
 import com.example.ats.export.PlainWords;
 import com.example.ats.intake.ApplicationForm;
-import com.example.ats.retention.RetentionConsentState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The applicant's own door, opened by the access token given at intake in the {@code Applicant-Token} header
- * (never in a URL): see everything, download their files, give or withdraw consent, erase everything now.
+ * (never in a URL): see everything, download their files and the export, correct their details. Their decisions
+ * (consent, objection, erasure) are in {@link SelfDecisionsResource}.
  */
 @Path("/api/v1/self/application")
 @PermitAll // the Applicant-Token authenticates here, not a Keycloak token
@@ -145,79 +140,6 @@ public class SelfApplicationResource {
         UUID id = authenticate(token, request);
         actions.correct(id, patch);
         return inLanguage(language, locale -> actions.view(id, locale));
-    }
-
-    /** Your answer to the retention question. */
-    @Schema(name = "SelfConsentRequest")
-    public record SelfConsentRequest(
-            @NotNull @Schema(required = true, description = "true: keep my file 12 months from now; false: withdraw")
-            Boolean granted,
-
-            @Size(max = 32)
-            @Schema(description = "The consent text you agreed to; required when granting", example = "2026-01")
-            String textVersion) {}
-
-    @PUT
-    @Path("/retention-consent")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "answerOwnRetentionConsent",
-            summary = "Give or withdraw your consent to keep your file; the deletion date changes at once")
-    @APIResponse(
-            responseCode = "200",
-            description = "Your consent and the new deletion date",
-            content = @Content(schema = @Schema(implementation = RetentionConsentState.class)))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    public RetentionConsentState consent(
-            @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
-            @Context HttpServerRequest request,
-            @Valid @NotNull SelfConsentRequest answer) {
-        return actions.answerConsent(authenticate(token, request), answer.granted(), answer.textVersion());
-    }
-
-    @POST
-    @Path("/objection")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "objectToProcessing",
-            summary = "Object to the processing of your data",
-            description = "Withdraws your consent to keep your file (the deletion date moves as for a withdrawal) and"
-                    + " registers an objection for the privacy officer, who answers within four weeks.")
-    @APIResponse(
-            responseCode = "202",
-            description = "Recorded: the consent state now, and the privacy officer has your objection",
-            content = @Content(schema = @Schema(implementation = RetentionConsentState.class)))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    public Response object(
-            @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
-            @Context HttpServerRequest request,
-            @Valid Objection objection) {
-        return Response.accepted(actions.object(authenticate(token, request), objection))
-                .build();
-    }
-
-    @DELETE
-    // No body to negotiate: a generated client asks only for application/problem+json here, and must not get 406.
-    @Produces(MediaType.WILDCARD)
-    @Operation(
-            operationId = "eraseOwnApplication",
-            summary = "Erase everything we hold about you, now",
-            description = "Your files, your details and your consent history are deleted at once; what remains is a"
-                    + " record that an application was erased (its id and dates, nothing about you). Your token stops"
-                    + " working.")
-    @APIResponse(responseCode = "204", description = "Erased")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public void erase(
-            @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
-            @Context HttpServerRequest request) {
-        actions.erase(authenticate(token, request));
     }
 
     /** The application the token opened; {@link ApplicantTokenFilter} checked it before the body was read. */
