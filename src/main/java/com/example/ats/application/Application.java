@@ -1,5 +1,6 @@
 package com.example.ats.application;
 
+import com.example.ats.shared.Language;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -69,6 +70,6 @@ public class Application {
 
     /** The language of the mails to the applicant. */
     public java.util.Locale mailLanguage() {
-        return "en".equals(language) ? java.util.Locale.ENGLISH : java.util.Locale.of("nl");
+        return Language.of(language).locale();
     }
 }

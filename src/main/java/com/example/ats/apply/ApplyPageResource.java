@@ -1,6 +1,6 @@
 package com.example.ats.apply;
 
-import com.example.ats.export.PageTexts;
+import com.example.ats.shared.Language;
 import com.example.ats.vacancy.VacancyService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -47,7 +47,7 @@ public class ApplyPageResource {
     @Operation(hidden = true)
     public Response openApplication(
             @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return pages.form(null, PageTexts.language(lang, acceptLanguage), Map.of(), Map.of(), 200);
+        return pages.form(null, Language.of(lang, acceptLanguage).locale(), Map.of(), Map.of(), 200);
     }
 
     @GET
@@ -57,7 +57,7 @@ public class ApplyPageResource {
             @PathParam("vacancyId") String vacancyId,
             @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        Locale locale = PageTexts.language(lang, acceptLanguage);
+        Locale locale = Language.of(lang, acceptLanguage).locale();
         return openVacancy(vacancyId)
                 .map(vacancy -> pages.form(vacancy, locale, Map.of(), Map.of(), 200))
                 .orElseGet(() -> pages.notFound(locale));
@@ -86,7 +86,8 @@ public class ApplyPageResource {
             @Context HttpServerRequest request) {
         Optional<VacancyService.OpenVacancy> vacancy = openVacancy(vacancyId);
         if (vacancy.isEmpty()) {
-            return ApplySubmission.unread(pages.notFound(PageTexts.language(null, acceptLanguage)));
+            return ApplySubmission.unread(
+                    pages.notFound(Language.of(null, acceptLanguage).locale()));
         }
         return submission.submit(vacancy.get(), contentType, body, acceptLanguage, address(request));
     }

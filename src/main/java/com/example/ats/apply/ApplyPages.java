@@ -1,13 +1,13 @@
 package com.example.ats.apply;
 
 import com.example.ats.consent.ConsentTexts;
-import com.example.ats.export.PageTexts;
-import com.example.ats.export.PlainWords;
 import com.example.ats.intake.ApplicationReceipt;
 import com.example.ats.retention.RetentionConfig;
 import com.example.ats.retention.RetentionPolicy;
 import com.example.ats.shared.HtmlPages;
 import com.example.ats.vacancy.VacancyService;
+import com.example.ats.web.PageTexts;
+import com.example.ats.web.PlainWords;
 import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,5 @@
 package com.example.ats.apply;
 
-import com.example.ats.export.PageTexts;
 import com.example.ats.intake.ApplicationForm;
 import com.example.ats.intake.IdempotentReplay;
 import com.example.ats.intake.IncomingFile;
@@ -10,6 +9,7 @@ import com.example.ats.intake.IntakeReceiver;
 import com.example.ats.intake.IntakeService;
 import com.example.ats.intake.Reception;
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.Language;
 import com.example.ats.shared.ProblemType;
 import com.example.ats.vacancy.VacancyService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -67,13 +67,18 @@ class ApplySubmission {
             InputStream body,
             String acceptLanguage,
             String address) {
-        Locale asked = PageTexts.language(null, acceptLanguage);
+        Locale asked = Language.of(null, acceptLanguage).locale();
         if (!limits.tryIntake(address)) {
             return unread(pages.form(vacancy, asked, Map.of(), Map.of("form", "error.tooMany"), 429));
         }
         try (Reception reception = receiver.receivePage(contentType, body, ApplyForm.FIELDS)) {
             Map<String, String> values = ApplyForm.values(reception.fields());
-            return decide(vacancy, reception, values, PageTexts.language(values.get("lang"), acceptLanguage), address);
+            return decide(
+                    vacancy,
+                    reception,
+                    values,
+                    Language.of(values.get("lang"), acceptLanguage).locale(),
+                    address);
         } catch (ApiException e) { // the body itself: too many at once, too large in all, malformed or too slow
             String error = switch (e.type()) {
                 case SERVICE_UNAVAILABLE -> "error.unavailable";

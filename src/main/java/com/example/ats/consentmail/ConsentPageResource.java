@@ -1,10 +1,11 @@
 package com.example.ats.consentmail;
 
-import com.example.ats.export.PlainWords;
 import com.example.ats.mail.MailConfig;
 import com.example.ats.retention.RetentionConfig;
 import com.example.ats.retention.RetentionPolicy;
 import com.example.ats.shared.HtmlPages;
+import com.example.ats.shared.Language;
+import com.example.ats.web.PlainWords;
 import io.quarkus.qute.Engine;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -146,13 +147,8 @@ public class ConsentPageResource {
 
     /** The page's language: the switch on the page, else the applicant's, else the browser's; Dutch by default. */
     private static Locale locale(String applicants, String lang, String acceptLanguage) {
-        if ("en".equals(lang) || "nl".equals(lang)) {
-            return Locale.of(lang);
-        }
-        if (applicants != null) {
-            return Locale.of(applicants);
-        }
-        return PlainWords.language(acceptLanguage);
+        boolean switched = "en".equals(lang) || "nl".equals(lang);
+        return (switched || applicants == null ? Language.of(lang, acceptLanguage) : Language.of(applicants)).locale();
     }
 
     private static Optional<ConsentQuestionService.Choice> parse(String choice) {

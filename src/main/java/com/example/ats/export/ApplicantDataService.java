@@ -9,6 +9,7 @@ import com.example.ats.document.DocumentView;
 import com.example.ats.retention.RetentionAmount;
 import com.example.ats.retention.RetentionConfig;
 import com.example.ats.retention.RetentionConsentService;
+import com.example.ats.web.PlainWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Locale;

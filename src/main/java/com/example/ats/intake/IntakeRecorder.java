@@ -17,6 +17,7 @@ import com.example.ats.event.Outbox;
 import com.example.ats.mail.MailOutbox;
 import com.example.ats.retention.ConsentFact;
 import com.example.ats.retention.RetentionPolicy;
+import com.example.ats.shared.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -83,8 +84,7 @@ public class IntakeRecorder {
         application.status = ApplicationStatus.RECEIVED;
         application.appliedAt = now;
         application.accessTokenHash = AccessTokens.hash(intake.token());
-        application.language =
-                intake.language() != null && intake.language().getLanguage().equals("en") ? "en" : "nl";
+        application.language = Language.of(intake.language()).code();
         application.expiresAt = policy.expiresAt(
                         now, null, List.of(granted ? ConsentFact.granted(now) : ConsentFact.refused(now)))
                 .orElse(null);

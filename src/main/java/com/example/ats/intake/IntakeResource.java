@@ -1,7 +1,7 @@
 package com.example.ats.intake;
 
-import com.example.ats.export.PlainWords;
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.Language;
 import com.example.ats.shared.Problem;
 import com.example.ats.shared.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -182,7 +182,7 @@ public class IntakeResource {
                         request.remoteAddress() == null
                                 ? "unknown"
                                 : request.remoteAddress().hostAddress());
-        Locale locale = language != null ? Locale.of(language) : PlainWords.language(acceptLanguage);
+        Locale locale = Language.of(language, acceptLanguage).locale();
         return service.submit(reception.applicationId(), form, reception.form(), reception.files(), clientKey, locale);
     }
 

@@ -4,9 +4,10 @@ import com.example.ats.consent.ConsentTexts;
 import com.example.ats.document.DocumentView;
 import com.example.ats.export.ApplicantDataService;
 import com.example.ats.export.ApplicantDataView;
-import com.example.ats.export.PlainWords;
 import com.example.ats.retention.RetentionAmount;
 import com.example.ats.retention.RetentionConfig;
+import com.example.ats.shared.Language;
+import com.example.ats.web.PlainWords;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Engine;
@@ -64,7 +65,7 @@ public class MailContent {
     }
 
     Optional<Rendered> render(MailMessage message) {
-        Locale locale = message.language.equals("en") ? Locale.ENGLISH : Locale.of("nl");
+        Locale locale = Language.of(message.language).locale();
         if (message.kind == MailKind.CONSENT_RENEWAL || message.kind == MailKind.CONSENT_TEXT_CHANGED) {
             return question(message, locale);
         }
@@ -173,7 +174,7 @@ public class MailContent {
     /** A privacy request's acknowledgement or outcome, from the codes and dates kept with the mail. */
     private Rendered request(MailMessage message, Locale locale) {
         Map<String, String> facts = facts(message);
-        boolean dutch = !locale.getLanguage().equals("en");
+        boolean dutch = Language.of(locale) == Language.DUTCH;
         var values = new java.util.HashMap<String, Object>();
         values.put("request", REQUEST_WORDS.get(facts.get("requestType"))[dutch ? 0 : 1]);
         if (facts.containsKey("dueAt")) {

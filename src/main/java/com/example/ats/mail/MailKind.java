@@ -1,5 +1,7 @@
 package com.example.ats.mail;
 
+import com.example.ats.shared.Language;
+
 /** Why a mail is sent; each has its templates in templates/mail/{kind}-{nl,en}.{txt,html}. */
 public enum MailKind {
     /** After intake: what was received, until when it is kept, how to get back in. */
@@ -29,7 +31,7 @@ public enum MailKind {
     }
 
     String subject(java.util.Locale locale) {
-        return locale.getLanguage().equals("en") ? englishSubject : dutchSubject;
+        return Language.of(locale) == Language.ENGLISH ? englishSubject : dutchSubject;
     }
 
     public String template() {

@@ -1,5 +1,6 @@
 package com.example.ats.mail;
 
+import com.example.ats.shared.Language;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MailOutbox {
-
-    private static final Locale DUTCH = Locale.of("nl");
 
     private final MailMessageRepository messages;
     private final MailConfig config;
@@ -94,7 +93,7 @@ public class MailOutbox {
     }
 
     private static Locale locale(String language) {
-        return "en".equals(language) ? Locale.ENGLISH : DUTCH;
+        return Language.of(language).locale();
     }
 
     private String facts(Map<String, String> codes) {
@@ -120,7 +119,7 @@ public class MailOutbox {
         message.kind = kind;
         message.applicationId = applicationId;
         message.recipient = recipient;
-        message.language = language.getLanguage().equals("en") ? "en" : "nl";
+        message.language = Language.of(language).code();
         message.facts = facts;
         message.state = MailMessage.State.PENDING;
         message.createdAt = clock.instant();

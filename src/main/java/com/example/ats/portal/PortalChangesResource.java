@@ -1,10 +1,10 @@
 package com.example.ats.portal;
 
 import com.example.ats.consent.ConsentTexts;
-import com.example.ats.export.PageTexts;
 import com.example.ats.self.ApplicantActions;
 import com.example.ats.self.Objection;
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.Language;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
@@ -52,7 +52,7 @@ public class PortalChangesResource {
             @FormParam("form") String formToken,
             @FormParam("choice") String choice,
             @FormParam("lang") String lang) {
-        Locale locale = PageTexts.language(lang, null);
+        Locale locale = Language.of(lang, null).locale();
         return door.change(cookie, formToken, locale, session -> {
             if (!"give".equals(choice) && !"withdraw".equals(choice)) {
                 return refused(session, locale, Map.of(), Map.of("consent", "portal.consent.choose"), 422);
@@ -74,7 +74,7 @@ public class PortalChangesResource {
             @FormParam("email") String email,
             @FormParam("phone") String phone,
             @FormParam("lang") String lang) {
-        Locale locale = PageTexts.language(lang, null);
+        Locale locale = Language.of(lang, null).locale();
         Map<String, String> posted = new LinkedHashMap<>();
         posted.put("firstName", firstName);
         posted.put("lastName", lastName);
@@ -101,7 +101,7 @@ public class PortalChangesResource {
             @FormParam("form") String formToken,
             @FormParam("reason") String reason,
             @FormParam("lang") String lang) {
-        Locale locale = PageTexts.language(lang, null);
+        Locale locale = Language.of(lang, null).locale();
         return door.change(cookie, formToken, locale, session -> {
             try {
                 actions.object(session.applicationId(), new Objection(reason));
@@ -120,7 +120,7 @@ public class PortalChangesResource {
             @FormParam("form") String formToken,
             @FormParam("confirm") String confirm,
             @FormParam("lang") String lang) {
-        Locale locale = PageTexts.language(lang, null);
+        Locale locale = Language.of(lang, null).locale();
         return door.change(cookie, formToken, locale, session -> {
             if (!"yes".equals(confirm)) {
                 return refused(session, locale, Map.of(), Map.of("erase", "portal.erase.confirmFirst"), 422);

@@ -1,8 +1,8 @@
 package com.example.ats.portal;
 
-import com.example.ats.export.PageTexts;
 import com.example.ats.self.SignInByMail;
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.Language;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -50,7 +50,7 @@ public class PortalLinkResource {
             @FormParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
-        Locale locale = PageTexts.language(lang, acceptLanguage);
+        Locale locale = Language.of(lang, acceptLanguage).locale();
         Optional<Response> crossSite = door.refusedIfCrossSite(request, locale);
         if (crossSite.isPresent()) {
             return crossSite.get();
@@ -74,7 +74,7 @@ public class PortalLinkResource {
             @PathParam("token") String token,
             @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return pages.link(PageTexts.language(lang, acceptLanguage), PortalSessions.PATH + "/link/" + token);
+        return pages.link(Language.of(lang, acceptLanguage).locale(), PortalSessions.PATH + "/link/" + token);
     }
 
     @POST
@@ -86,7 +86,7 @@ public class PortalLinkResource {
             @FormParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
-        Locale locale = PageTexts.language(lang, acceptLanguage);
+        Locale locale = Language.of(lang, acceptLanguage).locale();
         Optional<Response> crossSite = door.refusedIfCrossSite(request, locale);
         if (crossSite.isPresent()) {
             return crossSite.get();

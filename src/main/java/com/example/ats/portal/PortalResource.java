@@ -1,8 +1,8 @@
 package com.example.ats.portal;
 
-import com.example.ats.export.PageTexts;
 import com.example.ats.self.ApplicantActions;
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.Language;
 import com.example.ats.shared.ProblemType;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -56,7 +56,7 @@ public class PortalResource {
             @QueryParam("lang") String lang,
             @QueryParam("done") String done,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        Locale locale = PageTexts.language(lang, acceptLanguage);
+        Locale locale = Language.of(lang, acceptLanguage).locale();
         Optional<PortalSessions.Session> session = door.session(cookie);
         if (session.isEmpty()) {
             boolean hadOne = cookie != null && !cookie.isEmpty();
@@ -75,7 +75,7 @@ public class PortalResource {
             @FormParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
-        Locale locale = PageTexts.language(lang, acceptLanguage);
+        Locale locale = Language.of(lang, acceptLanguage).locale();
         Optional<Response> crossSite = door.refusedIfCrossSite(request, locale);
         if (crossSite.isPresent()) {
             return crossSite.get();
@@ -99,7 +99,8 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response logout(@FormParam("lang") String lang) {
-        return Response.seeOther(URI.create(PortalSessions.PATH + "?lang=" + ("en".equals(lang) ? "en" : "nl")))
+        return Response.seeOther(URI.create(
+                        PortalSessions.PATH + "?lang=" + Language.of(lang, null).code()))
                 .cookie(sessions.cleared())
                 .build();
     }
@@ -130,7 +131,8 @@ public class PortalResource {
         if (session.isEmpty()) {
             return Response.seeOther(URI.create(PortalSessions.PATH)).build();
         }
-        return actions.export(session.get().applicationId(), PageTexts.language(lang, acceptLanguage));
+        return actions.export(
+                session.get().applicationId(), Language.of(lang, acceptLanguage).locale());
     }
 
     private static UUID uuid(String value) {

@@ -4,11 +4,11 @@ import com.example.ats.audit.AuditAction;
 import com.example.ats.audit.AuditLog;
 import com.example.ats.export.ApplicantDataService;
 import com.example.ats.export.ApplicantDataView;
-import com.example.ats.export.PlainWords;
 import com.example.ats.export.ZipExport;
 import com.example.ats.purge.Erasure;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Caller;
+import com.example.ats.shared.Language;
 import com.example.ats.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
@@ -76,8 +76,8 @@ public class OnBehalfResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                     @Parameter(description = "nl (the default) or en: the applicant's language, for `whatHappens`")
                     String language) {
-        ApplicantDataView view =
-                data.find(id, PlainWords.language(language)).orElseThrow(() -> ApiException.notFound("Application"));
+        ApplicantDataView view = data.find(id, Language.preferred(language).locale())
+                .orElseThrow(() -> ApiException.notFound("Application"));
         Response archive = export.answer(view);
         audit.record(caller.subject(), caller.role(), AuditAction.EXPORTED_ON_BEHALF, id, null);
         return archive;

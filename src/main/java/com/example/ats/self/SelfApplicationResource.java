@@ -1,8 +1,8 @@
 package com.example.ats.self;
 
 import com.example.ats.export.ApplicantDataView;
-import com.example.ats.export.PlainWords;
 import com.example.ats.intake.ApplicationForm;
+import com.example.ats.shared.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -110,7 +110,8 @@ public class SelfApplicationResource {
                     @Parameter(description = "nl (the default) or en: the language of `whatHappens`")
                     String language,
             @Context HttpServerRequest request) {
-        return actions.export(authenticate(token, request), PlainWords.language(language));
+        return actions.export(
+                authenticate(token, request), Language.preferred(language).locale());
     }
 
     @PATCH
@@ -149,7 +150,7 @@ public class SelfApplicationResource {
 
     /** The view in the language the applicant asked for (Dutch by default), saying which in Content-Language. */
     private static Response inLanguage(String acceptLanguage, Function<Locale, ApplicantDataView> view) {
-        Locale locale = PlainWords.language(acceptLanguage);
+        Locale locale = Language.preferred(acceptLanguage).locale();
         return Response.ok(view.apply(locale))
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
                 .build();

@@ -3,8 +3,8 @@ package com.example.ats.browser;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.ats.export.PlainWords;
 import com.example.ats.intake.SampleFiles;
+import com.example.ats.web.PlainWords;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;

@@ -4,12 +4,12 @@ import static com.example.ats.shared.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.ats.export.PlainWords;
 import com.example.ats.mail.Mailpit;
 import com.example.ats.purge.Purger;
 import com.example.ats.retention.Applications;
 import com.example.ats.shared.TestClock;
 import com.example.ats.storage.StoreUnderTest;
+import com.example.ats.web.PlainWords;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -3,9 +3,9 @@ package com.example.ats.consentmail;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.ats.export.PlainWords;
 import com.example.ats.mail.Mailpit;
 import com.example.ats.shared.TestClock;
+import com.example.ats.web.PlainWords;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

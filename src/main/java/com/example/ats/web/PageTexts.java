@@ -1,4 +1,4 @@
-package com.example.ats.export;
+package com.example.ats.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,14 +23,6 @@ public final class PageTexts {
 
     public static Map<String, String> of(Locale locale) {
         return locale.getLanguage().equals("en") ? ENGLISH : DUTCH;
-    }
-
-    /** The page's language: an explicit switch (nl or en), else the browser's; Dutch by default. */
-    public static Locale language(String lang, String acceptLanguage) {
-        if ("en".equals(lang) || "nl".equals(lang)) {
-            return Locale.of(lang);
-        }
-        return PlainWords.language(acceptLanguage);
     }
 
     private static Map<String, String> load(String language) {

@@ -1,4 +1,4 @@
-package com.example.ats.export;
+package com.example.ats.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,37 +91,6 @@ class PlainWordsTest {
         assertThat(PlainWords.date(lateEveningUtc, ZoneOffset.UTC, ENGLISH)).isEqualTo("11 March 2027");
         assertThat(PlainWords.date(lateEveningUtc, AMSTERDAM, ENGLISH)).isEqualTo("12 March 2027");
         assertThat(PlainWords.date(lateEveningUtc, AMSTERDAM, DUTCH)).isEqualTo("12 maart 2027");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"en", "en-GB,en;q=0.9", "de, en;q=0.5", "EN-us", "en;q=0.9, nl;q=0.1", "fr, en-GB;q=0.3"})
-    void picksEnglishWhenItIsTheFavouriteOfTheTwo(String acceptLanguage) {
-        assertThat(PlainWords.language(acceptLanguage)).isEqualTo(Locale.ENGLISH);
-    }
-
-    @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "nl",
-                "nl-NL",
-                "nl-BE, en;q=0.8",
-                "en;q=0.1, nl;q=0.9",
-                "fr", // neither: the company's language
-                "de-DE, fr;q=0.5",
-                "en;q=0", // English explicitly not acceptable
-                "*",
-                "",
-                "   ",
-                "en;q=abc", // malformed
-                "!!!"
-            })
-    void picksDutchWhenPreferredOrWhenInDoubt(String acceptLanguage) {
-        assertThat(PlainWords.language(acceptLanguage)).isEqualTo(DUTCH);
-    }
-
-    @Test
-    void picksDutchWithoutAHeader() {
-        assertThat(PlainWords.language(null)).isEqualTo(DUTCH);
     }
 
     @ParameterizedTest

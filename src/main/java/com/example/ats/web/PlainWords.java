@@ -1,4 +1,4 @@
-package com.example.ats.export;
+package com.example.ats.web;
 
 import com.example.ats.retention.RetentionAmount;
 import java.time.Duration;
@@ -63,35 +63,6 @@ public final class PlainWords {
     /** The calendar day of {@code instant} in {@code zone}: "12 March 2027", or "12 maart 2027" in Dutch. */
     public static String date(Instant instant, ZoneId zone, Locale locale) {
         return (isDutch(locale) ? DAY_NL : DAY_EN).format(instant.atZone(zone));
-    }
-
-    /**
-     * Dutch or English, whichever an {@code Accept-Language} header prefers (any {@code nl-*} or {@code en-*}
-     * counts); Dutch, the company's language, when the header is absent, malformed, or names neither.
-     */
-    public static Locale language(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return DUTCH;
-        }
-        List<Locale.LanguageRange> ranges;
-        try {
-            ranges = Locale.LanguageRange.parse(acceptLanguage);
-        } catch (IllegalArgumentException e) {
-            return DUTCH;
-        }
-        for (Locale.LanguageRange range : ranges) {
-            if (range.getWeight() <= 0) {
-                continue;
-            }
-            String tag = range.getRange();
-            if (tag.equals("*") || isLanguage(tag, "nl")) {
-                return DUTCH;
-            }
-            if (isLanguage(tag, "en")) {
-                return Locale.ENGLISH;
-            }
-        }
-        return DUTCH;
     }
 
     /**
@@ -169,10 +140,6 @@ public final class PlainWords {
 
     private static boolean isDutch(Locale locale) {
         return locale != null && locale.getLanguage().equals("nl");
-    }
-
-    private static boolean isLanguage(String tag, String language) {
-        return tag.equals(language) || tag.startsWith(language + "-");
     }
 
     private enum Unit {
