@@ -1,8 +1,8 @@
 package com.example.ats.portal;
 
+import com.example.ats.applicant.ApplicantActions;
+import com.example.ats.applicant.Objection;
 import com.example.ats.consent.ConsentTexts;
-import com.example.ats.self.ApplicantActions;
-import com.example.ats.self.Objection;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Language;
 import jakarta.annotation.security.PermitAll;

@@ -1,6 +1,6 @@
 package com.example.ats.portal;
 
-import com.example.ats.self.ApplicantActions;
+import com.example.ats.applicant.ApplicantActions;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;

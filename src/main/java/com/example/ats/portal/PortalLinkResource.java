@@ -1,6 +1,6 @@
 package com.example.ats.portal;
 
-import com.example.ats.self.SignInByMail;
+import com.example.ats.applicant.SignInByMail;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Language;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,6 +1,6 @@
 package com.example.ats.portal;
 
-import com.example.ats.self.ApplicantActions;
+import com.example.ats.applicant.ApplicantActions;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Language;
 import com.example.ats.shared.ProblemType;

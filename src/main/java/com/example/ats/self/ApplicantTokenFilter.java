@@ -1,5 +1,6 @@
 package com.example.ats.self;
 
+import com.example.ats.applicant.ApplicantAuthentication;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Locale;

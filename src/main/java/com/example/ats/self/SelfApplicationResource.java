@@ -1,5 +1,6 @@
 package com.example.ats.self;
 
+import com.example.ats.applicant.ApplicantActions;
 import com.example.ats.export.ApplicantDataView;
 import com.example.ats.intake.ApplicationForm;
 import com.example.ats.shared.Language;

@@ -1,5 +1,7 @@
 package com.example.ats.self;
 
+import com.example.ats.applicant.ApplicantActions;
+import com.example.ats.applicant.Objection;
 import com.example.ats.retention.RetentionConsentState;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;

@@ -72,15 +72,13 @@ class ArchitectureTest {
     }
 
     /**
-     * The applicant wing's faces (the portal, the apply page, the self-service resource) are adapters: the rules, the
-     * data and the audit of every applicant action are {@code ApplicantActions}' and the services', so that no face
+     * The applicant wing's faces (the portal, the apply page, the JSON self-service) are adapters: the rules, the data
+     * and the audit of every applicant action are the {@code applicant} package's and the services', so that no face
      * can skip a rule another face keeps.
      */
     static final ArchRule APPLICANT_FACES_ARE_ADAPTERS = noClasses()
             .that()
-            .resideInAnyPackage("..portal..", "..apply..")
-            .or(JavaClass.Predicates.simpleNameEndingWith("Resource")
-                    .and(JavaClass.Predicates.resideInAPackage("..self..")))
+            .resideInAnyPackage("..portal..", "..apply..", "..self..")
             .should()
             .dependOnClassesThat(JavaClass.Predicates.simpleNameEndingWith("Repository")
                     .or(JavaClass.Predicates.assignableTo(EntityManager.class))

@@ -1,4 +1,4 @@
-package com.example.ats.self;
+package com.example.ats.applicant;
 
 import com.example.ats.application.AccessTokens;
 import com.example.ats.mail.SignInLinkCheck;

@@ -1,4 +1,4 @@
-package com.example.ats.self;
+package com.example.ats.applicant;
 
 import com.example.ats.application.Application;
 import com.example.ats.application.ApplicationRepository;

@@ -1,4 +1,4 @@
-package com.example.ats.self;
+package com.example.ats.applicant;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

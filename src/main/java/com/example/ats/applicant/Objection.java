@@ -1,4 +1,4 @@
-package com.example.ats.self;
+package com.example.ats.applicant;
 
 import com.example.ats.shared.FreeText;
 import jakarta.validation.constraints.Size;
