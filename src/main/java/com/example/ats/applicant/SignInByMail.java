@@ -9,6 +9,7 @@ import com.example.ats.mail.MailOutbox;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.ProblemType;
 import com.example.ats.shared.RateBuckets;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Signing in without the access code: a single-use link, valid for minutes, mailed to the address an application
@@ -39,6 +41,7 @@ public class SignInByMail {
     private final Duration lifetime;
     private final RateBuckets perAddress;
     private final RateBuckets perClient;
+    private final ManagedExecutor background;
 
     SignInByMail(
             SignInLinks links,
@@ -46,7 +49,9 @@ public class SignInByMail {
             MailOutbox mails,
             AuditLog audit,
             Clock clock,
-            SelfServiceConfig config) {
+            SelfServiceConfig config,
+            ManagedExecutor background) {
+        this.background = background;
         this.links = links;
         this.applications = applications;
         this.mails = mails;
@@ -81,6 +86,16 @@ public class SignInByMail {
                 .isConsumed()) {
             return;
         }
+        // after the answer, so that its time does not tell whether the address applied
+        background.runAsync(() -> mailLinks(address)).exceptionally(failure -> {
+            Log.warnf(
+                    "Sign-in links could not be prepared: %s",
+                    failure.getClass().getSimpleName());
+            return null;
+        });
+    }
+
+    private void mailLinks(String address) {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = clock.instant();
             Instant validUntil = now.plus(lifetime);

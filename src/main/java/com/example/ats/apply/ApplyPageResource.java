@@ -1,5 +1,6 @@
 package com.example.ats.apply;
 
+import com.example.ats.shared.ClientAddress;
 import com.example.ats.shared.Language;
 import com.example.ats.vacancy.VacancyService;
 import io.vertx.core.http.HttpServerRequest;
@@ -93,9 +94,7 @@ public class ApplyPageResource {
     }
 
     private static String address(HttpServerRequest request) {
-        return request.remoteAddress() == null
-                ? "unknown"
-                : request.remoteAddress().hostAddress();
+        return ClientAddress.of(request);
     }
 
     private Optional<VacancyService.OpenVacancy> openVacancy(String id) {

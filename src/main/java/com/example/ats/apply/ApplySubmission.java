@@ -85,8 +85,9 @@ class ApplySubmission {
                 case PAYLOAD_TOO_LARGE -> "error.requestTooLarge";
                 default -> "error.resend";
             };
-            return pages.form(
+            Response page = pages.form(
                     vacancy, asked, Map.of(), Map.of("form", error), e.type().status());
+            return e.type() == ProblemType.SERVICE_UNAVAILABLE ? unread(page) : page; // refused before reading
         } catch (IOException e) {
             return pages.form(vacancy, asked, Map.of(), Map.of("form", "error.resend"), 400);
         }

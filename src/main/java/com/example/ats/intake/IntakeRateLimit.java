@@ -1,6 +1,7 @@
 package com.example.ats.intake;
 
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.ClientAddress;
 import com.example.ats.shared.ProblemType;
 import com.example.ats.shared.RateBuckets;
 import io.github.bucket4j.ConsumptionProbe;
@@ -67,9 +68,7 @@ public class IntakeRateLimit {
             return;
         }
         context.setProperty(BUCKETS, buckets);
-        String address = request.remoteAddress() == null
-                ? "unknown"
-                : request.remoteAddress().hostAddress();
+        String address = ClientAddress.of(request);
         ConsumptionProbe probe = buckets.take(address);
         context.setProperty(PROBE, probe);
         if (!probe.isConsumed()) {

@@ -1,6 +1,7 @@
 package com.example.ats.intake;
 
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.ClientAddress;
 import com.example.ats.shared.Language;
 import com.example.ats.shared.Problem;
 import com.example.ats.shared.ProblemType;
@@ -177,11 +178,7 @@ public class IntakeResource {
 
         IdempotentReplay.ClientKey clientKey = idempotencyKey == null
                 ? null
-                : new IdempotentReplay.ClientKey(
-                        idempotencyKey,
-                        request.remoteAddress() == null
-                                ? "unknown"
-                                : request.remoteAddress().hostAddress());
+                : new IdempotentReplay.ClientKey(idempotencyKey, ClientAddress.of(request));
         Locale locale = Language.of(language, acceptLanguage).locale();
         return service.submit(reception.applicationId(), form, reception.form(), reception.files(), clientKey, locale);
     }

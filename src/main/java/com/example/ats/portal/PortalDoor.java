@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Who is inside the portal: signing in (only from the portal's own pages), the session of a cookie while its
@@ -42,11 +43,9 @@ class PortalDoor {
                 .build();
     }
 
-    /** A sign-in form a browser says was posted from another site: refused (see {@link SignInOrigin}). */
-    Optional<Response> refusedIfCrossSite(HttpServerRequest request, Locale locale) {
-        return SignInOrigin.sameOrigin(request)
-                ? Optional.empty()
-                : Optional.of(pages.login(locale, null, 403, "portal.formExpired"));
+    /** A sign-in form's post: done when it came from our own page, refused when a browser says it did not. */
+    Response fromOwnPage(HttpServerRequest request, Locale locale, Supplier<Response> signIn) {
+        return SignInOrigin.sameOrigin(request) ? signIn.get() : pages.login(locale, null, 403, "portal.formExpired");
     }
 
     /** A change: only in an open session, and only with the session's form token (a forged form has none). */

@@ -2,6 +2,7 @@ package com.example.ats.portal;
 
 import com.example.ats.applicant.SignInByMail;
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.ClientAddress;
 import com.example.ats.shared.Language;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -19,8 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -51,20 +50,14 @@ public class PortalLinkResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
         Locale locale = Language.of(lang, acceptLanguage).locale();
-        Optional<Response> crossSite = door.refusedIfCrossSite(request, locale);
-        if (crossSite.isPresent()) {
-            return crossSite.get();
-        }
-        try {
-            signIn.request(
-                    email,
-                    request.remoteAddress() == null
-                            ? "unknown"
-                            : request.remoteAddress().hostAddress());
-        } catch (ApiException e) {
-            return pages.login(locale, null, e.type().status(), "portal.tooMany");
-        }
-        return pages.linkSent(locale, signIn.lifetime());
+        return door.fromOwnPage(request, locale, () -> {
+            try {
+                signIn.request(email, ClientAddress.of(request));
+            } catch (ApiException e) {
+                return pages.login(locale, null, e.type().status(), "portal.tooMany");
+            }
+            return pages.linkSent(locale, signIn.lifetime());
+        });
     }
 
     @GET
@@ -87,14 +80,11 @@ public class PortalLinkResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
         Locale locale = Language.of(lang, acceptLanguage).locale();
-        Optional<Response> crossSite = door.refusedIfCrossSite(request, locale);
-        if (crossSite.isPresent()) {
-            return crossSite.get();
-        }
-        Optional<UUID> opened = signIn.open(token);
-        if (opened.isEmpty()) {
-            return pages.login(locale, null, 410, "portal.linkUsed");
-        }
-        return door.signedIn(opened.get(), locale);
+        return door.fromOwnPage(
+                request,
+                locale,
+                () -> signIn.open(token)
+                        .map(id -> door.signedIn(id, locale))
+                        .orElseGet(() -> pages.login(locale, null, 410, "portal.linkUsed")));
     }
 }

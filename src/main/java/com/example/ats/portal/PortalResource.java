@@ -2,6 +2,7 @@ package com.example.ats.portal;
 
 import com.example.ats.applicant.ApplicantActions;
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.ClientAddress;
 import com.example.ats.shared.Language;
 import com.example.ats.shared.ProblemType;
 import io.vertx.core.http.HttpServerRequest;
@@ -76,22 +77,14 @@ public class PortalResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Context HttpServerRequest request) {
         Locale locale = Language.of(lang, acceptLanguage).locale();
-        Optional<Response> crossSite = door.refusedIfCrossSite(request, locale);
-        if (crossSite.isPresent()) {
-            return crossSite.get();
-        }
-        UUID id;
-        try {
-            id = actions.signIn(
-                    token,
-                    request.remoteAddress() == null
-                            ? "unknown"
-                            : request.remoteAddress().hostAddress());
-        } catch (ApiException e) {
-            String error = e.type() == ProblemType.TOO_MANY_REQUESTS ? "portal.tooMany" : "portal.wrongToken";
-            return pages.login(locale, error, e.type().status(), null);
-        }
-        return door.signedIn(id, locale);
+        return door.fromOwnPage(request, locale, () -> {
+            try {
+                return door.signedIn(actions.signIn(token, ClientAddress.of(request)), locale);
+            } catch (ApiException e) {
+                String error = e.type() == ProblemType.TOO_MANY_REQUESTS ? "portal.tooMany" : "portal.wrongToken";
+                return pages.login(locale, error, e.type().status(), null);
+            }
+        });
     }
 
     @POST

@@ -1,6 +1,7 @@
 package com.example.ats.self;
 
 import com.example.ats.applicant.ApplicantAuthentication;
+import com.example.ats.shared.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Locale;
@@ -28,9 +29,7 @@ public class ApplicantTokenFilter {
         if (!context.getUriInfo().getPath().toLowerCase(Locale.ROOT).startsWith(SELF_PATH)) {
             return;
         }
-        String address = request.remoteAddress() == null
-                ? "unknown"
-                : request.remoteAddress().hostAddress();
+        String address = ClientAddress.of(request);
         session.open(authentication.authenticate(context.getHeaderString(SelfApplicationResource.TOKEN), address));
     }
 }

@@ -217,9 +217,13 @@ public class ProblemMapper {
         };
     }
 
-    /** The path as logged: a consent link's token (a live credential) is masked. */
-    private static String pathOf(ContainerRequestContext request) {
-        return request.getUriInfo().getRequestUri().getRawPath().replaceAll("(?i)^(/consent/)[^/]+", "$1***");
+    /** The path as logged: a consent link's or a sign-in link's token (a live credential) is masked. */
+    static String pathOf(ContainerRequestContext request) {
+        return masked(request.getUriInfo().getRequestUri().getRawPath());
+    }
+
+    static String masked(String path) {
+        return path.replaceAll("(?i)^(/consent/|/my-application/link/)[^/]+", "$1***");
     }
 
     /** "create.request.title" → "title": drop the method and parameter names of method validation. */

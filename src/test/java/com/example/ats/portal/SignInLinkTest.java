@@ -46,6 +46,18 @@ class SignInLinkTest {
         ask("someone-else@example.org", "198.51.100.141").then().statusCode(200);
     }
 
+    /** An IPv6 subscriber has a whole /64: every address in it is the same client. */
+    @Test
+    void oneIpv6SlashSixtyFourIsOneClient() {
+        for (int i = 1; i <= 10; i++) {
+            ask("someone-" + i + "@example.org", "2001:db8:5:6::" + Integer.toHexString(i))
+                    .then()
+                    .statusCode(200);
+        }
+        ask("someone-else@example.org", "2001:db8:5:6:ffff::1").then().statusCode(429);
+        ask("someone-else@example.org", "2001:db8:5:7::1").then().statusCode(200);
+    }
+
     @Test
     void aRequestFromAnotherSiteIsRefused() {
         given().contentType(ContentType.URLENC)
@@ -61,6 +73,10 @@ class SignInLinkTest {
         JsonPath receipt = apply();
         ask(receipt.getString("email"), "198.51.100.150").then().statusCode(200);
         UUID id = UUID.fromString(receipt.getString("id"));
+        long deadline = System.nanoTime() + 10_000_000_000L; // the links are made after the answer
+        while (links(id) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         assertThat(links(id)).isEqualTo(1);
         given().header("Applicant-Token", receipt.getString("accessToken"))
                 .delete("/api/v1/self/application")
