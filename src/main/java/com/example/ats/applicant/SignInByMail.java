@@ -107,6 +107,27 @@ public class SignInByMail {
         });
     }
 
+    /**
+     * What a link opens, shown before it is used, so that whoever holds it sees whose application it is: the day it
+     * was sent and its address, masked ("s***@example.org"). None when the link is unknown, used or expired.
+     */
+    public Optional<LinkTarget> whatOpens(String token) {
+        return links.peek(token, clock.instant())
+                .flatMap(id -> QuarkusTransaction.requiringNew()
+                        .call(() -> applications
+                                .findByIdOptional(id)
+                                .map(application ->
+                                        new LinkTarget(application.appliedAt, masked(application.applicant.email)))));
+    }
+
+    /** The application a link opens, as its page tells it. */
+    public record LinkTarget(Instant appliedAt, String address) {}
+
+    static String masked(String email) {
+        int at = email.lastIndexOf('@');
+        return at < 1 ? "***" : email.charAt(0) + "***" + email.substring(at);
+    }
+
     /** Opens the session of a mailed link: the application, once, while the link is valid. */
     public Optional<UUID> open(String token) {
         Optional<UUID> opened = links.use(token, clock.instant());

@@ -71,6 +71,22 @@ public class SignInLinks implements SignInLinkCheck {
         return opened.stream().findFirst();
     }
 
+    /** The application a link would open, without using it: none when it is unknown, used or expired. */
+    Optional<UUID> peek(String token, Instant now) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> found = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("select application_id from sign_in_link where token_sha256 = ?1"
+                                + " and used_at is null and valid_until > ?2")
+                        .setParameter(1, AccessTokens.hash(token.strip()))
+                        .setParameter(2, now)
+                        .getResultList());
+        return found.stream().findFirst();
+    }
+
     @Override
     public Optional<String> tokenIfOpen(UUID linkId) {
         @SuppressWarnings("unchecked")

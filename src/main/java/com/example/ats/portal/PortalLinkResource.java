@@ -67,7 +67,10 @@ public class PortalLinkResource {
             @PathParam("token") String token,
             @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return pages.link(Language.of(lang, acceptLanguage).locale(), PortalSessions.PATH + "/link/" + token);
+        Locale locale = Language.of(lang, acceptLanguage).locale();
+        return signIn.whatOpens(token)
+                .map(target -> pages.link(locale, PortalSessions.PATH + "/link/" + token, target))
+                .orElseGet(() -> pages.login(locale, null, 410, "portal.linkUsed"));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package com.example.ats.portal;
 
+import com.example.ats.applicant.SignInByMail;
 import com.example.ats.application.ApplicantView;
 import com.example.ats.consent.ConsentAction;
 import com.example.ats.consent.ConsentTexts;
@@ -77,10 +78,17 @@ class PortalPages {
     }
 
     /** The page a mailed link opens: a button that signs in (a GET changes nothing, so mail scanners use no link). */
-    Response link(Locale locale, String action) {
+    Response link(Locale locale, String action, SignInByMail.LinkTarget target) {
+        Map<String, String> t = PageTexts.of(locale);
         Map<String, Object> values = new HashMap<>();
-        values.put("t", PageTexts.of(locale));
+        values.put("t", t);
         values.put("action", action);
+        values.put(
+                "opens",
+                MessageFormat.format(
+                        t.get("portal.link.opens"),
+                        PlainWords.date(target.appliedAt(), retention.zone(), locale),
+                        target.address()));
         values.put("switchHref", null);
         return pages.page(200, engine.getTemplate("portal/link").data(values).render(), locale, false);
     }

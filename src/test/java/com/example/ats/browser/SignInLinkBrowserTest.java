@@ -67,20 +67,23 @@ class SignInLinkBrowserTest {
             assertThat(browser.accessibilityViolations())
                     .as("axe-core, link page")
                     .isEmpty();
+            assertThat(browser.find("#link-opens").getText())
+                    .contains(email.charAt(0) + "***@example.org")
+                    .doesNotContain(email);
             browser.find("#open-link").click();
             browser.await("#delete-on");
             assertThat(browser.text()).contains(email);
 
             browser.driver.manage().deleteAllCookies();
             browser.driver.get(url("my-application/link/" + token + "?lang=en"));
-            browser.find("#open-link").click();
-            browser.awaitText(".notice", "used already or has expired");
+            browser.awaitText(".notice", "used already or has expired"); // told before any click
+            assertThat(browser.all("#open-link")).isEmpty();
             assertThat(browser.driver.manage().getCookieNamed("ats_portal")).isNull();
 
             askForALink(browser, email);
             String late = linkIn(Mailpit.await(email, 3).getLast());
-            clock.travel(Duration.ofMinutes(16));
             browser.driver.get(url("my-application/link/" + late + "?lang=en"));
+            clock.travel(Duration.ofMinutes(16)); // the page was open too long: the click finds the link expired
             browser.find("#open-link").click();
             browser.awaitText(".notice", "used already or has expired");
             clock.reset();
