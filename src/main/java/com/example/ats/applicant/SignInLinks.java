@@ -2,35 +2,29 @@ package com.example.ats.applicant;
 
 import com.example.ats.application.AccessTokens;
 import com.example.ats.mail.SignInLinkCheck;
-import com.example.ats.shared.Hmac;
+import com.example.ats.shared.LinkTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Single-use sign-in links, valid for minutes. A link's token is derived from its id with the server secret
- * (HMAC-SHA256), so it exists only in the mail; the row keeps its SHA-256, as for access codes and consent links.
+ * Single-use sign-in links, valid for minutes. A link's token is derived from its id ({@link LinkTokens}), so it
+ * exists only in the mail; the row keeps its SHA-256, as for access codes and consent links.
  */
 @ApplicationScoped
 public class SignInLinks implements SignInLinkCheck {
 
-    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
-
-    private final byte[] key;
+    private final LinkTokens tokens;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    SignInLinks(
-            @ConfigProperty(name = "ats.intake.token-secret") String secret, EntityManager entityManager, Clock clock) {
-        this.key = secret.getBytes(StandardCharsets.UTF_8);
+    SignInLinks(LinkTokens tokens, EntityManager entityManager, Clock clock) {
+        this.tokens = tokens;
         this.entityManager = entityManager;
         this.clock = clock;
     }
@@ -101,6 +95,6 @@ public class SignInLinks implements SignInLinkCheck {
     }
 
     private String token(UUID linkId) {
-        return URL.encodeToString(Hmac.sha256(key, "ats-sign-in-link\n" + linkId));
+        return tokens.token("ats-sign-in-link", linkId);
     }
 }

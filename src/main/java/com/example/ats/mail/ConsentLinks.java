@@ -1,12 +1,9 @@
 package com.example.ats.mail;
 
 import com.example.ats.application.AccessTokens;
-import com.example.ats.shared.Hmac;
+import com.example.ats.shared.LinkTokens;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The link of a mail that asks about the retention consent. Its token is derived from the question's id with the
@@ -16,19 +13,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ConsentLinks {
 
-    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
-
-    private final byte[] key;
+    private final LinkTokens tokens;
     private final MailConfig config;
 
-    ConsentLinks(@ConfigProperty(name = "ats.intake.token-secret") String secret, MailConfig config) {
-        this.key = secret.getBytes(StandardCharsets.UTF_8);
+    ConsentLinks(LinkTokens tokens, MailConfig config) {
+        this.tokens = tokens;
         this.config = config;
     }
 
     /** The token of a question's link: 256 bits, unguessable without the server secret. */
     public String token(UUID questionId) {
-        return URL.encodeToString(Hmac.sha256(key, "ats-consent-question\n" + questionId));
+        return tokens.token("ats-consent-question", questionId);
     }
 
     /** What the question keeps of its token: SHA-256, as for access tokens. */

@@ -1,0 +1,28 @@
+package com.example.ats.shared;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The tokens of links mailed to applicants (consent questions, sign-in links): derived from the row's id with the
+ * server secret (HMAC-SHA256 under a label of each link's own), so a token exists only in its mail and every
+ * replica derives the same one; rows keep its SHA-256 only. 256 bits, unguessable without the secret.
+ */
+@ApplicationScoped
+public class LinkTokens {
+
+    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final byte[] key;
+
+    LinkTokens(@ConfigProperty(name = "ats.intake.token-secret") String secret) {
+        this.key = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public String token(String label, UUID id) {
+        return URL.encodeToString(Hmac.sha256(key, label + "\n" + id));
+    }
+}
