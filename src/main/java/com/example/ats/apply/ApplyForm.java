@@ -65,11 +65,11 @@ final class ApplyForm {
     /** The errors the page finds itself, told together: a missing CV, a file over the limit. */
     static void checkFiles(List<IncomingFile> files, long maxFileSize, Map<String, String> errors) {
         if (files.stream().noneMatch(f -> f.part().equals("cv"))) {
-            errors.putIfAbsent("cv", "error.cv");
+            errors.putIfAbsent("cv", "error_cv");
         }
         for (IncomingFile file : files) {
             if (file.size() > maxFileSize) {
-                errors.put(file.part(), "error." + file.part() + ".tooLarge");
+                errors.put(file.part(), "error_" + file.part() + "_tooLarge");
             }
         }
     }
@@ -85,7 +85,7 @@ final class ApplyForm {
             try {
                 birthDate = LocalDate.parse(values.get("birthDate"));
             } catch (DateTimeParseException e) {
-                errors.put("birthDate", "error.birthDate");
+                errors.put("birthDate", "error_birthDate");
             }
         }
         Boolean granted = switch (String.valueOf(values.get("consent"))) {
@@ -94,7 +94,7 @@ final class ApplyForm {
             default -> null;
         };
         if (granted == null) {
-            errors.put("consent", "error.consent");
+            errors.put("consent", "error_consent");
         }
         ApplicationForm.Address address = values.get("street") == null
                         && values.get("houseNumber") == null
@@ -134,7 +134,7 @@ final class ApplyForm {
     static void addViolations(Set<? extends ConstraintViolation<?>> violations, Map<String, String> errors) {
         for (ConstraintViolation<?> violation : violations) {
             String field = fieldOf(violation.getPropertyPath());
-            errors.putIfAbsent(field, "error." + field);
+            errors.putIfAbsent(field, "error_" + field);
         }
     }
 
@@ -143,7 +143,7 @@ final class ApplyForm {
             errors.putIfAbsent(pageField(error.field()), errorKey(error, type));
         }
         if (errors.isEmpty()) {
-            errors.put("form", "error.other");
+            errors.put("form", "error_other");
         }
     }
 
@@ -173,21 +173,21 @@ final class ApplyForm {
         String field = pageField(path);
         boolean file = field.equals("cv") || field.equals("motivationLetter");
         if (file && "contains malware".equals(error.message())) {
-            return "error." + field + ".malware";
+            return "error_" + field + "_malware";
         }
         if (file && "cannot be checked for malware".equals(error.message())) {
-            return "error." + field + ".uncheckable";
+            return "error_" + field + "_uncheckable";
         }
         if (file && error.message() != null && error.message().startsWith("active content")) {
-            return "error." + field + ".activeContent";
+            return "error_" + field + "_activeContent";
         }
         if (field.equals("form") && "vacancyId".equals(path)) {
-            return "error.vacancy";
+            return "error_vacancy";
         }
         if (file && type == ProblemType.PAYLOAD_TOO_LARGE) {
-            return "error." + field + ".tooLarge";
+            return "error_" + field + "_tooLarge";
         }
-        return KNOWN.contains(field) ? "error." + field : "error.other";
+        return KNOWN.contains(field) ? "error_" + field : "error_other";
     }
 
     private static String fieldOf(Path path) {

@@ -5,14 +5,14 @@ import com.example.ats.intake.ApplicationReceipt;
 import com.example.ats.retention.RetentionConfig;
 import com.example.ats.retention.RetentionPolicy;
 import com.example.ats.shared.HtmlPages;
+import com.example.ats.shared.Language;
 import com.example.ats.vacancy.VacancyService;
-import com.example.ats.web.PageTexts;
 import com.example.ats.web.PlainWords;
-import io.quarkus.qute.Engine;
+import com.example.ats.web.TextKeys;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import java.text.MessageFormat;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,22 +24,47 @@ import java.util.UUID;
 @ApplicationScoped
 class ApplyPages {
 
+    /**
+     * The form, as posted back when it had errors.
+     *
+     * @param v the values as posted
+     * @param errors per field, the text key of its error
+     * @param periodWithout how long an application is kept without consent, in words
+     * @param periodWith how long with consent, in words
+     */
+    @CheckedTemplate(basePath = "apply", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record Form(
+            VacancyService.OpenVacancy vacancy,
+            String action,
+            String switchHref,
+            Map<String, String> v,
+            Map<String, String> errors,
+            List<ErrorLink> summary,
+            List<FormField> details,
+            List<FormField> address,
+            List<FormField> guardianFields,
+            String consentText,
+            String periodWithout,
+            String periodWith,
+            String submission)
+            implements TemplateInstance {}
+
+    /** After applying: the access code, shown once, and what happens next. */
+    @CheckedTemplate(basePath = "apply", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record Done(String token, String appliedOn, String whatHappens) implements TemplateInstance {}
+
+    @CheckedTemplate(basePath = "apply", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record NotFound(String switchHref) implements TemplateInstance {}
+
     private final ConsentTexts consentTexts;
     private final RetentionPolicy policy;
     private final RetentionConfig retention;
-    private final Engine engine;
     private final HtmlPages pages;
 
-    ApplyPages(
-            ConsentTexts consentTexts,
-            RetentionPolicy policy,
-            RetentionConfig retention,
-            Engine engine,
-            HtmlPages pages) {
+    ApplyPages(ConsentTexts consentTexts, RetentionPolicy policy, RetentionConfig retention, HtmlPages pages) {
         this.consentTexts = consentTexts;
         this.policy = policy;
         this.retention = retention;
-        this.engine = engine;
         this.pages = pages;
     }
 
@@ -53,90 +78,59 @@ class ApplyPages {
             Map<String, String> values,
             Map<String, String> errors,
             int status) {
-        Map<String, String> t = PageTexts.of(locale);
-        Map<String, Object> data = new HashMap<>();
-        data.put("t", t);
-        data.put("v", values);
-        Map<String, String> errorTexts = new LinkedHashMap<>();
-        errors.forEach((field, key) -> errorTexts.put(field, t.getOrDefault(key, t.get("error.other"))));
-        data.put("errors", errorTexts);
-        data.put("hasErrors", !errorTexts.isEmpty());
-        data.put(
-                "summary",
-                errorTexts.entrySet().stream()
+        Map<String, String> errorKeys = new LinkedHashMap<>();
+        errors.forEach((field, key) -> errorKeys.put(field, TextKeys.orElse(key, "error_other")));
+        String action = vacancy == null ? "/apply" : "/apply/" + vacancy.id();
+        Form form = new Form(
+                vacancy,
+                action,
+                Language.switchHref(action, locale),
+                values,
+                errorKeys,
+                errorKeys.entrySet().stream()
                         .map(e -> ErrorLink.of(e.getKey(), e.getValue()))
-                        .toList());
-        data.put(
-                "details",
+                        .toList(),
                 List.of(
-                        FormField.of("firstName", "text", 100, "given-name", false, t, values, errorTexts),
-                        FormField.of("lastName", "text", 100, "family-name", false, t, values, errorTexts),
-                        FormField.of("email", "email", 254, "email", true, t, values, errorTexts),
-                        FormField.of("phone", "tel", 40, "tel", false, t, values, errorTexts),
-                        FormField.of("birthDate", "date", 10, "bday", false, t, values, errorTexts)));
-        data.put(
-                "address",
+                        FormField.of("firstName", "text", 100, "given-name", false, false, values, errorKeys),
+                        FormField.of("lastName", "text", 100, "family-name", false, false, values, errorKeys),
+                        FormField.of("email", "email", 254, "email", true, true, values, errorKeys),
+                        FormField.of("phone", "tel", 40, "tel", false, false, values, errorKeys),
+                        FormField.of("birthDate", "date", 10, "bday", false, true, values, errorKeys)),
                 List.of(
-                        FormField.of("street", "text", 200, "address-line1", false, t, values, Map.of()),
-                        FormField.of("houseNumber", "text", 20, "off", false, t, values, Map.of()),
-                        FormField.of("postalCode", "text", 20, "postal-code", false, t, values, Map.of()),
-                        FormField.of("city", "text", 100, "address-level2", false, t, values, Map.of())));
-        data.put(
-                "guardianFields",
+                        FormField.of("street", "text", 200, "address-line1", false, false, values, Map.of()),
+                        FormField.of("houseNumber", "text", 20, "off", false, false, values, Map.of()),
+                        FormField.of("postalCode", "text", 20, "postal-code", false, false, values, Map.of()),
+                        FormField.of("city", "text", 100, "address-level2", false, false, values, Map.of())),
                 List.of(
-                        FormField.of("guardianName", "text", 200, "off", false, t, values, Map.of()),
-                        FormField.of("guardianEmail", "email", 254, "off", false, t, values, Map.of())));
-        data.put("vacancy", vacancy);
-        data.put(
-                "heading",
-                vacancy == null ? t.get("apply.open") : MessageFormat.format(t.get("apply.titleFor"), vacancy.title()));
-        data.put("action", vacancy == null ? "/apply" : "/apply/" + vacancy.id());
-        data.put("consentText", consentTexts.texts().get(consentTexts.currentVersion()));
-        String without = PlainWords.period(policy.withoutConsent(), locale);
-        String with = PlainWords.period(policy.withConsent(), locale);
-        data.put("consentWithout", MessageFormat.format(t.get("apply.consent.without"), without));
-        data.put("consentYes", MessageFormat.format(t.get("apply.consent.yes"), with));
-        data.put("consentNo", MessageFormat.format(t.get("apply.consent.no"), without));
-        data.put(
-                "submission",
+                        FormField.of("guardianName", "text", 200, "off", false, false, values, Map.of()),
+                        FormField.of("guardianEmail", "email", 254, "off", false, false, values, Map.of())),
+                consentTexts.texts().get(consentTexts.currentVersion()),
+                PlainWords.period(policy.withoutConsent(), locale),
+                PlainWords.period(policy.withConsent(), locale),
                 Optional.ofNullable(values.get("submission"))
                         .orElseGet(() -> UUID.randomUUID().toString()));
-        data.put(
-                "switchHref", (vacancy == null ? "/apply" : "/apply/" + vacancy.id()) + "?lang=" + t.get("other.lang"));
-        String html = engine.getTemplate("apply/form").data(data).render();
-        return pages.page(status, html, locale, true);
+        return render(form, status, locale);
     }
 
     Response done(ApplicationReceipt receipt, Locale locale) {
-        Map<String, String> t = PageTexts.of(locale);
-        Map<String, Object> data = new HashMap<>();
-        data.put("t", t);
-        data.put("token", receipt.accessToken());
-        data.put(
-                "received",
-                MessageFormat.format(
-                        t.get("done.received"), PlainWords.date(receipt.appliedAt(), retention.zone(), locale)));
-        data.put(
-                "whatHappens",
-                receipt.expiresAt() == null
-                        ? null
-                        : PlainWords.whatHappens(
-                                receipt.expiresAt(),
-                                receipt.retentionConsentGranted(),
-                                policy.withoutConsent(),
-                                policy.withConsent(),
-                                retention.zone(),
-                                locale));
-        data.put("switchHref", null);
-        String html = engine.getTemplate("apply/done").data(data).render();
-        return pages.page(200, html, locale, true);
+        String whatHappens = receipt.expiresAt() == null
+                ? null
+                : PlainWords.whatHappens(
+                        receipt.expiresAt(),
+                        receipt.retentionConsentGranted(),
+                        policy.withoutConsent(),
+                        policy.withConsent(),
+                        retention.zone(),
+                        locale);
+        String appliedOn = PlainWords.date(receipt.appliedAt(), retention.zone(), locale);
+        return render(new Done(receipt.accessToken(), appliedOn, whatHappens), 200, locale);
     }
 
     Response notFound(Locale locale) {
-        Map<String, String> t = PageTexts.of(locale);
-        Map<String, Object> data = new HashMap<>();
-        data.put("t", t);
-        data.put("switchHref", "/apply?lang=" + t.get("other.lang"));
-        return pages.page(404, engine.getTemplate("apply/not-found").data(data).render(), locale, true);
+        return render(new NotFound(Language.switchHref("/apply", locale)), 404, locale);
+    }
+
+    private Response render(TemplateInstance page, int status, Locale locale) {
+        return pages.page(status, page.setLocale(locale).render(), locale, true);
     }
 }

@@ -69,7 +69,7 @@ class ApplySubmission {
             String address) {
         Locale asked = Language.of(null, acceptLanguage).locale();
         if (!limits.tryIntake(address)) {
-            return unread(pages.form(vacancy, asked, Map.of(), Map.of("form", "error.tooMany"), 429));
+            return unread(pages.form(vacancy, asked, Map.of(), Map.of("form", "error_tooMany"), 429));
         }
         try (Reception reception = receiver.receivePage(contentType, body, ApplyForm.FIELDS)) {
             Map<String, String> values = ApplyForm.values(reception.fields());
@@ -81,15 +81,15 @@ class ApplySubmission {
                     address);
         } catch (ApiException e) { // the body itself: too many at once, too large in all, malformed or too slow
             String error = switch (e.type()) {
-                case SERVICE_UNAVAILABLE -> "error.unavailable";
-                case PAYLOAD_TOO_LARGE -> "error.requestTooLarge";
-                default -> "error.resend";
+                case SERVICE_UNAVAILABLE -> "error_unavailable";
+                case PAYLOAD_TOO_LARGE -> "error_requestTooLarge";
+                default -> "error_resend";
             };
             Response page = pages.form(
                     vacancy, asked, Map.of(), Map.of("form", error), e.type().status());
             return e.type() == ProblemType.SERVICE_UNAVAILABLE ? unread(page) : page; // refused before reading
         } catch (IOException e) {
-            return pages.form(vacancy, asked, Map.of(), Map.of("form", "error.resend"), 400);
+            return pages.form(vacancy, asked, Map.of(), Map.of("form", "error_resend"), 400);
         }
     }
 
@@ -122,12 +122,12 @@ class ApplySubmission {
             return pages.done(outcome.receipt(), locale);
         } catch (ApiException e) {
             if (e.type() == ProblemType.TOO_MANY_REQUESTS || e.type() == ProblemType.SERVICE_UNAVAILABLE) {
-                errors.put("form", e.type() == ProblemType.TOO_MANY_REQUESTS ? "error.tooMany" : "error.unavailable");
+                errors.put("form", e.type() == ProblemType.TOO_MANY_REQUESTS ? "error_tooMany" : "error_unavailable");
             } else if (e.type() == ProblemType.CONFLICT
                     || (e.type() == ProblemType.VALIDATION_FAILED && e.errors().isEmpty())) {
                 // the submission key was used for another form, or its application is gone: a fresh key, once more
                 values.put("submission", null);
-                errors.put("form", "error.resend");
+                errors.put("form", "error_resend");
             } else {
                 ApplyForm.addProblem(e.errors(), e.type(), errors);
             }

@@ -3,17 +3,20 @@ package com.example.ats.apply;
 import java.util.Map;
 
 /**
- * One input of the apply page as its template draws it: label, value as posted back, the error next to it.
+ * One input of the apply page as its template draws it: the text keys of its label, hint and error, and its value
+ * as posted back.
  *
+ * @param hintKey null when the field has no hint
+ * @param errorKey null when the field has no error
  * @param required shown as required; every other field is marked optional
  */
 public record FormField(
         String name,
         String type,
-        String label,
-        String hint,
+        String labelKey,
+        String hintKey,
         String value,
-        String error,
+        String errorKey,
         int maxLength,
         String autocomplete,
         boolean required) {
@@ -24,14 +27,14 @@ public record FormField(
             int maxLength,
             String autocomplete,
             boolean required,
-            Map<String, String> texts,
+            boolean hinted,
             Map<String, String> values,
             Map<String, String> errors) {
         return new FormField(
                 name,
                 type,
-                texts.get("apply." + name),
-                texts.get("apply." + name + ".hint"),
+                "apply_" + name,
+                hinted ? "apply_" + name + "_hint" : null,
                 values.get(name),
                 errors.get(name),
                 maxLength,
@@ -41,7 +44,7 @@ public record FormField(
 
     /** The ids the input is described by: its hint and its error, when it has them. */
     public String describedBy() {
-        String ids = (hint == null ? "" : name + "-hint ") + (error == null ? "" : name + "-error");
+        String ids = (hintKey == null ? "" : name + "-hint ") + (errorKey == null ? "" : name + "-error");
         return ids.strip();
     }
 }

@@ -1,12 +1,6 @@
 package com.example.ats.consentmail;
 
-import com.example.ats.mail.MailConfig;
-import com.example.ats.retention.RetentionConfig;
-import com.example.ats.retention.RetentionPolicy;
-import com.example.ats.shared.HtmlPages;
 import com.example.ats.shared.Language;
-import com.example.ats.web.PlainWords;
-import io.quarkus.qute.Engine;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -20,10 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -36,25 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ConsentPageResource {
 
     private final ConsentQuestionService questions;
-    private final RetentionPolicy policy;
-    private final RetentionConfig retention;
-    private final MailConfig mail;
-    private final Engine engine;
-    private final HtmlPages pages;
+    private final ConsentPages pages;
 
-    ConsentPageResource(
-            ConsentQuestionService questions,
-            RetentionPolicy policy,
-            RetentionConfig retention,
-            MailConfig mail,
-            Engine engine,
-            HtmlPages pages) {
-        this.pages = pages;
+    ConsentPageResource(ConsentQuestionService questions, ConsentPages pages) {
         this.questions = questions;
-        this.policy = policy;
-        this.retention = retention;
-        this.mail = mail;
-        this.engine = engine;
+        this.pages = pages;
     }
 
     @GET
@@ -101,48 +78,11 @@ public class ConsentPageResource {
         }
     }
 
-    /** The page; {@code justAsked}: the choice was posted by this request (an answer then reads 200, not 410). */
+    /** The page in the language it is read in; {@code justAsked}: the choice was posted by this request. */
     private Response page(
             Optional<ConsentQuestionService.View> found, String lang, String acceptLanguage, boolean justAsked) {
         Locale locale = locale(found.map(ConsentQuestionService.View::language).orElse(null), lang, acceptLanguage);
-        Map<String, Object> values = new HashMap<>();
-        values.put("selfServiceUrl", mail.selfServiceUrl());
-        values.put("renewal", false);
-        int status = 404;
-        if (found.isPresent()) {
-            ConsentQuestionService.View view = found.get();
-            values.put("state", view.state().name());
-            values.put("renewal", view.purpose() == ConsentQuestion.Purpose.RENEWAL);
-            values.put("consentText", view.consentText());
-            values.put("expiresOn", day(view.expiresAt(), locale));
-            values.put("renewedUntil", day(view.renewedUntil(), locale));
-            values.put(
-                    "validUntil",
-                    view.validUntil() == null
-                            ? null
-                            : PlainWords.dateTime(view.validUntil(), retention.zone(), locale));
-            values.put("answeredOn", day(view.answeredAt(), locale));
-            values.put("answer", view.answer() == null ? null : view.answer().name());
-            values.put("period", PlainWords.period(policy.withConsent(), locale));
-            status = switch (view.state()) {
-                case OPEN -> 200;
-                // the answer this request recorded is shown with 200; a link used before, expired or void with 410
-                case ANSWERED -> justAsked ? 200 : 410;
-                case EXPIRED, NO_LONGER_APPLIES -> 410;
-            };
-        } else {
-            values.put("state", "UNKNOWN");
-        }
-        String html = engine.getTemplate("consent/page-" + locale.getLanguage())
-                .data(values)
-                .render();
-        return Response.fromResponse(pages.page(status, html, locale, false))
-                .header("X-Robots-Tag", "noindex")
-                .build();
-    }
-
-    private String day(Instant instant, Locale locale) {
-        return instant == null ? null : PlainWords.date(instant, retention.zone(), locale);
+        return pages.page(found, locale, justAsked);
     }
 
     /** The page's language: the switch on the page, else the applicant's, else the browser's; Dutch by default. */

@@ -1,39 +1,40 @@
 package com.example.ats.mail;
 
-import com.example.ats.shared.Language;
+import com.example.ats.web.ApplicantTexts;
 
-/** Why a mail is sent; each has its templates in templates/mail/{kind}-{nl,en}.{txt,html}. */
+/** Why a mail is sent; each has one template per format in templates/mail/{template}.{txt,html}. */
 public enum MailKind {
     /** After intake: what was received, until when it is kept, how to get back in. */
-    RECEIPT("receipt", "We hebben je sollicitatie ontvangen", "We have received your application"),
+    RECEIPT("receipt"),
     /** A privacy request was registered: what, and by when it is answered. */
-    REQUEST_ACKNOWLEDGED(
-            "request-acknowledged", "We hebben je privacyverzoek ontvangen", "We have received your privacy request"),
+    REQUEST_ACKNOWLEDGED("request-acknowledged"),
     /** A privacy request was answered: the outcome. */
-    REQUEST_CLOSED("request-closed", "Je privacyverzoek is afgehandeld", "Your privacy request has been answered"),
+    REQUEST_CLOSED("request-closed"),
     /** Before the consented period ends: do you want another? With a single-use link to answer. */
-    CONSENT_RENEWAL(
-            "consent-renewal", "Mogen we je sollicitatie langer bewaren?", "May we keep your application for longer?"),
+    CONSENT_RENEWAL("consent-renewal"),
     /** The consent text changed: what it says now, and the link to withdraw. */
-    CONSENT_TEXT_CHANGED(
-            "consent-text-changed", "Onze toestemmingstekst is gewijzigd", "The wording of our consent has changed"),
+    CONSENT_TEXT_CHANGED("consent-text-changed"),
     /** The applicant lost their access code and asked for a single-use link to sign in. */
-    SIGN_IN_LINK("sign-in-link", "Je link om in te loggen", "Your link to sign in");
+    SIGN_IN_LINK("sign-in-link");
 
     private final String template;
-    private final String dutchSubject;
-    private final String englishSubject;
 
-    MailKind(String template, String dutchSubject, String englishSubject) {
+    MailKind(String template) {
         this.template = template;
-        this.dutchSubject = dutchSubject;
-        this.englishSubject = englishSubject;
     }
 
-    String subject(java.util.Locale locale) {
-        return Language.of(locale) == Language.ENGLISH ? englishSubject : dutchSubject;
+    String subject(ApplicantTexts t) {
+        return switch (this) {
+            case RECEIPT -> t.mail_receipt_subject();
+            case REQUEST_ACKNOWLEDGED -> t.mail_acknowledged_subject();
+            case REQUEST_CLOSED -> t.mail_closed_subject();
+            case CONSENT_RENEWAL -> t.renewal_question();
+            case CONSENT_TEXT_CHANGED -> t.textChanged_title();
+            case SIGN_IN_LINK -> t.mail_signIn_subject();
+        };
     }
 
+    /** The name of its templates, also part of the key that makes a mail once. */
     public String template() {
         return template;
     }

@@ -52,14 +52,14 @@ final class DetailsForm {
         Map<String, String> errors = new LinkedHashMap<>();
         if (refusal instanceof ConstraintViolationException invalid) {
             for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
-                errors.putIfAbsent(lastNode(violation), "portal.error." + lastNode(violation));
+                errors.putIfAbsent(lastNode(violation), "portal_error_" + lastNode(violation));
             }
         } else if (refusal instanceof ApiException refused) {
             refused.errors()
-                    .forEach(error -> errors.putIfAbsent(field(error.field()), "portal.error." + field(error.field())));
+                    .forEach(error -> errors.putIfAbsent(field(error.field()), "portal_error_" + field(error.field())));
         }
         if (errors.isEmpty()) {
-            errors.put("details", "portal.error.details");
+            errors.put("details", "portal_error_details");
         }
         return errors;
     }

@@ -55,7 +55,7 @@ public class PortalChangesResource {
         Locale locale = Language.of(lang, null).locale();
         return door.change(cookie, formToken, locale, session -> {
             if (!"give".equals(choice) && !"withdraw".equals(choice)) {
-                return refused(session, locale, Map.of(), Map.of("consent", "portal.consent.choose"), 422);
+                return refused(session, locale, Map.of(), Map.of("consent", "portal_consent_choose"), 422);
             }
             boolean give = choice.equals("give");
             actions.answerConsent(session.applicationId(), give, give ? consentTexts.currentVersion() : null);
@@ -106,7 +106,7 @@ public class PortalChangesResource {
             try {
                 actions.object(session.applicationId(), new Objection(reason));
             } catch (ApiException | ConstraintViolationException e) {
-                return refused(session, locale, Map.of(), Map.of("reason", "portal.error.reason"), 422);
+                return refused(session, locale, Map.of(), Map.of("reason", "portal_error_reason"), 422);
             }
             return done(locale, "objection");
         });
@@ -123,7 +123,7 @@ public class PortalChangesResource {
         Locale locale = Language.of(lang, null).locale();
         return door.change(cookie, formToken, locale, session -> {
             if (!"yes".equals(confirm)) {
-                return refused(session, locale, Map.of(), Map.of("erase", "portal.erase.confirmFirst"), 422);
+                return refused(session, locale, Map.of(), Map.of("erase", "portal_erase_confirmFirst"), 422);
             }
             try {
                 actions.erase(session.applicationId());
@@ -132,7 +132,7 @@ public class PortalChangesResource {
                         session,
                         locale,
                         Map.of(),
-                        Map.of("erase", "portal.erase.held"),
+                        Map.of("erase", "portal_erase_held"),
                         e.type().status());
             }
             return pages.erased(locale);

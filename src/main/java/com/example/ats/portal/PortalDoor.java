@@ -45,17 +45,17 @@ class PortalDoor {
 
     /** A sign-in form's post: done when it came from our own page, refused when a browser says it did not. */
     Response fromOwnPage(HttpServerRequest request, Locale locale, Supplier<Response> signIn) {
-        return SignInOrigin.sameOrigin(request) ? signIn.get() : pages.login(locale, null, 403, "portal.formExpired");
+        return SignInOrigin.sameOrigin(request) ? signIn.get() : pages.login(locale, null, 403, "portal_formExpired");
     }
 
     /** A change: only in an open session, and only with the session's form token (a forged form has none). */
     Response change(String cookie, String formToken, Locale locale, Function<PortalSessions.Session, Response> action) {
         Optional<PortalSessions.Session> session = session(cookie);
         if (session.isEmpty()) {
-            return pages.login(locale, null, 401, "portal.sessionOver");
+            return pages.login(locale, null, 401, "portal_sessionOver");
         }
         if (!sessions.formTokenMatches(session.get(), formToken)) {
-            return pages.login(locale, null, 403, "portal.formExpired");
+            return pages.login(locale, null, 403, "portal_formExpired");
         }
         return action.apply(session.get());
     }

@@ -54,7 +54,7 @@ public class PortalLinkResource {
             try {
                 signIn.request(email, ClientAddress.of(request));
             } catch (ApiException e) {
-                return pages.login(locale, null, e.type().status(), "portal.tooMany");
+                return pages.login(locale, null, e.type().status(), "portal_tooMany");
             }
             return pages.linkSent(locale, signIn.lifetime());
         });
@@ -70,7 +70,7 @@ public class PortalLinkResource {
         Locale locale = Language.of(lang, acceptLanguage).locale();
         return signIn.whatOpens(token)
                 .map(target -> pages.link(locale, PortalSessions.PATH + "/link/" + token, target))
-                .orElseGet(() -> pages.login(locale, null, 410, "portal.linkUsed"));
+                .orElseGet(() -> pages.login(locale, null, 410, "portal_linkUsed"));
     }
 
     @POST
@@ -88,6 +88,6 @@ public class PortalLinkResource {
                 locale,
                 () -> signIn.open(token)
                         .map(id -> door.signedIn(id, locale))
-                        .orElseGet(() -> pages.login(locale, null, 410, "portal.linkUsed")));
+                        .orElseGet(() -> pages.login(locale, null, 410, "portal_linkUsed")));
     }
 }

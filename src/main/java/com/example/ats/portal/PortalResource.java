@@ -61,7 +61,7 @@ public class PortalResource {
         Optional<PortalSessions.Session> session = door.session(cookie);
         if (session.isEmpty()) {
             boolean hadOne = cookie != null && !cookie.isEmpty();
-            return pages.login(locale, null, 200, hadOne ? "portal.sessionOver" : null);
+            return pages.login(locale, null, 200, hadOne ? "portal_sessionOver" : null);
         }
         UUID id = session.get().applicationId();
         return pages.overview(session.get(), actions.view(id, locale), locale, done, Map.of(), Map.of(), 200);
@@ -81,7 +81,7 @@ public class PortalResource {
             try {
                 return door.signedIn(actions.signIn(token, ClientAddress.of(request)), locale);
             } catch (ApiException e) {
-                String error = e.type() == ProblemType.TOO_MANY_REQUESTS ? "portal.tooMany" : "portal.wrongToken";
+                String error = e.type() == ProblemType.TOO_MANY_REQUESTS ? "portal_tooMany" : "portal_wrongToken";
                 return pages.login(locale, error, e.type().status(), null);
             }
         });

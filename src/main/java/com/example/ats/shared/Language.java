@@ -28,6 +28,16 @@ public enum Language {
         return locale.getLanguage();
     }
 
+    /** The language a page's switch offers. */
+    public Language other() {
+        return this == DUTCH ? ENGLISH : DUTCH;
+    }
+
+    /** A page's address with {@code ?lang=} the other language: the target of its language switch. */
+    public static String switchHref(String path, Locale locale) {
+        return path + "?lang=" + of(locale).other().code();
+    }
+
     /** The explicit choice when it names one, else what the browser prefers, else Dutch. */
     public static Language of(String chosen, String acceptLanguage) {
         if ("en".equals(chosen)) {
