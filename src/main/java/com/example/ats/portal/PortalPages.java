@@ -167,7 +167,7 @@ class PortalPages {
                 held(view.applicant(), locale),
                 details,
                 errorKeys,
-                done == null ? null : "portal_done_" + done);
+                done == null ? null : TextKeys.orElse("portal_done_" + done, null));
         return render(page, status, locale);
     }
 

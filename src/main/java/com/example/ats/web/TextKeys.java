@@ -21,7 +21,7 @@ public final class TextKeys {
         return KEYS.contains(key);
     }
 
-    /** {@code key} when the bundle has it, else {@code fallback}. */
+    /** {@code key} when the bundle has it, else {@code fallback} (a key from a request's parameter, too). */
     public static String orElse(String key, String fallback) {
         return known(key) ? key : fallback;
     }

@@ -95,9 +95,13 @@ class PortalPagesRenderTest {
                 "in words");
         PortalSessions.Session session = new PortalSessions.Session(view.id(), APPLIED, "cookie");
         for (String done : List.of("consentGiven", "consentWithdrawn", "details", "objection")) {
-            RenderedText.page(
+            String html = RenderedText.page(
                     pages.overview(session, view, language.locale(), done, Map.of(), Map.of(), 200), language);
+            assertThat(html).contains("id=\"notice\"");
         }
+        String forged = RenderedText.page(
+                pages.overview(session, view, language.locale(), "x<script>", Map.of(), Map.of(), 200), language);
+        assertThat(forged).doesNotContain("id=\"notice\"", "<script>");
         Map<String, String> errors = new LinkedHashMap<>();
         DetailsForm.FIELDS.forEach(field -> errors.put(field, "portal_error_" + field));
         errors.put("details", "portal_error_details");
