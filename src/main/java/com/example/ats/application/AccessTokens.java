@@ -1,12 +1,11 @@
 package com.example.ats.application;
 
+import com.example.ats.shared.ServerSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The applicant's self-service secret: 256 bits, shown once, stored only as its SHA-256. A request with an
@@ -27,15 +26,9 @@ public final class AccessTokens {
     }
 
     /** Deterministic for the same secret and request; unguessable without the secret. */
-    public static String derived(String secret, String applicationId, String idempotencyKey, String requestSha256) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String input = "ats-access-token\n" + applicationId + "\n" + idempotencyKey + "\n" + requestSha256;
-            return URL.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    public static String derived(
+            ServerSecret secret, String applicationId, String idempotencyKey, String requestSha256) {
+        return URL.encodeToString(secret.derive("ats-access-token", applicationId, idempotencyKey, requestSha256));
     }
 
     public static byte[] hash(String token) {

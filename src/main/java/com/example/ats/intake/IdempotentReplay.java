@@ -7,6 +7,7 @@ import com.example.ats.document.DocumentRepository;
 import com.example.ats.retention.RetentionConsentService;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.ProblemType;
+import com.example.ats.shared.ServerSecret;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.UUID;
 public class IdempotentReplay {
 
     private final IntakeConfig config;
+    private final ServerSecret secret;
     private final IdempotencyKeyRepository keys;
     private final ApplicationRepository applications;
     private final DocumentRepository documents;
@@ -30,11 +32,13 @@ public class IdempotentReplay {
 
     IdempotentReplay(
             IntakeConfig config,
+            ServerSecret secret,
             IdempotencyKeyRepository keys,
             ApplicationRepository applications,
             DocumentRepository documents,
             RetentionConsentService retentionConsents) {
         this.config = config;
+        this.secret = secret;
         this.keys = keys;
         this.applications = applications;
         this.documents = documents;
@@ -57,7 +61,7 @@ public class IdempotentReplay {
     public String tokenFor(UUID applicationId, ClientKey clientKey, String fingerprint) {
         return clientKey == null
                 ? AccessTokens.random()
-                : AccessTokens.derived(config.tokenSecret(), applicationId.toString(), clientKey.key(), fingerprint);
+                : AccessTokens.derived(secret, applicationId.toString(), clientKey.key(), fingerprint);
     }
 
     /**

@@ -28,9 +28,6 @@ public interface IntakeConfig {
     @WithDefault("16")
     int parentalConsentBelowAge();
 
-    /** Secret that derives the access token of idempotent requests, so a replay can hand out the same token. */
-    String tokenSecret();
-
     /** How long an Idempotency-Key is remembered. */
     @WithDefault("PT24H")
     Duration idempotencyKeyLifetime();

@@ -1,6 +1,7 @@
 package com.example.ats.portal;
 
 import com.example.ats.shared.Hmac;
+import com.example.ats.shared.ServerSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 import java.nio.ByteBuffer;
@@ -44,11 +45,11 @@ class PortalSessions {
     private final boolean secure;
 
     PortalSessions(
-            @ConfigProperty(name = "ats.intake.token-secret") String secret,
+            ServerSecret secret,
             @ConfigProperty(name = "ats.web.portal-session", defaultValue = "PT30M") Duration lifetime,
             @ConfigProperty(name = "ats.web.secure-cookies", defaultValue = "true") boolean secure) {
-        this.sealKey = new SecretKeySpec(derive(secret, "ats portal session v1"), "AES");
-        this.formKey = derive(secret, "ats portal forms v1");
+        this.sealKey = new SecretKeySpec(secret.derive("ats portal session v1"), "AES");
+        this.formKey = secret.derive("ats portal forms v1");
         this.lifetime = lifetime;
         this.secure = secure;
     }
@@ -127,9 +128,5 @@ class PortalSessions {
                 .sameSite(NewCookie.SameSite.STRICT)
                 .maxAge(0)
                 .build();
-    }
-
-    private static byte[] derive(String secret, String label) {
-        return Hmac.sha256(secret, label);
     }
 }

@@ -1,10 +1,8 @@
 package com.example.ats.shared;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The tokens of links mailed to applicants (consent questions, sign-in links): derived from the row's id with the
@@ -16,13 +14,13 @@ public class LinkTokens {
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final byte[] key;
+    private final ServerSecret secret;
 
-    LinkTokens(@ConfigProperty(name = "ats.intake.token-secret") String secret) {
-        this.key = secret.getBytes(StandardCharsets.UTF_8);
+    LinkTokens(ServerSecret secret) {
+        this.secret = secret;
     }
 
     public String token(String label, UUID id) {
-        return URL.encodeToString(Hmac.sha256(key, label + "\n" + id));
+        return URL.encodeToString(secret.derive(label, id.toString()));
     }
 }

@@ -1,6 +1,6 @@
 package com.example.ats.webhook;
 
-import com.example.ats.intake.IntakeConfig;
+import com.example.ats.shared.ServerSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +26,8 @@ public class WebhookSecrets {
 
     private final SecretKeySpec key;
 
-    WebhookSecrets(IntakeConfig intake) {
-        this.key = new SecretKeySpec(derive(intake.tokenSecret()), "AES");
+    WebhookSecrets(ServerSecret secret) {
+        this.key = new SecretKeySpec(secret.derive("ats webhook secrets v1"), "AES");
     }
 
     /** A new secret in the Standard Webhooks form: {@code whsec_} and 32 random bytes in base64. */
@@ -65,9 +65,5 @@ public class WebhookSecrets {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a webhook secret cannot be opened: was the token secret changed?", e);
         }
-    }
-
-    private static byte[] derive(String tokenSecret) {
-        return com.example.ats.shared.Hmac.sha256(tokenSecret, "ats webhook secrets v1");
     }
 }

@@ -72,7 +72,7 @@ final class ServiceProcess implements AutoCloseable {
                 .putAll(Map.of(
                         "ATS_HTTP_HOST", "127.0.0.1",
                         "ATS_HTTP_PORT", String.valueOf(port),
-                        "ATS_INTAKE_TOKEN_SECRET", "benchmark-only",
+                        "ATS_INTAKE_TOKEN_SECRET", com.example.ats.shared.Replicas.TOKEN_SECRET,
                         "ATS_INTAKE_RATE_LIMIT", "100000000",
                         "ATS_INTAKE_HOUSEKEEPING_EVERY", "off",
                         "ATS_RETENTION_PURGE_EVERY", "off",

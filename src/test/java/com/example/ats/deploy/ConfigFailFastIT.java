@@ -2,17 +2,20 @@ package com.example.ats.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.ats.shared.Replicas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged service (prod profile) started without its required settings: it stops at once and names every
- * missing environment variable, instead of starting half-configured.
+ * The packaged service (prod profile) started without its required settings, or with a weak server secret: it stops
+ * at once and names every missing environment variable or the weak setting, instead of starting half-configured.
  */
 class ConfigFailFastIT {
 
@@ -40,6 +43,33 @@ class ConfigFailFastIT {
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("Could not expand value ATS_OIDC_URL");
         assertThat(result.output()).doesNotContain("Could not expand value ATS_DB_URL");
+    }
+
+    @Test
+    void aPublishedOrShortServerSecretStopsTheStartNamingTheSettingButNotTheValue() throws Exception {
+        for (String weak : List.of("change-me", "Xk2Lm9Qp4Rs7Tv1W")) {
+            Result result = start(unreachableDatabase(weak));
+            assertThat(result.exitCode()).isNotZero();
+            assertThat(result.output())
+                    .contains("ats.security.token-secret")
+                    .contains("ATS_INTAKE_TOKEN_SECRET) is too weak")
+                    .doesNotContain(weak);
+        }
+    }
+
+    @Test
+    void aStrongServerSecretPassesTheCheck() throws Exception {
+        Result result = start(unreachableDatabase(Replicas.TOKEN_SECRET));
+        assertThat(result.exitCode()).isNotZero(); // it stops at the database, after the configuration passed
+        assertThat(result.output()).doesNotContain("is too weak").doesNotContain(Replicas.TOKEN_SECRET);
+    }
+
+    /** Every setting, the secret as given, and a database nobody listens on: the start stops before any work. */
+    private static Map<String, String> unreachableDatabase(String secret) {
+        Map<String, String> settings = new HashMap<>(Replicas.settings(0));
+        settings.put("ATS_DB_URL", "jdbc:postgresql://127.0.0.1:1/ats");
+        settings.put("ATS_INTAKE_TOKEN_SECRET", secret);
+        return settings;
     }
 
     record Result(int exitCode, String output) {}

@@ -19,6 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Replicas implements AutoCloseable {
 
+    /**
+     * The server secret of the packaged services the tests start: random for each test run, the same for every
+     * replica of it (they must derive the same tokens), and strong enough for the packaged service to accept it.
+     */
+    public static final String TOKEN_SECRET = randomSecret();
+
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String OIDC = env("ATS_OIDC_URL", "http://127.0.0.1:58180/realms/ats");
@@ -84,7 +90,7 @@ public final class Replicas implements AutoCloseable {
                 Map.entry("ATS_STORAGE_SECRET_KEY", env("ATS_STORAGE_SECRET_KEY", "ats-minio-secret")),
                 Map.entry("ATS_STORAGE_BUCKET", env("ATS_TEST_STORAGE_BUCKET", "ats-test")),
                 Map.entry("ATS_OIDC_URL", OIDC),
-                Map.entry("ATS_INTAKE_TOKEN_SECRET", "replicas-test-only"),
+                Map.entry("ATS_INTAKE_TOKEN_SECRET", TOKEN_SECRET),
                 Map.entry("ATS_WEBHOOKS_ALLOW_PLAIN_HTTP", "true"),
                 Map.entry("ATS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"),
                 Map.entry("ATS_WEBHOOKS_DELIVER_EVERY", "100ms"),
@@ -102,6 +108,12 @@ public final class Replicas implements AutoCloseable {
         for (Process process : started) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getEncoder().encodeToString(bytes);
     }
 
     public static String env(String name, String fallback) {
