@@ -6,12 +6,8 @@ import com.example.ats.shared.Language;
 import com.example.ats.shared.Problem;
 import com.example.ats.shared.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,11 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -53,15 +46,13 @@ public class IntakeResource {
     private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final IntakeReceiver receiver;
+    private final IntakeForms forms;
     private final IntakeService service;
-    private final ObjectMapper json;
-    private final Validator validator;
 
-    IntakeResource(IntakeReceiver receiver, IntakeService service, ObjectMapper json, Validator validator) {
+    IntakeResource(IntakeReceiver receiver, IntakeForms forms, IntakeService service) {
         this.receiver = receiver;
+        this.forms = forms;
         this.service = service;
-        this.json = json;
-        this.validator = validator;
     }
 
     @POST
@@ -163,56 +154,11 @@ public class IntakeResource {
             String acceptLanguage,
             HttpServerRequest request)
             throws JsonProcessingException {
-        checkPartNames(reception.partCounts());
-        if (reception.formTooLarge()) {
-            throw new ApiException(
-                    ProblemType.PAYLOAD_TOO_LARGE,
-                    "The application part is larger than " + IntakeReceiver.MAX_FORM_BYTES + " bytes");
-        }
-        ApplicationForm form = parse(reception.form());
-        for (String part : IntakeParts.FILES) {
-            if (reception.notFiles().contains(part)) {
-                throw ApiException.invalidField(part, "must be a file part (with a filename)");
-            }
-        }
-
+        ApplicationForm form = forms.read(reception);
         IdempotentReplay.ClientKey clientKey = idempotencyKey == null
                 ? null
                 : new IdempotentReplay.ClientKey(idempotencyKey, ClientAddress.of(request));
         Locale locale = Language.of(language, acceptLanguage).locale();
         return service.submit(reception.applicationId(), form, reception.form(), reception.files(), clientKey, locale);
-    }
-
-    private static void checkPartNames(Map<String, Integer> parts) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        parts.forEach((name, count) -> {
-            if (!IntakeParts.ALL.contains(name)) {
-                errors.add(new Problem.FieldError(name, "unknown part; expected application, cv, motivationLetter"));
-            } else if (count > 1) {
-                errors.add(new Problem.FieldError(name, "must be sent once"));
-            }
-        });
-        for (String required : List.of(IntakeParts.APPLICATION, IntakeParts.CV)) {
-            if (!parts.containsKey(required)) {
-                errors.add(new Problem.FieldError(required, "required part is missing"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, "The request's parts are not as expected", errors);
-        }
-    }
-
-    /** Parses and validates the JSON part; field paths in errors are relative to it, e.g. `applicant.email`. */
-    private ApplicationForm parse(String formJson) throws JsonProcessingException {
-        ApplicationForm form;
-        form = json.readValue(formJson, ApplicationForm.class);
-        if (form == null) {
-            throw ApiException.invalidField(IntakeParts.APPLICATION, "must be a JSON object");
-        }
-        Set<ConstraintViolation<ApplicationForm>> violations = validator.validate(form);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return form;
     }
 }

@@ -2,6 +2,7 @@ package com.example.ats.mail;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * Sends queued mails: claims a batch with {@code FOR UPDATE SKIP LOCKED} and a lease (two replicas never take the
@@ -26,7 +26,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class MailWorker {
 
-    private static final Logger LOG = Logger.getLogger(MailWorker.class);
     private static final int BATCH = 20;
 
     private final EntityManager entityManager;
@@ -68,7 +67,7 @@ public class MailWorker {
                 // more waiting
             }
         } catch (RuntimeException e) {
-            LOG.warnf(
+            Log.warnf(
                     "Mail round failed, retried on the next tick: %s",
                     e.getClass().getSimpleName());
         }
@@ -159,7 +158,7 @@ public class MailWorker {
             failed.increment();
             message.state = MailMessage.State.FAILED;
             message.recipient = null;
-            LOG.warnf("Mail %s (%s) given up after %d attempts", id, message.kind, message.attempts);
+            Log.warnf("Mail %s (%s) given up after %d attempts", id, message.kind, message.attempts);
         }
     }
 }

@@ -13,10 +13,7 @@ import com.example.ats.shared.Roles;
 import com.example.ats.shared.Slice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -69,16 +65,6 @@ public class PurgeResource {
         this.clock = clock;
     }
 
-    /** The answer to a purge run. */
-    @Schema(name = "PurgeRun")
-    public record PurgeRunView(
-            Instant startedAt,
-            Instant finishedAt,
-            @Schema(description = "Applications purged") int purged,
-
-            @Schema(description = "Objects removed from the store")
-            int objectsRemoved) {}
-
     @POST
     @Path("/runs")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
@@ -98,42 +84,6 @@ public class PurgeResource {
                             + " application(s); the rest stays until the next run");
         }
         return new PurgeRunView(run.startedAt(), run.finishedAt(), run.purged(), run.objectsRemoved());
-    }
-
-    /** A page of purge records. */
-    @Schema(name = "PurgeRecordPage")
-    public record PurgeRecordPage(
-            List<PurgeRecordView> items,
-            String nextCursor,
-
-            @Schema(
-                    description = "The next page, relative to the service; absent on the last page",
-                    format = "uri-reference")
-            URI next) {}
-
-    /** One purge record. */
-    @Schema(name = "PurgeRecord")
-    public record PurgeRecordView(
-            @NotNull UUID applicationId,
-            Instant expiresAt,
-            @NotNull Instant purgedAt,
-            @NotNull PurgeRecord.Reason reason,
-            @NotBlank @Size(max = 100) String policyVersion,
-            @PositiveOrZero int objectsRemoved) {
-
-        PurgeReplay.Recorded recorded() {
-            return new PurgeReplay.Recorded(applicationId, expiresAt, purgedAt, reason, policyVersion, objectsRemoved);
-        }
-
-        static PurgeRecordView from(PurgeRecord record) {
-            return new PurgeRecordView(
-                    record.applicationId,
-                    record.expiresAt,
-                    record.purgedAt,
-                    record.reason,
-                    record.policyVersion,
-                    record.objectsRemoved);
-        }
     }
 
     @GET
@@ -162,25 +112,6 @@ public class PurgeResource {
                 .map(PurgeRecordView::from);
         return Links.page(uriInfo, slice, next -> new PurgeRecordPage(slice.items(), slice.nextCursor(), next));
     }
-
-    /** Purge records to replay after a restore, as {@code GET /purges} pages list them. */
-    @Schema(name = "PurgeReplayRequest")
-    public record PurgeReplayRequest(
-            @NotNull @Size(min = 1, max = 10_000) List<@NotNull @Valid PurgeRecordView> records) {}
-
-    /** What a replay did. */
-    @Schema(name = "PurgeReplay")
-    public record PurgeReplayView(
-            @Schema(description = "Records replayed") int records,
-
-            @Schema(description = "Restored applications removed again")
-            int applicationsRemoved,
-
-            @Schema(description = "Restored objects removed again")
-            int objectsRemoved,
-
-            @Schema(description = "Purge records that the restore had lost, written back")
-            int recordsRestored) {}
 
     @POST
     @Path("/purges/replay")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import org.jboss.logging.Logger;
 
 /**
  * Turns new outbox events into deliveries, then sends what is due. Safe with several replicas: one dispatches at a
@@ -41,7 +41,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class WebhookDispatcher {
 
-    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int DISPATCH_BATCH = 1_000;
     private static final int MAX_ROUNDS = 20;
 
@@ -103,7 +102,7 @@ public class WebhookDispatcher {
         try {
             runOnce();
         } catch (RuntimeException e) {
-            LOG.warnf(
+            Log.warnf(
                     "Webhook delivery round failed, retried on the next tick: %s",
                     e.getClass().getSimpleName());
         }
@@ -373,7 +372,7 @@ public class WebhookDispatcher {
             subscription.disabledAt = now;
             outbox.record(EventType.WEBHOOK_DISABLED, subscriptionId, "reason", "DELIVERY_FAILED");
             disabled.increment();
-            LOG.warnf("Webhook subscription %s disabled: a delivery failed past the retry schedule", subscriptionId);
+            Log.warnf("Webhook subscription %s disabled: a delivery failed past the retry schedule", subscriptionId);
         }
     }
 }

@@ -1,13 +1,13 @@
 package com.example.ats.webhook;
 
 import com.example.ats.event.EventRetention;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
-import org.jboss.logging.Logger;
 
 /**
  * Events older than the kept period go, and with them their deliveries. First the subscriptions that lose queued
@@ -16,8 +16,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class WebhookHousekeeping {
-
-    private static final Logger LOG = Logger.getLogger(WebhookHousekeeping.class);
 
     private final EntityManager entityManager;
     private final EventRetention retention;
@@ -36,7 +34,7 @@ public class WebhookHousekeeping {
     void scheduled() {
         Result result = runNow();
         if (result.events() > 0 || result.subscriptionsRemoved() > 0 || result.subscriptionsMarked() > 0) {
-            LOG.infof(
+            Log.infof(
                     "Removed %d old events and %d long-disabled webhook subscriptions; %d subscriptions missed events",
                     result.events(), result.subscriptionsRemoved(), result.subscriptionsMarked());
         }

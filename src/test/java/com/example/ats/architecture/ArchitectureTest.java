@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.ats.audit.AuditLog;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -98,6 +99,104 @@ class ArchitectureTest {
         assertThat(result.getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("AuditLog"))
                 .anyMatch(line -> line.contains("EntityManager"));
+    }
+
+    private static final String PLANTED = "com.example.ats.architecture.planted";
+    private static final JavaClasses PLANTED_HOUSE = new ClassFileImporter().importPackages(PLANTED);
+
+    /** {@code shared} and {@code storage} are the ground floor: every feature may use them, they use no feature. */
+    static ArchRule foundationsUseNoFeature(String base) {
+        String[] foundations = {base + ".shared..", base + ".storage.."};
+        return noClasses()
+                .that()
+                .resideInAnyPackage(foundations)
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage(base + "..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(foundations))))
+                .because("shared and storage are used by every feature and use none");
+    }
+
+    /** The applicant's faces (portal, apply page, self-service) sit on top: nothing else depends on them. */
+    static ArchRule facesAreOnTop(String base) {
+        String[] faces = {base + ".portal..", base + ".apply..", base + ".self.."};
+        return noClasses()
+                .that()
+                .resideInAPackage(base + "..")
+                .and()
+                .resideOutsideOfPackages(faces)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(faces)
+                .because("adapters turn HTTP into calls; nothing below may call back up into them");
+    }
+
+    /** Nor does anything depend on a resource, or a type declared in one, but the resource's own nested types. */
+    static final ArchRule RESOURCES_ARE_ON_TOP = noClasses()
+            .should(dependOnAResourceOfAnotherClass())
+            .because("a resource is an adapter: what others need belongs in a service or a record of its own");
+
+    static final ArchRule NO_JBOSS_LOGGER = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.jboss.logging.Logger")
+            .because("the house logs through io.quarkus.logging.Log");
+
+    @Test
+    void sharedAndStorageUseNoFeatureAndTheRuleFindsAPlantedViolation() {
+        foundationsUseNoFeature("com.example.ats").check(SERVICE);
+        EvaluationResult planted = foundationsUseNoFeature(PLANTED).evaluate(PLANTED_HOUSE);
+        assertThat(planted.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("PlantedHelper") && line.contains("PlantedVacancy"));
+    }
+
+    @Test
+    void nothingDependsOnTheFacesAndTheRuleFindsAPlantedViolation() {
+        facesAreOnTop("com.example.ats").check(SERVICE);
+        assertThat(facesAreOnTop(PLANTED)
+                        .evaluate(PLANTED_HOUSE)
+                        .getFailureReport()
+                        .getDetails())
+                .anyMatch(line -> line.contains("PlantedVacancy") && line.contains("PlantedPage"));
+    }
+
+    @Test
+    void nothingDependsOnAResourceAndTheRuleFindsAPlantedViolation() {
+        RESOURCES_ARE_ON_TOP.check(SERVICE);
+        assertThat(RESOURCES_ARE_ON_TOP
+                        .evaluate(PLANTED_HOUSE)
+                        .getFailureReport()
+                        .getDetails())
+                .anyMatch(line -> line.contains("PlantedVacancy.show") && line.contains("PlantedVacancyResource"))
+                .noneMatch(line -> line.contains("PlantedVacancyResource$View."));
+    }
+
+    @Test
+    void noClassLogsThroughJbossLoggerAndTheRuleFindsAPlantedOne() {
+        NO_JBOSS_LOGGER.check(SERVICE);
+        assertThat(NO_JBOSS_LOGGER.evaluate(PLANTED_HOUSE).getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("PlantedHelper"));
+    }
+
+    private static ArchCondition<JavaClass> dependOnAResourceOfAnotherClass() {
+        return new ArchCondition<>("depend on a resource of another class") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                // Under noClasses() an event that satisfies this condition is a violation of the rule.
+                type.getDirectDependenciesFromSelf().stream()
+                        .filter(d ->
+                                outermost(d.getTargetClass()).getSimpleName().endsWith("Resource"))
+                        .filter(d -> !outermost(d.getTargetClass()).equals(outermost(type)))
+                        .forEach(d -> events.add(SimpleConditionEvent.satisfied(d, d.getDescription())));
+            }
+        };
+    }
+
+    private static JavaClass outermost(JavaClass type) {
+        JavaClass c = type;
+        while (c.getEnclosingClass().isPresent()) {
+            c = c.getEnclosingClass().get();
+        }
+        return c;
     }
 
     @Test

@@ -1,0 +1,34 @@
+package com.example.ats.purge;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One purge record. */
+@Schema(name = "PurgeRecord")
+public record PurgeRecordView(
+        @NotNull UUID applicationId,
+        Instant expiresAt,
+        @NotNull Instant purgedAt,
+        @NotNull PurgeRecord.Reason reason,
+        @NotBlank @Size(max = 100) String policyVersion,
+        @PositiveOrZero int objectsRemoved) {
+
+    PurgeReplay.Recorded recorded() {
+        return new PurgeReplay.Recorded(applicationId, expiresAt, purgedAt, reason, policyVersion, objectsRemoved);
+    }
+
+    static PurgeRecordView from(PurgeRecord record) {
+        return new PurgeRecordView(
+                record.applicationId,
+                record.expiresAt,
+                record.purgedAt,
+                record.reason,
+                record.policyVersion,
+                record.objectsRemoved);
+    }
+}
