@@ -1,5 +1,7 @@
 package com.example.ats.consentmail;
 
+import com.example.ats.retention.LatestConsent;
+import com.example.ats.retention.PurgeRules;
 import com.example.ats.shared.SqlValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,9 +56,8 @@ public class ConsentQuestionRepository implements PanacheRepositoryBase<ConsentQ
         return getEntityManager()
                 .createNativeQuery("select a.id from application a"
                         + " where a.expires_at > ?1 and a.expires_at <= ?2 and a.status <> 'WITHDRAWN'"
-                        + " and not (a.legal_hold_reason is not null"
-                        + " and (a.legal_hold_until is null or a.legal_hold_until > ?1))"
-                        + " and " + IN_FORCE
+                        + " and not " + PurgeRules.holdInForce("a", "?1")
+                        + " and " + LatestConsent.inForce("a")
                         + " and not exists (select 1 from consent_question q where q.application_id = a.id"
                         + " and q.purpose = 'RENEWAL'"
                         + " and q.asked_for = to_char(a.expires_at at time zone 'UTC', '" + PERIOD_KEY_SQL + "'))"
@@ -87,9 +88,9 @@ public class ConsentQuestionRepository implements PanacheRepositoryBase<ConsentQ
     public List<Candidate> notToldOf(String version, Instant now, Candidate from, int limit) {
         List<Object[]> rows = getEntityManager()
                 .createNativeQuery("select a.id, a.expires_at from application a"
-                        + " where a.expires_at > ?1 and (a.expires_at, a.id) > (?4, ?5) and " + IN_FORCE
-                        + " and (select c.text_version from consent_event c where c.application_id = a.id"
-                        + " and c.kind = 'RETENTION' order by c.occurred_at desc, c.id desc limit 1) <> ?2"
+                        + " where a.expires_at > ?1 and (a.expires_at, a.id) > (?4, ?5) and "
+                        + LatestConsent.inForce("a")
+                        + " and " + LatestConsent.sql("text_version", "a") + " <> ?2"
                         + " and not exists (select 1 from consent_question q where q.application_id = a.id"
                         + " and q.purpose = 'TEXT_CHANGED' and q.asked_for = ?2)"
                         + " order by a.expires_at, a.id limit ?3")
@@ -103,8 +104,4 @@ public class ConsentQuestionRepository implements PanacheRepositoryBase<ConsentQ
                 .map(row -> new Candidate((UUID) row[0], SqlValues.instant(row[1])))
                 .toList();
     }
-
-    /** The latest retention-consent event is a grant. */
-    private static final String IN_FORCE = "(select c.action from consent_event c where c.application_id = a.id"
-            + " and c.kind = 'RETENTION' order by c.occurred_at desc, c.id desc limit 1) = 'GRANTED'";
 }

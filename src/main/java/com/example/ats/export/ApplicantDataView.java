@@ -5,6 +5,8 @@ import com.example.ats.application.ApplicationStatus;
 import com.example.ats.consent.ConsentAction;
 import com.example.ats.consent.ConsentChannel;
 import com.example.ats.document.DocumentView;
+import com.example.ats.retention.LatestConsent;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +28,18 @@ public record ApplicantDataView(
 
         @Schema(description = "What happens on that date, in plain words")
         String whatHappens) {
+
+    /** Whether the consent to keep the file longer is in force: its deciding event ({@link LatestConsent}) is a grant. */
+    @JsonIgnore
+    public boolean retentionConsentGranted() {
+        return LatestConsent.of(
+                        consentHistory.stream()
+                                .filter(entry -> "RETENTION".equals(entry.kind()))
+                                .toList(),
+                        ConsentHistoryEntry::at)
+                .map(entry -> entry.action() == ConsentAction.GRANTED)
+                .orElse(false);
+    }
 
     /** One consent event as the applicant may see it. */
     @Schema(name = "ConsentHistoryEntry")

@@ -2,7 +2,6 @@ package com.example.ats.portal;
 
 import com.example.ats.applicant.SignInByMail;
 import com.example.ats.application.ApplicantView;
-import com.example.ats.consent.ConsentAction;
 import com.example.ats.consent.ConsentTexts;
 import com.example.ats.document.ScanState;
 import com.example.ats.export.ApplicantDataView;
@@ -124,11 +123,6 @@ class PortalPages {
             Map<String, String> errors,
             int status) {
         ZoneId zone = retention.zone();
-        boolean granted = view.consentHistory().stream()
-                .filter(entry -> "RETENTION".equals(entry.kind()))
-                .reduce((first, second) -> second)
-                .map(entry -> entry.action() == ConsentAction.GRANTED)
-                .orElse(false);
         List<PortalConsentEntry> history = view.consentHistory().stream()
                 .map(entry -> new PortalConsentEntry(
                         PlainWords.date(entry.at(), zone, locale),
@@ -160,7 +154,7 @@ class PortalPages {
                 Language.switchHref(PortalSessions.PATH, locale),
                 PlainWords.date(view.appliedAt(), zone, locale),
                 view.expiresAt() == null ? null : PlainWords.date(view.expiresAt(), zone, locale),
-                granted,
+                view.retentionConsentGranted(),
                 consentTexts.texts().get(consentTexts.currentVersion()),
                 history,
                 documents,

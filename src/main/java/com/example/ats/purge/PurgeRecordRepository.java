@@ -1,5 +1,6 @@
 package com.example.ats.purge;
 
+import com.example.ats.retention.LatestConsent;
 import com.example.ats.retention.PurgeRules;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.KeysetQuery;
@@ -30,10 +31,8 @@ public class PurgeRecordRepository implements PanacheRepositoryBase<PurgeRecord,
     public List<DueApplicationView> due(Instant until) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager()
-                .createNativeQuery("select a.id, a.expires_at, a.purge_attempts > 0, a.purge_retry_at,"
-                        + " (select c.action from consent_event c"
-                        + " where c.application_id = a.id and c.kind = 'RETENTION'"
-                        + " order by c.occurred_at desc, c.id desc limit 1) from application a"
+                .createNativeQuery("select a.id, a.expires_at, a.purge_attempts > 0, a.purge_retry_at, "
+                        + LatestConsent.sql("action", "a") + " from application a"
                         + " where " + PurgeRules.dueForPurge("a", ":until")
                         + " order by a.expires_at, a.id limit 1000")
                 .setParameter("until", until)

@@ -168,9 +168,11 @@ public class RetentionConsentService {
     }
 
     private Optional<ConsentEvent> current(UUID applicationId) {
-        return consents.forApplication(applicationId).stream()
-                .filter(e -> e.kind == ConsentKind.RETENTION)
-                .reduce((first, second) -> second);
+        return LatestConsent.of(
+                consents.forApplication(applicationId).stream()
+                        .filter(e -> e.kind == ConsentKind.RETENTION)
+                        .toList(),
+                e -> e.occurredAt);
     }
 
     private static RetentionConsentState state(Application application, ConsentEvent last) {

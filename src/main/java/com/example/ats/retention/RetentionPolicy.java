@@ -53,8 +53,7 @@ public final class RetentionPolicy {
      */
     public Optional<Instant> expiresAt(Instant appliedAt, Instant procedureEndedAt, List<ConsentFact> consentHistory) {
         Optional<Instant> baseline = baseline(appliedAt, procedureEndedAt);
-        // The latest event decides; of events at the same instant, the one later in the list.
-        Optional<ConsentFact> latest = consentHistory.stream().reduce((a, b) -> b.at().isBefore(a.at()) ? a : b);
+        Optional<ConsentFact> latest = LatestConsent.of(consentHistory, ConsentFact::at);
         if (latest.isEmpty() || latest.get().kind() == ConsentFact.Kind.REFUSED) {
             return baseline;
         }
