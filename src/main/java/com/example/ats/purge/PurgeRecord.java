@@ -41,4 +41,22 @@ public class PurgeRecord {
 
     @Column(name = "objects_removed", nullable = false)
     public int objectsRemoved;
+
+    static PurgeRecord of(
+            UUID applicationId,
+            Instant expiresAt,
+            Instant purgedAt,
+            Reason reason,
+            String policyVersion,
+            int objectsRemoved) {
+        PurgeRecord record = new PurgeRecord();
+        record.id = UUID.randomUUID();
+        record.applicationId = applicationId;
+        record.expiresAt = expiresAt;
+        record.purgedAt = purgedAt;
+        record.reason = reason;
+        record.policyVersion = policyVersion;
+        record.objectsRemoved = objectsRemoved;
+        return record;
+    }
 }

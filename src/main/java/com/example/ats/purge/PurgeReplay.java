@@ -1,6 +1,5 @@
 package com.example.ats.purge;
 
-import com.example.ats.event.Outbox;
 import com.example.ats.retention.PurgeRules;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Problem;
@@ -13,13 +12,13 @@ import com.example.ats.storage.ObjectsNotDeletedException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,21 +39,14 @@ public class PurgeReplay {
 
     private final EntityManager entityManager;
     private final ObjectStore store;
-    private final Event<ApplicationsRemoved> removed;
     private final Clock clock;
-    private final Outbox outbox;
+    private final Removal removal;
 
-    PurgeReplay(
-            EntityManager entityManager,
-            ObjectStore store,
-            Event<ApplicationsRemoved> removed,
-            Clock clock,
-            Outbox outbox) {
+    PurgeReplay(EntityManager entityManager, ObjectStore store, Clock clock, Removal removal) {
         this.entityManager = entityManager;
         this.store = store;
-        this.removed = removed;
         this.clock = clock;
-        this.outbox = outbox;
+        this.removal = removal;
     }
 
     /** A purge record to replay: the fields of the proof of deletion. */
@@ -206,10 +198,6 @@ public class PurgeReplay {
             throw new ObjectStoreUnavailableException(e); // 503: nothing of this batch is removed; replay again
         }
 
-        if (!present.isEmpty()) {
-            Purger.deleteRows(entityManager, present);
-        }
-
         @SuppressWarnings("unchecked")
         List<UUID> recorded = entityManager
                 .createNativeQuery("select application_id from purge_record where application_id in (?1)", UUID.class)
@@ -219,31 +207,25 @@ public class PurgeReplay {
         List<PurgeRecord> restored = new ArrayList<>();
         for (Recorded record : batch) {
             if (done.add(record.applicationId())) {
-                PurgeRecord row = new PurgeRecord();
-                row.id = UUID.randomUUID();
-                row.applicationId = record.applicationId();
-                row.expiresAt = record.expiresAt();
-                row.purgedAt = record.purgedAt();
-                row.reason = record.reason();
-                row.policyVersion = record.policyVersion();
-                row.objectsRemoved = record.objectsRemoved();
-                entityManager.persist(row);
-                restored.add(row);
+                restored.add(PurgeRecord.of(
+                        record.applicationId(),
+                        record.expiresAt(),
+                        record.purgedAt(),
+                        record.reason(),
+                        record.policyVersion(),
+                        record.objectsRemoved()));
             }
         }
-        if (!present.isEmpty() || !restored.isEmpty()) {
-            removed.fire(new ApplicationsRemoved(ids, clock.instant()));
-        }
+        removal.rowsAndProofs(present, restored);
         // The outbox restored with the backup may lack the first telling: integrators hear of these removals again.
-        outbox.forget(ids);
-        Set<UUID> told = new HashSet<>();
+        Map<UUID, PurgeRecord.Reason> removedNow = new LinkedHashMap<>();
         for (Recorded record : batch) {
             UUID id = record.applicationId();
-            boolean removedNow = present.contains(id) || restored.stream().anyMatch(r -> r.applicationId.equals(id));
-            if (removedNow && told.add(id)) {
-                outbox.record(Purger.removalEvent(record.reason()), id, "reason", record.reason(), "replayed", true);
+            if (present.contains(id) || restored.stream().anyMatch(r -> r.applicationId.equals(id))) {
+                removedNow.putIfAbsent(id, record.reason());
             }
         }
+        removal.tell(ids, clock.instant(), removedNow, true);
         return new Outcome(batch.size(), present.size(), keys.size(), restored.size());
     }
 }

@@ -1,7 +1,5 @@
 package com.example.ats.purge;
 
-import com.example.ats.event.EventType;
-import com.example.ats.event.Outbox;
 import com.example.ats.retention.PurgeRules;
 import com.example.ats.retention.RetentionConfig;
 import com.example.ats.shared.SqlValues;
@@ -12,12 +10,14 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -42,9 +42,8 @@ public class Purger {
     private final PurgeMetrics metrics;
     private final BlockedPurges blocked;
     private final Clock clock;
-    private final Event<ApplicationsRemoved> removed;
     private final int batchSize;
-    private final Outbox outbox;
+    private final Removal removal;
     private volatile boolean stopping;
 
     Purger(
@@ -54,18 +53,16 @@ public class Purger {
             PurgeMetrics metrics,
             BlockedPurges blocked,
             Clock clock,
-            Event<ApplicationsRemoved> removed,
             RetentionConfig config,
-            Outbox outbox) {
+            Removal removal) {
         this.entityManager = entityManager;
         this.store = store;
         this.probe = probe;
         this.metrics = metrics;
         this.blocked = blocked;
         this.clock = clock;
-        this.removed = removed;
         this.batchSize = config.purgeBatchSize();
-        this.outbox = outbox;
+        this.removal = removal;
     }
 
     /** What one run did. */
@@ -180,44 +177,18 @@ public class Purger {
         }
         probe.objectsRemoved(ids);
 
-        deleteRows(entityManager, ids);
         Instant purgedAt = clock.instant();
+        List<PurgeRecord> proofs = new ArrayList<>();
+        Map<UUID, PurgeRecord.Reason> reasons = new LinkedHashMap<>();
         for (Object[] row : locked) {
             UUID id = (UUID) row[0];
-            PurgeRecord record = new PurgeRecord();
-            record.id = UUID.randomUUID();
-            record.applicationId = id;
-            record.expiresAt = SqlValues.instant(row[1]);
-            record.purgedAt = purgedAt;
-            record.reason = reason;
-            record.policyVersion = (String) row[2];
-            record.objectsRemoved =
-                    (int) documents.stream().filter(d -> id.equals(d[0])).count();
-            entityManager.persist(record);
+            int objects = (int) documents.stream().filter(d -> id.equals(d[0])).count();
+            proofs.add(PurgeRecord.of(id, SqlValues.instant(row[1]), purgedAt, reason, (String) row[2], objects));
+            reasons.put(id, reason);
         }
-        removed.fire(new ApplicationsRemoved(ids, purgedAt));
-        outbox.forget(ids);
-        for (UUID id : ids) {
-            outbox.record(removalEvent(reason), id, "reason", reason);
-        }
+        removal.rowsAndProofs(ids, proofs);
+        removal.tell(ids, purgedAt, reasons, false);
         return new Batch(examined.size(), ids.size(), keys.size());
-    }
-
-    /** What integrators are told: erased on request, or purged because its time had come. */
-    static EventType removalEvent(PurgeRecord.Reason reason) {
-        return reason == PurgeRecord.Reason.EXPIRED ? EventType.APPLICATION_PURGED : EventType.APPLICATION_ERASED;
-    }
-
-    /** Every row of these applications (the application's delete cascades to its children). */
-    static void deleteRows(EntityManager entityManager, List<UUID> ids) {
-        entityManager
-                .createNativeQuery("delete from idempotency_key where application_id in (?1)")
-                .setParameter(1, ids)
-                .executeUpdate();
-        entityManager
-                .createNativeQuery("delete from application where id in (?1)")
-                .setParameter(1, ids)
-                .executeUpdate();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
