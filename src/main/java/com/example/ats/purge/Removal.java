@@ -50,7 +50,9 @@ class Removal {
      * @param replayed the removal repeats one made before a restore (the event says so)
      */
     void tell(List<UUID> gone, Instant at, Map<UUID, PurgeRecord.Reason> removedNow, boolean replayed) {
-        removed.fire(new ApplicationsRemoved(gone, at));
+        if (!removedNow.isEmpty()) {
+            removed.fire(new ApplicationsRemoved(gone, at));
+        }
         outbox.forget(gone);
         removedNow.forEach((id, reason) -> {
             if (replayed) {

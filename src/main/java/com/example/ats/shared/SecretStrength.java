@@ -44,12 +44,17 @@ public final class SecretStrength {
         return Optional.empty();
     }
 
-    /** How many random bytes the value can hold at most, by its form. */
+    /**
+     * How many random bytes the value can hold at most, by its form: hex and base64 count what they encode when they
+     * look random (a random 64-digit hex string uses about all 16 digits, a random 44-character base64 string about
+     * 32 different characters); anything else, a word of letters included, is text.
+     */
     private static int randomBytes(String value) {
-        if (HEX.matcher(value).matches()) {
+        long distinct = value.chars().distinct().count();
+        if (HEX.matcher(value).matches() && distinct >= 8) {
             return value.length() / 2;
         }
-        if (BASE64.matcher(value).matches()) {
+        if (BASE64.matcher(value).matches() && distinct >= 16) {
             try {
                 return (value.contains("-") || value.contains("_") ? Base64.getUrlDecoder() : Base64.getDecoder())
                         .decode(value)

@@ -333,6 +333,8 @@ public interface ApplicantTexts {
 
     String mail_renewal_page(String validUntil);
 
+    String mail_renewal_pageText(String expiresOn, String validUntil);
+
     String mail_renewal_nothing(String expiresOn);
 
     String mail_textChanged_changed();
