@@ -1,6 +1,6 @@
 package com.example.ats.apply;
 
-import com.example.ats.shared.ClientAddress;
+import com.example.ats.intake.Sender;
 import com.example.ats.shared.Language;
 import com.example.ats.vacancy.VacancyService;
 import io.vertx.core.http.HttpServerRequest;
@@ -72,7 +72,7 @@ public class ApplyPageResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             InputStream body,
             @Context HttpServerRequest request) {
-        return submission.submit(null, contentType, body, acceptLanguage, address(request));
+        return submission.submit(null, contentType, body, acceptLanguage, Sender.of(request));
     }
 
     @POST
@@ -90,11 +90,7 @@ public class ApplyPageResource {
             return ApplySubmission.unread(
                     pages.notFound(Language.of(null, acceptLanguage).locale()));
         }
-        return submission.submit(vacancy.get(), contentType, body, acceptLanguage, address(request));
-    }
-
-    private static String address(HttpServerRequest request) {
-        return ClientAddress.of(request);
+        return submission.submit(vacancy.get(), contentType, body, acceptLanguage, Sender.of(request));
     }
 
     private Optional<VacancyService.OpenVacancy> openVacancy(String id) {

@@ -8,6 +8,7 @@ import com.example.ats.intake.IntakeRateLimit;
 import com.example.ats.intake.IntakeReceiver;
 import com.example.ats.intake.IntakeService;
 import com.example.ats.intake.Reception;
+import com.example.ats.intake.Sender;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Language;
 import com.example.ats.shared.ProblemType;
@@ -66,28 +67,30 @@ class ApplySubmission {
             String contentType,
             InputStream body,
             String acceptLanguage,
-            String address) {
+            Sender sender) {
         Locale asked = Language.of(null, acceptLanguage).locale();
-        if (!limits.tryIntake(address)) {
+        if (!limits.tryIntake(sender.client())) {
             return unread(pages.form(vacancy, asked, Map.of(), Map.of("form", "error_tooMany"), 429));
         }
-        try (Reception reception = receiver.receivePage(contentType, body, ApplyForm.FIELDS)) {
+        try (Reception reception = receiver.receivePage(contentType, body, ApplyForm.FIELDS, sender)) {
             Map<String, String> values = ApplyForm.values(reception.fields());
             return decide(
                     vacancy,
                     reception,
                     values,
                     Language.of(values.get("lang"), acceptLanguage).locale(),
-                    address);
+                    sender.client());
         } catch (ApiException e) { // the body itself: too many at once, too large in all, malformed or too slow
             String error = switch (e.type()) {
                 case SERVICE_UNAVAILABLE -> "error_unavailable";
+                case TOO_MANY_REQUESTS -> "error_tooMany";
                 case PAYLOAD_TOO_LARGE -> "error_requestTooLarge";
                 default -> "error_resend";
             };
             Response page = pages.form(
                     vacancy, asked, Map.of(), Map.of("form", error), e.type().status());
-            return e.type() == ProblemType.SERVICE_UNAVAILABLE ? unread(page) : page; // refused before reading
+            boolean unread = e.type() == ProblemType.SERVICE_UNAVAILABLE || e.type() == ProblemType.TOO_MANY_REQUESTS;
+            return unread ? unread(page) : page; // refused before reading
         } catch (IOException e) {
             return pages.form(vacancy, asked, Map.of(), Map.of("form", "error_resend"), 400);
         }

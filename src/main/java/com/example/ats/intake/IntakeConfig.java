@@ -24,6 +24,17 @@ public interface IntakeConfig {
     @WithDefault("PT5M")
     Duration uploadDeadline();
 
+    /** Intakes one client address may be sending at once; past it 429, so a few clients cannot hold every slot. */
+    @WithDefault("4")
+    int maxConcurrentUploadsPerClient();
+
+    /** The slowest a body may arrive, averaged from its start once the grace has passed; slower ones are cut off. */
+    @WithDefault("4K")
+    MemorySize minUploadRate();
+
+    @WithDefault("PT10S")
+    Duration minUploadRateGrace();
+
     /** Applicants younger than this on the application date need a parent's or guardian's consent. */
     @WithDefault("16")
     int parentalConsentBelowAge();

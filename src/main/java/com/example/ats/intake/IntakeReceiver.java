@@ -6,7 +6,6 @@ import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,11 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.apache.commons.fileupload2.core.AbstractFileUpload;
 import org.apache.commons.fileupload2.core.DiskFileItem;
@@ -52,7 +51,9 @@ public class IntakeReceiver {
 
     private final ObjectStore store;
     private final Semaphore receiving;
-    private final Duration deadline;
+    private final ConcurrentHashMap<String, Integer> receivingFrom = new ConcurrentHashMap<>();
+    private final int perClient;
+    private final SlowBodies slowBodies;
     private final long maxFileSize;
     private final long maxRequestSize;
     private final Path copies;
@@ -60,11 +61,13 @@ public class IntakeReceiver {
     IntakeReceiver(
             ObjectStore store,
             IntakeConfig config,
+            SlowBodies slowBodies,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxRequestSize,
             @ConfigProperty(name = "quarkus.http.body.uploads-directory") String copies) {
         this.store = store;
         this.receiving = new Semaphore(config.maxConcurrentUploads());
-        this.deadline = config.uploadDeadline();
+        this.perClient = config.maxConcurrentUploadsPerClient();
+        this.slowBodies = slowBodies;
         this.maxFileSize = config.maxFileSize().asLongValue();
         this.maxRequestSize = maxRequestSize.asLongValue();
         this.copies = Path.of(copies);
@@ -74,30 +77,51 @@ public class IntakeReceiver {
      * Reads the whole body. Throws a 400 problem for a malformed body (IOException), a 413 for one over the request
      * limit; whatever was stored by then is removed. The caller closes the reception.
      */
-    Reception receive(String contentType, InputStream body) throws IOException {
-        return receive(contentType, body, Set.of());
+    Reception receive(String contentType, InputStream body, Sender sender) throws IOException {
+        return receive(contentType, body, Set.of(), sender);
     }
 
     /**
      * Reads the apply page's body: its text fields (each up to a few KiB, the rest skipped) instead of a JSON
      * application part, and the files as for the API; a file input left empty (a part without a file name) is no file.
      */
-    public Reception receivePage(String contentType, InputStream body, Set<String> fields) throws IOException {
-        return receive(contentType, body, fields);
+    public Reception receivePage(String contentType, InputStream body, Set<String> fields, Sender sender)
+            throws IOException {
+        return receive(contentType, body, fields, sender);
     }
 
-    private Reception receive(String contentType, InputStream body, Set<String> fields) throws IOException {
-        if (!receiving.tryAcquire()) {
+    /**
+     * Under two bounds: intakes being sent at once (503 past it), and of those, from one client address (429 past
+     * it, so that a few clients cannot hold every slot); the body is cut off when it comes too late or too slowly.
+     */
+    private Reception receive(String contentType, InputStream body, Set<String> fields, Sender sender)
+            throws IOException {
+        if (receivingFrom.merge(sender.client(), 1, Integer::sum) > perClient) {
+            release(sender.client());
             throw new ApiException(
-                            ProblemType.SERVICE_UNAVAILABLE,
-                            "Too many applications are being sent right now; retry shortly")
+                            ProblemType.TOO_MANY_REQUESTS,
+                            "Too many applications are being sent from your address at once; retry when one is done")
                     .withHeader("Retry-After", "5");
         }
         try {
-            return receiveAll(contentType, new DeadlineStream(body, System.nanoTime() + deadline.toNanos()), fields);
+            if (!receiving.tryAcquire()) {
+                throw new ApiException(
+                                ProblemType.SERVICE_UNAVAILABLE,
+                                "Too many applications are being sent right now; retry shortly")
+                        .withHeader("Retry-After", "5");
+            }
+            try (SlowBodies.Watched watched = slowBodies.watch(body, sender)) {
+                return receiveAll(contentType, watched, fields);
+            } finally {
+                receiving.release();
+            }
         } finally {
-            receiving.release();
+            release(sender.client());
         }
+    }
+
+    private void release(String client) {
+        receivingFrom.computeIfPresent(client, (key, count) -> count > 1 ? count - 1 : null);
     }
 
     private Reception receiveAll(String contentType, InputStream body, Set<String> fields) throws IOException {
@@ -222,36 +246,6 @@ public class IntakeReceiver {
      */
     private static String fileName(FileItemInput item) {
         return NAMES.getFileName(item.getHeaders());
-    }
-
-    /** The request body, refused once it has taken longer than the deadline to arrive. */
-    private static final class DeadlineStream extends FilterInputStream {
-
-        private final long deadlineNanos;
-
-        DeadlineStream(InputStream body, long deadlineNanos) {
-            super(body);
-            this.deadlineNanos = deadlineNanos;
-        }
-
-        @Override
-        public int read() throws IOException {
-            check();
-            return super.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            check();
-            return super.read(buffer, offset, length);
-        }
-
-        private void check() {
-            if (System.nanoTime() - deadlineNanos > 0) {
-                throw new ApiException(
-                        ProblemType.MALFORMED_REQUEST, "The request was not sent completely in the time allowed");
-            }
-        }
     }
 
     /** The request body with its Content-Type, as the multipart reader wants it. */

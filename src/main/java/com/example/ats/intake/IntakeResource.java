@@ -132,7 +132,7 @@ public class IntakeResource {
                     "The Idempotency-Key header must be 1-200 visible ASCII characters",
                     List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "invalid")));
         }
-        try (Reception reception = receiver.receive(contentType, body)) {
+        try (Reception reception = receiver.receive(contentType, body, Sender.of(request))) {
             IntakeService.Outcome outcome = submit(reception, idempotencyKey, language, acceptLanguage, request);
             if (!outcome.replayed()) {
                 reception.keep();
