@@ -44,4 +44,21 @@ public record DocumentView(
                 document.createdAt,
                 new Scan(document.scanState, document.scanSignature, document.scanDatabase, document.scannedAt));
     }
+
+    /**
+     * The file as its applicant sees it: the scan's verdict and time, without the scanner's version or the name of
+     * what it found (the staff's to know, for a decision about the file; to an applicant, a map of our defences).
+     */
+    public static DocumentView forApplicant(Document document) {
+        DocumentView view = of(document);
+        return new DocumentView(
+                view.id(),
+                view.kind(),
+                view.fileName(),
+                view.mediaType(),
+                view.size(),
+                view.sha256(),
+                view.storedAt(),
+                new Scan(view.scan().state(), null, null, view.scan().scannedAt()));
+    }
 }

@@ -69,7 +69,9 @@ public class ApplicantDataService {
                 application.appliedAt,
                 application.status,
                 ApplicantView.of(application.applicant),
-                documents.forApplication(id).stream().map(DocumentView::of).toList(),
+                documents.forApplication(id).stream()
+                        .map(DocumentView::forApplicant)
+                        .toList(),
                 history,
                 application.expiresAt,
                 whatHappens(application, granted, locale));

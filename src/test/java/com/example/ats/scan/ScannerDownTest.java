@@ -109,6 +109,11 @@ class ScannerDownTest {
                 .then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'malware-scanner' }.status", equalTo("DOWN"));
+        assertThat(anonymous().get("/q/health/well").asString())
+                .as("where clamd listens is not told to anonymous callers")
+                .doesNotContain(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                                .getValue("ats.scan.host", String.class)
+                        + ":");
         double pendingWhileDown = metric("ats_scan_pending");
         assertThat(pendingWhileDown).isGreaterThanOrEqualTo(1);
         assertThat(worker.scanPending()).isEqualTo(new PendingScanWorker.Round(0, true));
