@@ -99,7 +99,7 @@ public class ApplicantActions {
 
     /** The data-portability archive, streamed. */
     public Response export(UUID id, Locale language) {
-        Response archive = export.answer(data.view(id, language));
+        Response archive = export.answer(data.view(id, language), ScanGate.OWN_FILE);
         audit.record(ACTOR, ACTOR, AuditAction.SELF_EXPORTED, id, null);
         return archive;
     }

@@ -9,7 +9,7 @@ public enum ScanGate {
     /** The privacy officer, who asked for it explicitly: any state. */
     ANY;
 
-    boolean allows(ScanState state) {
+    public boolean allows(ScanState state) {
         return switch (this) {
             case CLEAN_ONLY -> state == ScanState.CLEAN;
             case OWN_FILE -> state != ScanState.INFECTED;

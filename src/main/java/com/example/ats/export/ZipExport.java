@@ -3,6 +3,7 @@ package com.example.ats.export;
 import com.example.ats.document.ContentDisposition;
 import com.example.ats.document.DocumentRepository;
 import com.example.ats.document.DocumentView;
+import com.example.ats.document.ScanGate;
 import com.example.ats.document.ScanState;
 import com.example.ats.document.VerifiedCopy;
 import com.example.ats.storage.ObjectStore;
@@ -45,7 +46,8 @@ public class ZipExport {
             documents/        je bestanden, byte voor byte zoals je ze stuurde; met de SHA-256 in
                               application.json kun je dat controleren. Een bestand waarin onze virusscanner
                               later malware vond (scan.state INFECTED) staat wel in application.json, maar
-                              niet in deze map.
+                              niet in deze map; een bestand dat nog niet gecontroleerd is (PENDING) alleen als
+                              je het archief zelf downloadt of de privacyfunctionaris het bewust meestuurt.
 
             Tijden staan in UTC (ISO-8601). Je mag dit archief aan een andere werkgever of dienst geven.
 
@@ -62,7 +64,8 @@ public class ZipExport {
             documents/        your files, byte for byte as you sent them; each file's SHA-256 in
                               application.json lets you check that. A file in which our virus scanner later
                               found malware (scan.state INFECTED) is listed in application.json but not
-                              included here.
+                              included here; a file not scanned yet (PENDING) only when you download the
+                              archive yourself or the privacy officer includes it on purpose.
 
             Times are UTC (ISO-8601). You may give this archive to another employer or service.
             """;
@@ -77,18 +80,21 @@ public class ZipExport {
         this.json = json.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
-    /** The 200 answer with the archive of {@code view}, named after the application. */
-    public Response answer(ApplicantDataView view) {
+    /**
+     * The 200 answer with the archive of {@code view}, named after the application, with the files {@code gate}
+     * lets out; an INFECTED file never (ADR 0015).
+     */
+    public Response answer(ApplicantDataView view, ScanGate gate) {
         Map<UUID, String> keys = QuarkusTransaction.requiringNew()
                 .call(() -> documents.forApplication(view.id()).stream()
                         .collect(Collectors.toMap(d -> d.id, d -> d.objectKey)));
-        return Response.ok(zip(view, keys), "application/zip")
+        return Response.ok(zip(view, keys, gate), "application/zip")
                 .header("Content-Disposition", ContentDisposition.attachment("application-" + view.id() + ".zip"))
                 .build();
     }
 
     /** The archive of {@code view}; {@code objectKeys} maps each document id to its object. */
-    public StreamingOutput zip(ApplicantDataView view, Map<UUID, String> objectKeys) {
+    public StreamingOutput zip(ApplicantDataView view, Map<UUID, String> objectKeys, ScanGate gate) {
         return out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
                 zip.putNextEntry(new ZipEntry("README.txt"));
@@ -99,8 +105,9 @@ public class ZipExport {
                 zip.closeEntry();
                 Set<String> names = new HashSet<>();
                 for (DocumentView document : view.documents()) {
-                    if (document.scan().state() == ScanState.INFECTED) {
-                        continue; // never handed out, not even to its sender (ADR 0015)
+                    if (document.scan().state() == ScanState.INFECTED
+                            || !gate.allows(document.scan().state())) {
+                        continue; // INFECTED: never handed out, not even to its sender (ADR 0015)
                     }
                     zip.putNextEntry(new ZipEntry("documents/" + unique(names, document)));
                     try (InputStream content = store.get(objectKeys.get(document.id()))) {

@@ -2,6 +2,8 @@ package com.example.ats.privacy;
 
 import com.example.ats.audit.AuditAction;
 import com.example.ats.audit.AuditLog;
+import com.example.ats.document.ScanGate;
+import com.example.ats.document.ScanState;
 import com.example.ats.export.ApplicantDataService;
 import com.example.ats.export.ApplicantDataView;
 import com.example.ats.export.ZipExport;
@@ -62,7 +64,9 @@ public class OnBehalfResource {
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(
             operationId = "exportApplicationOnBehalf",
-            summary = "The applicant's data in one ZIP, to send them (an access or portability request)")
+            summary = "The applicant's data in one ZIP, to send them (an access or portability request)",
+            description = "Files the malware scanner has not passed (PENDING) are left out unless asked for with"
+                    + " unscanned=true, which is audited per file as an unscanned download is; an INFECTED file never.")
     @APIResponse(
             responseCode = "200",
             description = "The archive, streamed: the same as the applicant's own export",
@@ -75,11 +79,24 @@ public class OnBehalfResource {
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                     @Parameter(description = "nl (the default) or en: the applicant's language, for `whatHappens`")
-                    String language) {
+                    String language,
+            @QueryParam("unscanned")
+                    @Parameter(description = "true: include files not scanned yet (PENDING), each audited")
+                    boolean unscanned) {
         ApplicantDataView view = data.find(id, Language.preferred(language).locale())
                 .orElseThrow(() -> ApiException.notFound("Application"));
-        Response archive = export.answer(view);
+        Response archive = export.answer(view, unscanned ? ScanGate.OWN_FILE : ScanGate.CLEAN_ONLY);
         audit.record(caller.subject(), caller.role(), AuditAction.EXPORTED_ON_BEHALF, id, null);
+        if (unscanned) {
+            view.documents().stream()
+                    .filter(document -> document.scan().state() == ScanState.PENDING)
+                    .forEach(document -> audit.record(
+                            caller.subject(),
+                            caller.role(),
+                            AuditAction.DOCUMENT_DOWNLOADED_UNSCANNED,
+                            id,
+                            "document " + document.id() + ", scan PENDING, in the export"));
+        }
         return archive;
     }
 

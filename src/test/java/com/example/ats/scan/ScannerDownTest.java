@@ -68,6 +68,48 @@ class ScannerDownTest {
     }
 
     @Test
+    void thePrivacyOfficersExportLeavesAPendingFileOutUnlessAskedForAndAuditsItWhenAsked() throws Exception {
+        Clamd.stop();
+        Sent sent = submitWhileDown("cv.pdf", SampleFiles.pdf(), "application/pdf");
+        String export = "/api/v1/applications/" + sent.id() + "/export";
+
+        byte[] plain = as("privacy-officer")
+                .get(export)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        assertThat(zipEntries(plain)).contains("application.json").noneMatch(name -> name.startsWith("documents/"));
+        assertThat(auditActions(sent.id())).doesNotContain("DOCUMENT_DOWNLOADED_UNSCANNED");
+
+        byte[] asked = as("privacy-officer")
+                .queryParam("unscanned", true)
+                .get(export)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        assertThat(zipEntries(asked)).contains("documents/cv-cv.pdf");
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> entityManager
+                                .createNativeQuery(
+                                        "select detail from audit_event where application_id = ?1 and action = ?2",
+                                        String.class)
+                                .setParameter(1, sent.id())
+                                .setParameter(2, "DOCUMENT_DOWNLOADED_UNSCANNED")
+                                .getSingleResult()))
+                .isEqualTo("document " + sent.cv() + ", scan PENDING, in the export");
+
+        byte[] own = given().header("Applicant-Token", sent.token())
+                .get("/api/v1/self/application/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        assertThat(zipEntries(own)).as("the applicant's own bytes back").contains("documents/cv-cv.pdf");
+    }
+
+    @Test
     void intakeGoesOnWhileClamdIsDownAndTheWorkerScansThePendingFileWhenItIsBack() {
         Clamd.stop();
         Sent sent = submitWhileDown("cv.pdf", SampleFiles.pdf(), "application/pdf");
