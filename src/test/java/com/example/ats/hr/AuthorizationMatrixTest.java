@@ -35,7 +35,9 @@ class AuthorizationMatrixTest {
         PRIVACY_OFFICER,
         HR_INTEGRATION,
         FOREIGN_ISSUER,
-        EXPIRED_TOKEN;
+        EXPIRED_TOKEN,
+        /** The realm's own token with a role, issued to another service (audience not ats). */
+        OTHER_AUDIENCE;
 
         RequestSpecification request(String applicantToken) {
             return switch (this) {
@@ -47,12 +49,17 @@ class AuthorizationMatrixTest {
                 case HR_INTEGRATION -> Api.asHrTool();
                 case FOREIGN_ISSUER -> given().auth().oauth2(Api.foreignToken());
                 case EXPIRED_TOKEN -> given().auth().oauth2(Api.expiredToken("privacy-officer"));
+                case OTHER_AUDIENCE -> given().auth().oauth2(Api.otherAudienceToken());
             };
         }
     }
 
-    private static final Set<Caller> UNAUTHENTICATED =
-            EnumSet.of(Caller.ANONYMOUS, Caller.APPLICANT_TOKEN, Caller.FOREIGN_ISSUER, Caller.EXPIRED_TOKEN);
+    private static final Set<Caller> UNAUTHENTICATED = EnumSet.of(
+            Caller.ANONYMOUS,
+            Caller.APPLICANT_TOKEN,
+            Caller.FOREIGN_ISSUER,
+            Caller.EXPIRED_TOKEN,
+            Caller.OTHER_AUDIENCE);
 
     /** One endpoint: who may call it, the status they get, and how to call it (given a fresh application). */
     record Endpoint(String name, Set<Caller> allowed, int success, Function<Call, Integer> call) {}

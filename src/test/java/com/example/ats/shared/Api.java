@@ -61,6 +61,12 @@ public final class Api {
         });
     }
 
+    /** A real token of the realm, with the hr-integration role, issued to another service: its audience is not ats. */
+    public static String otherAudienceToken() {
+        return TOKENS.computeIfAbsent(
+                "client:other-service", k -> clientToken("other-service", "other-service-secret"));
+    }
+
     /** A well-formed token with a staff role, signed by another issuer's key (not the realm's). */
     public static String foreignToken() {
         return TOKENS.computeIfAbsent("foreign", k -> ForeignIssuer.token("privacy-officer"));
