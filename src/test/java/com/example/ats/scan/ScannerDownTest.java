@@ -90,14 +90,7 @@ class ScannerDownTest {
                 .extract()
                 .asByteArray();
         assertThat(zipEntries(asked)).contains("documents/cv-cv.pdf");
-        assertThat(QuarkusTransaction.requiringNew()
-                        .call(() -> entityManager
-                                .createNativeQuery(
-                                        "select detail from audit_event where application_id = ?1 and action = ?2",
-                                        String.class)
-                                .setParameter(1, sent.id())
-                                .setParameter(2, "DOCUMENT_DOWNLOADED_UNSCANNED")
-                                .getSingleResult()))
+        assertThat(auditDetail(sent.id(), "DOCUMENT_DOWNLOADED_UNSCANNED"))
                 .isEqualTo("document " + sent.cv() + ", scan PENDING, in the export");
 
         byte[] own = given().header("Applicant-Token", sent.token())
@@ -131,14 +124,7 @@ class ScannerDownTest {
                 .asByteArray();
         assertThat(opened).isEqualTo(SampleFiles.pdf());
         assertThat(auditActions(sent.id())).contains("DOCUMENT_DOWNLOADED_UNSCANNED");
-        assertThat(QuarkusTransaction.requiringNew()
-                        .call(() -> entityManager
-                                .createNativeQuery(
-                                        "select detail from audit_event where application_id = ?1 and action = ?2",
-                                        String.class)
-                                .setParameter(1, sent.id())
-                                .setParameter(2, "DOCUMENT_DOWNLOADED_UNSCANNED")
-                                .getSingleResult()))
+        assertThat(auditDetail(sent.id(), "DOCUMENT_DOWNLOADED_UNSCANNED"))
                 .isEqualTo("document " + sent.cv() + ", scan PENDING");
         given().header("Applicant-Token", sent.token())
                 .get(sent.ownPath())
@@ -221,6 +207,15 @@ class ScannerDownTest {
                 .then()
                 .body("checks.name", org.hamcrest.Matchers.not(hasItem("malware-scanner")));
         anonymous().get("/q/health/well").then().statusCode(200).body("checks.name", hasItem("malware-scanner"));
+    }
+
+    private String auditDetail(UUID applicationId, String action) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery(
+                        "select detail from audit_event where application_id = ?1 and action = ?2", String.class)
+                .setParameter(1, applicationId)
+                .setParameter(2, action)
+                .getSingleResult());
     }
 
     private List<String> auditActions(UUID applicationId) {
