@@ -83,6 +83,8 @@ final class ServiceProcess implements AutoCloseable {
                         // mail off: the intake figures are the service's, not the SMTP server's
                         "ATS_MAIL_HOST", "off"));
         builder.environment().put("MALLOC_ARENA_MAX", "2"); // as bin/run and the image
+        // every load generator's connection comes from loopback: one client to the service
+        builder.environment().put("ATS_INTAKE_MAX_CONCURRENT_UPLOADS_PER_CLIENT", "1000");
         builder.environment().putAll(settings);
         Files.createDirectories(log.getParent());
         long started = System.nanoTime();

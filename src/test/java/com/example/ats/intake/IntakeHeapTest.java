@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 @Tag(StoreUnderTest.STORAGE)
 class IntakeHeapTest {
 
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private static final long MIB = 1024 * 1024;
     private static final int CONCURRENT = 8;
 
@@ -92,6 +95,8 @@ class IntakeHeapTest {
                 HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
         return HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + Intake.PATH))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                // each from a client of its own: one address may send only a few at once (SlowBodyTest)
+                .header("X-Forwarded-For", "192.0.2." + CLIENTS.incrementAndGet())
                 .POST(body)
                 .build();
     }

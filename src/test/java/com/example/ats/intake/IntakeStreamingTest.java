@@ -127,10 +127,13 @@ class IntakeStreamingTest {
                 .getValue("ats.intake.max-concurrent-uploads", Integer.class);
         java.util.List<Socket> slow = new java.util.ArrayList<>();
         try {
+            // from as many addresses as slots: one address may hold only a few of them (SlowBodyTest); and well
+            // within the ten seconds after which a body this slow is cut off
             for (int i = 0; i < limit; i++) {
                 Socket socket = new Socket("127.0.0.1", RestAssured.port);
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST " + Intake.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data;"
+                out.write(("POST " + Intake.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 192.0.2." + (i + 1)
+                                + "\r\nContent-Type: multipart/form-data;"
                                 + " boundary=" + BOUNDARY + "\r\nContent-Length: 100000\r\n\r\n--" + BOUNDARY
                                 + "\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"cv.txt\"\r\n\r\nslow")
                         .getBytes(StandardCharsets.US_ASCII));
@@ -141,7 +144,8 @@ class IntakeStreamingTest {
             int status;
             do {
                 Thread.sleep(200);
-                status = given().contentType("multipart/form-data; boundary=" + BOUNDARY)
+                status = given().header("X-Forwarded-For", "192.0.2.200")
+                        .contentType("multipart/form-data; boundary=" + BOUNDARY)
                         .body(body(part("application", null, json())))
                         .post(Intake.PATH)
                         .then()
@@ -149,7 +153,8 @@ class IntakeStreamingTest {
                         .statusCode();
             } while (status != 503 && Instant.now().isBefore(deadline));
             assertThat(status).isEqualTo(503);
-            given().contentType("multipart/form-data; boundary=" + BOUNDARY)
+            given().header("X-Forwarded-For", "192.0.2.201")
+                    .contentType("multipart/form-data; boundary=" + BOUNDARY)
                     .body(body(part("application", null, json())))
                     .post(Intake.PATH)
                     .then()
