@@ -30,18 +30,21 @@ public class OrphanSweep {
     private final IdempotencyKeyRepository idempotencyKeys;
     private final IntakeConfig config;
     private final Clock clock;
+    private final LeftoverCopies copies;
 
     OrphanSweep(
             ObjectStore store,
             DocumentRepository documents,
             IdempotencyKeyRepository idempotencyKeys,
             IntakeConfig config,
-            Clock clock) {
+            Clock clock,
+            LeftoverCopies copies) {
         this.store = store;
         this.documents = documents;
         this.idempotencyKeys = idempotencyKeys;
         this.config = config;
         this.clock = clock;
+        this.copies = copies;
     }
 
     @Scheduled(
@@ -52,8 +55,11 @@ public class OrphanSweep {
     void scheduled() {
         int removed = sweep();
         long keys = QuarkusTransaction.requiringNew().call(() -> idempotencyKeys.deleteExpired(clock.instant()));
-        if (removed > 0 || keys > 0) {
-            Log.infof("Housekeeping: removed %d orphaned object(s) and %d expired idempotency key(s)", removed, keys);
+        int local = copies.sweep();
+        if (removed > 0 || keys > 0 || local > 0) {
+            Log.infof(
+                    "Housekeeping: removed %d orphaned object(s), %d expired idempotency key(s) and %d local copy(ies)",
+                    removed, keys, local);
         }
     }
 

@@ -83,6 +83,9 @@ public final class Reception implements AutoCloseable {
         return notFiles;
     }
 
+    /** The names of local copies, for {@link LeftoverCopies}. */
+    static final String COPY_PATTERN = "intake-*.part";
+
     /** A local copy to remove on close; registered before a byte is written to it. */
     Path newCopy(Path directory) {
         try {
