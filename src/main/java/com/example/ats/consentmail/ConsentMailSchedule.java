@@ -1,5 +1,6 @@
 package com.example.ats.consentmail;
 
+import com.example.ats.work.Jobs;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +14,12 @@ class ConsentMailSchedule {
 
     private final RenewalAsker renewals;
     private final TextChangeAnnouncer announcer;
+    private final Jobs jobs;
 
-    ConsentMailSchedule(RenewalAsker renewals, TextChangeAnnouncer announcer) {
+    ConsentMailSchedule(RenewalAsker renewals, TextChangeAnnouncer announcer, Jobs jobs) {
         this.renewals = renewals;
         this.announcer = announcer;
+        this.jobs = jobs;
     }
 
     @Scheduled(
@@ -26,25 +29,17 @@ class ConsentMailSchedule {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         // apart: a failing announcement must not keep renewals from being asked, nor the other way round
-        try {
+        jobs.run("consent-text-announcement", () -> {
             int told = announcer.announce();
             if (told > 0) {
                 Log.infof("Consent mail: %d told of the changed consent text", told);
             }
-        } catch (RuntimeException e) {
-            Log.warnf(
-                    "Consent-text announcement failed, next round retries: %s",
-                    e.getClass().getSimpleName());
-        }
-        try {
+        });
+        jobs.run("consent-renewal", () -> {
             int asked = renewals.askDue();
             if (asked > 0) {
                 Log.infof("Consent mail: %d asked to renew", asked);
             }
-        } catch (RuntimeException e) {
-            Log.warnf(
-                    "Consent renewal round failed, next round retries: %s",
-                    e.getClass().getSimpleName());
-        }
+        });
     }
 }

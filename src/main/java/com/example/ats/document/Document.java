@@ -58,7 +58,4 @@ public class Document {
 
     @Column(name = "scanned_at")
     public Instant scannedAt;
-
-    @Column(name = "scan_tried_at")
-    public Instant scanTriedAt;
 }

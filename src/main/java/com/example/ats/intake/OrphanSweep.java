@@ -4,6 +4,7 @@ import com.example.ats.document.DocumentRepository;
 import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
 import com.example.ats.storage.ObjectsNotDeletedException;
+import com.example.ats.work.Jobs;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -31,6 +32,7 @@ public class OrphanSweep {
     private final IntakeConfig config;
     private final Clock clock;
     private final LeftoverCopies copies;
+    private final Jobs jobs;
 
     OrphanSweep(
             ObjectStore store,
@@ -38,7 +40,9 @@ public class OrphanSweep {
             IdempotencyKeyRepository idempotencyKeys,
             IntakeConfig config,
             Clock clock,
-            LeftoverCopies copies) {
+            LeftoverCopies copies,
+            Jobs jobs) {
+        this.jobs = jobs;
         this.store = store;
         this.documents = documents;
         this.idempotencyKeys = idempotencyKeys;
@@ -53,14 +57,17 @@ public class OrphanSweep {
             delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        int removed = sweep();
-        long keys = QuarkusTransaction.requiringNew().call(() -> idempotencyKeys.deleteExpired(clock.instant()));
-        int local = copies.sweep();
-        if (removed > 0 || keys > 0 || local > 0) {
-            Log.infof(
-                    "Housekeeping: removed %d orphaned object(s), %d expired idempotency key(s) and %d local copy(ies)",
-                    removed, keys, local);
-        }
+        jobs.run("intake-housekeeping", () -> {
+            int removed = sweep();
+            long keys = QuarkusTransaction.requiringNew().call(() -> idempotencyKeys.deleteExpired(clock.instant()));
+            int local = copies.sweep();
+            if (removed > 0 || keys > 0 || local > 0) {
+                Log.infof(
+                        "Housekeeping: removed %d orphaned object(s), %d expired idempotency key(s) and %d local"
+                                + " copy(ies)",
+                        removed, keys, local);
+            }
+        });
     }
 
     /** Runs one sweep; returns how many objects it removed. */

@@ -1,34 +1,40 @@
 package com.example.ats.mail;
 
+import com.example.ats.work.Jobs;
+import com.example.ats.work.RetrySchedule;
+import com.example.ats.work.Work;
+import com.example.ats.work.WorkQueue;
+import com.example.ats.work.WorkTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.MessagingException;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Sends queued mails: claims a batch with {@code FOR UPDATE SKIP LOCKED} and a lease (two replicas never take the
- * same mail; a replica killed mid-send leaves it to be sent when the lease runs out), renders each from what is
- * stored now, sends it over SMTP, and records the outcome; failures wait for the retry schedule. The address is
- * dropped once the mail is sent or given up.
+ * Sends queued mails through the {@link WorkQueue}: each is rendered from what is stored when it is claimed, sent
+ * over SMTP with the same message id on every attempt, and recorded; failures wait for the retry schedule. The address
+ * is dropped once the mail is sent or given up.
  */
 @ApplicationScoped
-public class MailWorker {
+public class MailWorker implements Work<MailWorker.Prepared, Void> {
 
+    static final WorkTable MAILS = new WorkTable(
+            "mail_message", "w.state = 'PENDING'", "w.next_attempt_at", "leased_until", "attempts", "next_attempt_at");
     private static final int BATCH = 20;
 
     private final EntityManager entityManager;
+    private final WorkQueue queue;
+    private final Jobs jobs;
     private final MailContent content;
     private final SmtpSender smtp;
     private final MailConfig config;
@@ -38,12 +44,16 @@ public class MailWorker {
 
     MailWorker(
             EntityManager entityManager,
+            WorkQueue queue,
+            Jobs jobs,
             MailContent content,
             SmtpSender smtp,
             MailConfig config,
             Clock clock,
             MeterRegistry registry) {
         this.entityManager = entityManager;
+        this.queue = queue;
+        this.jobs = jobs;
         this.content = content;
         this.smtp = smtp;
         this.config = config;
@@ -54,111 +64,83 @@ public class MailWorker {
                 .register(registry);
     }
 
+    /** A mail as it goes out; no recipient or no content when the application or the question went meanwhile. */
+    record Prepared(UUID id, String recipient, Optional<MailContent.Rendered> rendered) {}
+
     @Scheduled(
             identity = "mail-sending",
             every = "${ats.mail.send-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (!config.enabled()) {
-            return;
-        }
-        try {
-            while (sendDue() == BATCH) {
-                // more waiting
-            }
-        } catch (RuntimeException e) {
-            Log.warnf(
-                    "Mail round failed, retried on the next tick: %s",
-                    e.getClass().getSimpleName());
+        if (config.enabled()) {
+            jobs.run("mail-sending", () -> {
+                while (sendDue() == BATCH) {
+                    // more waiting
+                }
+            });
         }
     }
 
     /** Sends one batch of due mails; returns how many were claimed. */
     public int sendDue() {
-        Instant now = clock.instant();
-        Instant lease = now.plus(config.lease()).truncatedTo(ChronoUnit.MICROS);
-        List<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<UUID> ids = entityManager
-                    .createNativeQuery("""
-                            select id from mail_message
-                             where state = 'PENDING' and next_attempt_at <= :now
-                               and (leased_until is null or leased_until <= :now)
-                             order by next_attempt_at
-                             limit :batch
-                             for update skip locked""", UUID.class)
-                    .setParameter("now", now)
-                    .setParameter("batch", BATCH)
-                    .getResultList();
-            if (!ids.isEmpty()) {
-                entityManager
-                        .createNativeQuery("update mail_message set leased_until = :lease, attempts = attempts + 1"
-                                + " where id in (:ids)")
-                        .setParameter("lease", lease)
-                        .setParameter("ids", ids)
-                        .executeUpdate();
-            }
-            return ids;
-        });
-        for (UUID id : claimed) {
-            send(id, lease);
-        }
-        return claimed.size();
+        return queue.runBatch(this).claimed();
     }
 
-    private void send(UUID id, Instant lease) {
-        record Prepared(String recipient, Optional<MailContent.Rendered> rendered) {}
-        Prepared prepared = QuarkusTransaction.requiringNew().call(() -> {
+    @Override
+    public Kind kind() {
+        return new Kind(
+                MAILS,
+                config.lease(),
+                config.lease().dividedBy(2),
+                RetrySchedule.thenGiveUp(config.retrySchedule()),
+                BATCH,
+                1);
+    }
+
+    @Override
+    public Map<UUID, Prepared> load(List<UUID> ids) {
+        Map<UUID, Prepared> prepared = new HashMap<>();
+        for (UUID id : ids) {
             MailMessage message = entityManager.find(MailMessage.class, id);
-            if (message == null || !lease.equals(message.leasedUntil)) {
-                return null;
-            }
-            return new Prepared(message.recipient, content.render(message));
-        });
-        if (prepared == null) {
-            return;
+            prepared.put(id, new Prepared(id, message.recipient, content.render(message)));
         }
-        String outcome;
-        if (prepared.recipient() == null || prepared.rendered().isEmpty()) {
-            outcome = "GONE"; // the application went meanwhile, or the question it asks is no longer open
-        } else {
-            MailContent.Rendered mail = prepared.rendered().get();
-            try {
-                // the same id on every attempt, so a receiving server or client can drop a second copy
-                smtp.send(prepared.recipient(), mail, id + "@ats");
-                outcome = "SENT";
-            } catch (MessagingException | RuntimeException e) {
-                outcome = "SMTP_FAILED"; // never the server's words: they may quote the address
-            }
-        }
-        String result = outcome;
-        QuarkusTransaction.requiringNew().run(() -> record(id, lease, result));
+        return prepared;
     }
 
-    private void record(UUID id, Instant lease, String outcome) {
-        MailMessage message = entityManager.find(MailMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (message == null || !lease.equals(message.leasedUntil)) {
-            return;
+    @Override
+    public Outcome<Void> perform(Prepared mail) {
+        if (mail.recipient() == null || mail.rendered().isEmpty()) {
+            return Outcome.done("GONE"); // the application went meanwhile, or the question it asks is no longer open
         }
-        Instant now = clock.instant();
-        message.leasedUntil = null;
-        message.lastOutcome = outcome;
-        List<Duration> schedule = config.retrySchedule();
-        if (outcome.equals("SENT") || outcome.equals("GONE")) {
-            message.state = outcome.equals("SENT") ? MailMessage.State.SENT : MailMessage.State.DROPPED;
-            message.sentAt = outcome.equals("SENT") ? now : null;
+        try {
+            // the same id on every attempt, so a receiving server or client can drop a second copy
+            smtp.send(mail.recipient(), mail.rendered().get(), mail.id() + "@ats");
+            return Outcome.done("SENT");
+        } catch (MessagingException | RuntimeException e) {
+            return Outcome.failed("SMTP_FAILED"); // never the server's words: they may quote the address
+        }
+    }
+
+    @Override
+    public boolean record(WorkQueue.Claim claim, Outcome<Void> outcome, Optional<Instant> retryAt) {
+        MailMessage message = entityManager.find(MailMessage.class, claim.id());
+        message.lastOutcome = outcome.code();
+        if (outcome.done()) {
+            boolean wasSent = outcome.code().equals("SENT");
+            message.state = wasSent ? MailMessage.State.SENT : MailMessage.State.DROPPED;
+            message.sentAt = wasSent ? clock.instant() : null;
             message.recipient = null;
-            if (outcome.equals("SENT")) {
+            if (wasSent) {
                 sent.increment();
             }
-        } else if (message.attempts <= schedule.size()) {
-            failed.increment();
-            message.nextAttemptAt = now.plus(schedule.get(message.attempts - 1));
-        } else {
-            failed.increment();
+            return true;
+        }
+        failed.increment();
+        if (retryAt.isEmpty()) {
             message.state = MailMessage.State.FAILED;
             message.recipient = null;
-            Log.warnf("Mail %s (%s) given up after %d attempts", id, message.kind, message.attempts);
+            Log.warnf("Mail %s (%s) given up after %d attempts", claim.id(), message.kind, message.attempts);
         }
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package com.example.ats.privacy;
 
 import com.example.ats.purge.ApplicationsRemoved;
+import com.example.ats.work.Jobs;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -27,8 +28,10 @@ public class RegisterMinimisation {
     private final EntityManager entityManager;
     private final Duration keptFor;
     private final Clock clock;
+    private final Jobs jobs;
 
-    RegisterMinimisation(EntityManager entityManager, PrivacyConfig config, Clock clock) {
+    RegisterMinimisation(EntityManager entityManager, PrivacyConfig config, Clock clock, Jobs jobs) {
+        this.jobs = jobs;
         this.entityManager = entityManager;
         this.keptFor = config.registerPersonalDataKeptFor();
         this.clock = clock;
@@ -64,6 +67,8 @@ public class RegisterMinimisation {
             every = "${ats.privacy.minimise-every:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void minimiseOnSchedule() {
-        QuarkusTransaction.requiringNew().run(() -> minimiseDue(clock.instant()));
+        jobs.run(
+                "privacy-register-minimisation",
+                () -> QuarkusTransaction.requiringNew().run(() -> minimiseDue(clock.instant())));
     }
 }

@@ -1,16 +1,19 @@
 package com.example.ats.purge;
 
+import com.example.ats.work.Jobs;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Runs the purge every `ats.retention.purge-every` (5 minutes by default) on every replica; SKIP LOCKED shares the work. */
+/** Runs the purge every `ats.retention.purge-every` (5 minutes by default) on every replica; the work queue shares the work. */
 @ApplicationScoped
 class PurgeSchedule {
 
     private final Purger purger;
+    private final Jobs jobs;
 
-    PurgeSchedule(Purger purger) {
+    PurgeSchedule(Purger purger, Jobs jobs) {
         this.purger = purger;
+        this.jobs = jobs;
     }
 
     @Scheduled(
@@ -18,6 +21,6 @@ class PurgeSchedule {
             every = "${ats.retention.purge-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
-        purger.run();
+        jobs.run("purge", purger::run);
     }
 }

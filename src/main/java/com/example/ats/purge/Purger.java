@@ -6,6 +6,8 @@ import com.example.ats.shared.SqlValues;
 import com.example.ats.storage.ObjectStore;
 import com.example.ats.storage.ObjectStoreUnavailableException;
 import com.example.ats.storage.ObjectsNotDeletedException;
+import com.example.ats.work.WorkQueue;
+import com.example.ats.work.WorkTable;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,7 +38,16 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Purger {
 
+    /** Applications due for the purge, as locked work of the queue; a blocked one waits for its retry time. */
+    static final WorkTable DUE = WorkTable.locked(
+            "application",
+            PurgeRules.dueForPurge("w", ":now"),
+            "w.expires_at, w.id",
+            "purge_attempts",
+            "purge_retry_at");
+
     private final EntityManager entityManager;
+    private final WorkQueue queue;
     private final ObjectStore store;
     private final PurgeProbe probe;
     private final PurgeMetrics metrics;
@@ -48,6 +59,7 @@ public class Purger {
 
     Purger(
             EntityManager entityManager,
+            WorkQueue queue,
             ObjectStore store,
             PurgeProbe probe,
             PurgeMetrics metrics,
@@ -56,6 +68,7 @@ public class Purger {
             RetentionConfig config,
             Removal removal) {
         this.entityManager = entityManager;
+        this.queue = queue;
         this.store = store;
         this.probe = probe;
         this.metrics = metrics;
@@ -107,18 +120,16 @@ public class Purger {
     }
 
     private Batch purgeBatch(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> due = entityManager
-                .createNativeQuery("select a.id, a.expires_at, a.policy_version from application a"
-                        + " where " + PurgeRules.dueForPurge("a", ":now")
-                        + " and (a.purge_retry_at is null or a.purge_retry_at <= :now)"
-                        + " order by a.expires_at, a.id limit :limit for update skip locked")
-                .setParameter("now", now)
-                .setParameter("limit", batchSize)
-                .getResultList();
-        if (due.isEmpty()) {
+        List<UUID> ids = queue.lockDue(DUE, batchSize, now);
+        if (ids.isEmpty()) {
             return new Batch(0, 0, 0);
         }
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = entityManager
+                .createNativeQuery("select id, expires_at, policy_version from application where id in (:ids)"
+                        + " order by expires_at, id")
+                .setParameter("ids", ids)
+                .getResultList();
         return remove(due, PurgeRecord.Reason.EXPIRED);
     }
 

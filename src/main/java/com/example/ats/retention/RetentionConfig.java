@@ -2,7 +2,9 @@ package com.example.ats.retention;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /** The retention rules of the privacy statement; changing them changes future expiry computations. */
 @ConfigMapping(prefix = "ats.retention")
@@ -31,4 +33,11 @@ public interface RetentionConfig {
     /** Applications purged per transaction. */
     @WithDefault("200")
     int purgeBatchSize();
+
+    /**
+     * Waits after each attempt to purge an application whose objects the store refused to delete; after the last
+     * step it is tried at that interval for as long as it takes (a purge is never given up).
+     */
+    @WithDefault("PT1M,PT2M,PT4M,PT8M,PT16M,PT32M,PT64M,PT128M,PT256M,PT6H")
+    List<Duration> purgeRetrySchedule();
 }

@@ -29,4 +29,56 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                 subscriptionId,
                 WebhookDelivery.State.FAILED);
     }
+
+    /**
+     * Due deliveries in the order to claim them, in fair shares: the slots are split between the subscriptions with
+     * due deliveries (at least two each), so one slow or dead receiver cannot take every slot while a lone subscriber
+     * still gets them all; only the oldest unfinished delivery per subscription and subject is due (in order).
+     */
+    public List<UUID> dueInFairShares(Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager()
+                .createNativeQuery("""
+                        with due as (
+                          select d.id, d.subscription_id, d.next_attempt_at, d.event_seq
+                            from webhook_delivery d
+                            join webhook_subscription s on s.id = d.subscription_id
+                           where d.state = 'PENDING' and s.state = 'ACTIVE' and d.next_attempt_at <= :now
+                             and (d.leased_until is null or d.leased_until <= :now)
+                             and not exists (select 1 from webhook_delivery e
+                                              where e.subscription_id = d.subscription_id
+                                                and e.ordering_key = d.ordering_key
+                                                and e.event_seq < d.event_seq and e.state <> 'DELIVERED')
+                        ), ranked as (
+                          select id, next_attempt_at, event_seq, row_number() over (
+                                   partition by subscription_id order by next_attempt_at, event_seq) as place
+                            from due
+                        )
+                        select id from ranked
+                         where place <= greatest(2, :batch / (select count(distinct subscription_id) from due))
+                         order by next_attempt_at, event_seq
+                         limit :batch""", UUID.class)
+                .setParameter("now", now)
+                .setParameter("batch", limit)
+                .getResultList();
+        return ids;
+    }
+
+    /** A claimed delivery's subscription, target, sealed secret and event. */
+    public record Due(UUID id, UUID subscriptionId, String target, byte[] sealedSecret, long eventSeq) {}
+
+    public List<Due> due(List<UUID> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("""
+                        select d.id, d.subscription_id, s.target_url, s.secret_sealed, d.event_seq
+                          from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
+                         where d.id in (:ids) order by d.event_seq""", Object[].class)
+                .setParameter("ids", ids)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new Due(
+                        (UUID) row[0], (UUID) row[1], (String) row[2], (byte[]) row[3], ((Number) row[4]).longValue()))
+                .toList();
+    }
 }

@@ -1,6 +1,7 @@
 package com.example.ats.webhook;
 
 import com.example.ats.event.EventRetention;
+import com.example.ats.work.Jobs;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -20,8 +21,10 @@ public class WebhookHousekeeping {
     private final EntityManager entityManager;
     private final EventRetention retention;
     private final Clock clock;
+    private final Jobs jobs;
 
-    WebhookHousekeeping(EntityManager entityManager, EventRetention retention, Clock clock) {
+    WebhookHousekeeping(EntityManager entityManager, EventRetention retention, Clock clock, Jobs jobs) {
+        this.jobs = jobs;
         this.entityManager = entityManager;
         this.retention = retention;
         this.clock = clock;
@@ -32,12 +35,15 @@ public class WebhookHousekeeping {
             every = "${ats.events.housekeeping-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        Result result = runNow();
-        if (result.events() > 0 || result.subscriptionsRemoved() > 0 || result.subscriptionsMarked() > 0) {
-            Log.infof(
-                    "Removed %d old events and %d long-disabled webhook subscriptions; %d subscriptions missed events",
-                    result.events(), result.subscriptionsRemoved(), result.subscriptionsMarked());
-        }
+        jobs.run("event-retention", () -> {
+            Result result = runNow();
+            if (result.events() > 0 || result.subscriptionsRemoved() > 0 || result.subscriptionsMarked() > 0) {
+                Log.infof(
+                        "Removed %d old events and %d long-disabled webhook subscriptions; %d subscriptions missed"
+                                + " events",
+                        result.events(), result.subscriptionsRemoved(), result.subscriptionsMarked());
+            }
+        });
     }
 
     public record Result(int subscriptionsMarked, int subscriptionsRemoved, int events) {}

@@ -80,7 +80,7 @@ public class WebhookService {
         WebhookSubscription subscription = QuarkusTransaction.requiringNew().call(() -> {
             // Waits for a dispatch in progress: every event after this position is dispatched with us in the list.
             // The lock also serialises subscribing, so the count below holds.
-            WebhookDispatcher.restorePosition(subscriptions.getEntityManager());
+            WebhookFanOut.restorePosition(subscriptions.getEntityManager());
             long dispatched = ((Number) subscriptions
                             .getEntityManager()
                             .createNativeQuery("select dispatched_through from webhook_dispatch for update")

@@ -106,7 +106,7 @@ class ArchitectureTest {
 
     /** {@code shared} and {@code storage} are the ground floor: every feature may use them, they use no feature. */
     static ArchRule foundationsUseNoFeature(String base) {
-        String[] foundations = {base + ".shared..", base + ".storage.."};
+        String[] foundations = {base + ".shared..", base + ".storage..", base + ".work.."};
         return noClasses()
                 .that()
                 .resideInAnyPackage(foundations)

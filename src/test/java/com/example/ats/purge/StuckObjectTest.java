@@ -18,6 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -95,6 +99,71 @@ class StuckObjectTest {
                     .bucket(bucket())
                     .object(stuckKey)
                     .build());
+        }
+    }
+
+    @Test
+    void aBlockedPurgeWhoseReplicaDiesMidItemIsDoneOnceByAnother() throws Exception {
+        Applications.Submitted stuck = Applications.submit(false);
+        String stuckKey = moveOneObjectWhereDeletesAreRefused(stuck.id());
+        try {
+            clock.travelTo(stuck.expiresAt().plusSeconds(1));
+            assertThat(purger.run().completed()).isTrue();
+            assertThat(attempts(stuck.id())).isEqualTo(1);
+            String freed = "applications/" + stuck.id() + "/" + UUID.randomUUID();
+            copy(stuckKey, freed);
+            setObjectKey(stuckKey, freed);
+            clock.travel(Duration.ofMinutes(2));
+
+            // another replica has taken the application (its purge holds the row) and dies before it commits
+            try (Connection replica = database()) {
+                replica.setAutoCommit(false);
+                try (PreparedStatement take =
+                        replica.prepareStatement("select id from application where id = ? for update")) {
+                    take.setObject(1, stuck.id());
+                    assertThat(take.executeQuery().next()).isTrue();
+                }
+                assertThat(purger.run().completed())
+                        .as("this replica skips the application taken, without waiting")
+                        .isTrue();
+                assertThat(Applications.rows(entityManager, stuck.id())).containsEntry("application", 1L);
+                killBackendOf(replica);
+            }
+
+            assertThat(purger.run().completed()).isTrue();
+            Applications.assertNoRows(entityManager, stuck.id());
+            assertThat(Applications.objects(stuck.id())).isEmpty();
+            assertThat(Applications.purgeRecords(entityManager, stuck.id())).isEqualTo(1);
+            purger.run();
+            assertThat(Applications.purgeRecords(entityManager, stuck.id())).isEqualTo(1);
+        } finally {
+            root().removeObject(RemoveObjectArgs.builder()
+                    .bucket(bucket())
+                    .object(stuckKey)
+                    .build());
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /** Ends the connection's server process, as a replica's death does: its transaction rolls back, its locks go. */
+    private static void killBackendOf(Connection replica) throws SQLException {
+        int pid;
+        try (var statement = replica.createStatement();
+                var result = statement.executeQuery("select pg_backend_pid()")) {
+            result.next();
+            pid = result.getInt(1);
+        }
+        try (Connection other = database();
+                PreparedStatement kill = other.prepareStatement("select pg_terminate_backend(?)")) {
+            kill.setInt(1, pid);
+            kill.executeQuery();
         }
     }
 

@@ -11,7 +11,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.example.ats.intake.Intake;
 import com.example.ats.intake.SampleFiles;
+import com.example.ats.shared.TestClock;
 import com.example.ats.storage.StoreUnderTest;
+import com.example.ats.work.WorkQueue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -37,9 +39,16 @@ class ScannerDownTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    WorkQueue queue;
+
+    @Inject
+    TestClock clock;
+
     @AfterEach
     void scannerBack() {
         Clamd.start();
+        clock.reset();
     }
 
     private record Sent(UUID id, UUID cv, String token) {
@@ -160,6 +169,43 @@ class ScannerDownTest {
                 .body("documents[0].scan.database", startsWith("ClamAV 1."));
         anonymous().get("/q/health/well").then().statusCode(200);
         assertThat(metric("ats_scan_pending")).isLessThan(pendingWhileDown);
+    }
+
+    @Test
+    void aScanWhoseReplicaDiesMidItemIsDoneOnceByAnother() {
+        while (worker.scanPending().scanned() > 0) {
+            // pending documents of earlier tests first, so that ours is the only one due
+        }
+        Clamd.stop();
+        Sent ours = submitWhileDown("cv.pdf", SampleFiles.pdf(), "application/pdf");
+        Clamd.start();
+
+        // another replica claims the document, counts its attempt, and dies while it scans
+        List<WorkQueue.Item<PendingScanWorker.Stored>> dead = queue.claim(worker);
+        assertThat(dead)
+                .singleElement()
+                .satisfies(item -> assertThat(item.claim().id()).isEqualTo(ours.cv()));
+        assertThat(queue.begin(worker, dead.getFirst().claim())).isTrue();
+
+        assertThat(worker.scanPending().scanned())
+                .as("its claim holds until the lease runs out")
+                .isZero();
+        clock.travel(worker.kind().lease().plusSeconds(1));
+        assertThat(worker.scanPending().scanned()).isPositive();
+        assertThat(queue.run(worker, dead).recorded())
+                .as("the dead replica's late verdict is not written")
+                .isZero();
+        assertThat(scanAttempts(ours.cv())).as("its attempt and ours").isEqualTo(2);
+        as("recruiter").get(ours.path()).then().statusCode(200);
+    }
+
+    private int scanAttempts(UUID document) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("select scan_attempts from document where id = ?1")
+                                .setParameter(1, document)
+                                .getSingleResult())
+                        .intValue());
     }
 
     @Test

@@ -46,6 +46,12 @@ class WebhookDeliveryTest {
     WebhookDispatcher dispatcher;
 
     @Inject
+    WebhookFanOut fanOut;
+
+    @Inject
+    com.example.ats.work.WorkQueue queue;
+
+    @Inject
     WebhookConfig config;
 
     @Inject
@@ -224,15 +230,14 @@ class WebhookDeliveryTest {
         try {
             Thread.sleep(2 * 1_000); // a round that began before the pause ends within a tick (deliver-every 1s)
             String vacancy = Webhooks.openVacancy();
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(dispatcher::dispatch);
-            List<WebhookDispatcher.Claimed> claimed =
-                    io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(dispatcher::claim);
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(fanOut::dispatch);
+            List<com.example.ats.work.WorkQueue.Item<WebhookDispatcher.Delivery>> claimed = queue.claim(dispatcher);
             assertThat(claimed)
                     .singleElement()
-                    .satisfies(c -> assertThat(c.body()).contains(vacancy));
+                    .satisfies(c -> assertThat(c.payload().body()).contains(vacancy));
 
             clock.travel(config.lease()); // the claim's lease has run out before the sender got to it
-            dispatcher.deliver(claimed);
+            queue.run(dispatcher, claimed);
             JsonPath skipped = deliveries(id);
             assertThat(receiver.arrived()).noneMatch(body -> body.contains(vacancy));
             assertThat(skipped.getString("items[0].state")).isEqualTo("PENDING");
