@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * Deletes applications whose expiry has passed and that no legal hold protects, in batches, each batch in one
- * transaction: lock the due rows with {@code FOR UPDATE SKIP LOCKED} (other replicas skip them instead of waiting),
+ * transaction: lock the due rows through the work queue (other replicas skip them instead of waiting),
  * remove their objects from the store, delete the rows, write a purge record per application, commit.
  *
  * <p>Crash-safe: until the commit, the rows stay and keep their locks only as long as the connection lives; a run

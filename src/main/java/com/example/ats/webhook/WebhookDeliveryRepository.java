@@ -1,15 +1,28 @@
 package com.example.ats.webhook;
 
+import com.example.ats.event.EventStore;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.KeysetQuery;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookDelivery, UUID> {
+
+    private final EventStore events;
+    private final ObjectMapper json;
+
+    WebhookDeliveryRepository(EventStore events, ObjectMapper json) {
+        this.events = events;
+        this.json = json;
+    }
 
     /** A subscription's deliveries in the order they were made, optionally in one state. */
     public List<WebhookDelivery> page(UUID subscriptionId, WebhookDelivery.State state, Cursor after, int limit) {
@@ -64,21 +77,41 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
         return ids;
     }
 
-    /** A claimed delivery's subscription, target, sealed secret and event. */
-    public record Due(UUID id, UUID subscriptionId, String target, byte[] sealedSecret, long eventSeq) {}
+    /** A claimed delivery with what it takes to send it: target, sealed secret, the event's id and body. */
+    public record Outgoing(UUID subscriptionId, String target, byte[] sealedSecret, String eventId, String body) {}
 
-    public List<Due> due(List<UUID> ids) {
+    /** The deliveries to send, by id. */
+    public Map<UUID, Outgoing> outgoing(List<UUID> ids) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager()
                 .createNativeQuery("""
                         select d.id, d.subscription_id, s.target_url, s.secret_sealed, d.event_seq
                           from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
-                         where d.id in (:ids) order by d.event_seq""", Object[].class)
+                         where d.id in (:ids)""", Object[].class)
                 .setParameter("ids", ids)
                 .getResultList();
-        return rows.stream()
-                .map(row -> new Due(
-                        (UUID) row[0], (UUID) row[1], (String) row[2], (byte[]) row[3], ((Number) row[4]).longValue()))
-                .toList();
+        Map<Long, EventStore.Stored> stored = events.bySeq(
+                rows.stream().map(row -> ((Number) row[4]).longValue()).toList());
+        Map<UUID, Outgoing> outgoing = new HashMap<>();
+        for (Object[] row : rows) {
+            EventStore.Stored event = stored.get(((Number) row[4]).longValue());
+            outgoing.put(
+                    (UUID) row[0],
+                    new Outgoing(
+                            (UUID) row[1],
+                            (String) row[2],
+                            (byte[]) row[3],
+                            event.view().id().toString(),
+                            body(event)));
+        }
+        return outgoing;
+    }
+
+    private String body(EventStore.Stored event) {
+        try {
+            return json.writeValueAsString(event.view());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,25 +1,19 @@
 package com.example.ats.webhook;
 
-import com.example.ats.event.EventStore;
-import com.example.ats.event.EventType;
-import com.example.ats.event.Outbox;
+import com.example.ats.webhook.WebhookDeliveryRepository.Outgoing;
 import com.example.ats.work.Jobs;
 import com.example.ats.work.RetrySchedule;
 import com.example.ats.work.Work;
 import com.example.ats.work.WorkQueue;
 import com.example.ats.work.WorkTable;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +26,7 @@ import java.util.UUID;
  * order). A replica killed mid-send leaves the delivery to be sent again when its lease runs out (at least once).
  */
 @ApplicationScoped
-public class WebhookDispatcher implements Work<WebhookDispatcher.Delivery, Void> {
+public class WebhookDispatcher implements Work<Outgoing, Void> {
 
     static final WorkTable DELIVERIES = new WorkTable(
             "webhook_delivery",
@@ -47,30 +41,23 @@ public class WebhookDispatcher implements Work<WebhookDispatcher.Delivery, Void>
     private final Jobs jobs;
     private final WebhookFanOut fanOut;
     private final WebhookDeliveryRepository deliveries;
-    private final WebhookSubscriptionRepository subscriptions;
-    private final EventStore events;
     private final WebhookSender sender;
     private final WebhookSecrets secrets;
     private final WebhookConfig config;
-    private final Outbox outbox;
-    private final ObjectMapper json;
+    private final FailingTargets failing;
     private final Clock clock;
     private final Counter delivered;
     private final Counter failedAttempts;
-    private final Counter disabled;
 
     WebhookDispatcher(
             WorkQueue queue,
             Jobs jobs,
             WebhookFanOut fanOut,
             WebhookDeliveryRepository deliveries,
-            WebhookSubscriptionRepository subscriptions,
-            EventStore events,
             WebhookSender sender,
             WebhookSecrets secrets,
             WebhookConfig config,
-            Outbox outbox,
-            ObjectMapper json,
+            FailingTargets failing,
             Clock clock,
             MeterRegistry registry) {
         if (config.lease().compareTo(config.connectTimeout().plus(config.responseTimeout())) <= 0) {
@@ -81,23 +68,14 @@ public class WebhookDispatcher implements Work<WebhookDispatcher.Delivery, Void>
         this.jobs = jobs;
         this.fanOut = fanOut;
         this.deliveries = deliveries;
-        this.subscriptions = subscriptions;
-        this.events = events;
         this.sender = sender;
         this.secrets = secrets;
         this.config = config;
-        this.outbox = outbox;
-        this.json = json;
+        this.failing = failing;
         this.clock = clock;
         this.delivered = attempts(registry, "delivered");
         this.failedAttempts = attempts(registry, "failed");
-        this.disabled = Counter.builder("ats.webhook.subscriptions.disabled")
-                .description("Subscriptions disabled after a delivery failed past the retry schedule")
-                .register(registry);
     }
-
-    /** A claimed delivery with what it takes to send it. */
-    public record Delivery(UUID subscriptionId, String target, byte[] sealedSecret, String eventId, String body) {}
 
     @Scheduled(
             identity = "webhook-delivery",
@@ -135,35 +113,12 @@ public class WebhookDispatcher implements Work<WebhookDispatcher.Delivery, Void>
     }
 
     @Override
-    public Map<UUID, Delivery> load(List<UUID> ids) {
-        List<WebhookDeliveryRepository.Due> due = deliveries.due(ids);
-        Map<Long, EventStore.Stored> stored = events.bySeq(
-                due.stream().map(WebhookDeliveryRepository.Due::eventSeq).toList());
-        Map<UUID, Delivery> loaded = new HashMap<>();
-        for (WebhookDeliveryRepository.Due d : due) {
-            EventStore.Stored event = stored.get(d.eventSeq());
-            loaded.put(
-                    d.id(),
-                    new Delivery(
-                            d.subscriptionId(),
-                            d.target(),
-                            d.sealedSecret(),
-                            event.view().id().toString(),
-                            body(event)));
-        }
-        return loaded;
-    }
-
-    private String body(EventStore.Stored event) {
-        try {
-            return json.writeValueAsString(event.view());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    public Map<UUID, Outgoing> load(List<UUID> ids) {
+        return deliveries.outgoing(ids);
     }
 
     @Override
-    public Outcome<Void> perform(Delivery delivery) {
+    public Outcome<Void> perform(Outgoing delivery) {
         WebhookSender.Outcome sent = sender.send(
                 URI.create(delivery.target()),
                 secrets.open(delivery.sealedSecret(), delivery.subscriptionId()),
@@ -183,7 +138,7 @@ public class WebhookDispatcher implements Work<WebhookDispatcher.Delivery, Void>
             delivery.deliveredAt = clock.instant();
         } else if (retryAt.isEmpty()) {
             delivery.state = WebhookDelivery.State.FAILED;
-            disable(delivery.subscriptionId);
+            failing.disable(delivery.subscriptionId);
         }
         return true;
     }
@@ -193,16 +148,5 @@ public class WebhookDispatcher implements Work<WebhookDispatcher.Delivery, Void>
                 .tag("outcome", outcome)
                 .description("Webhook delivery attempts, by outcome")
                 .register(registry);
-    }
-
-    private void disable(UUID subscriptionId) {
-        WebhookSubscription subscription = subscriptions.findById(subscriptionId);
-        if (subscription != null && subscription.state == WebhookSubscription.State.ACTIVE) {
-            subscription.state = WebhookSubscription.State.DISABLED;
-            subscription.disabledAt = clock.instant();
-            outbox.record(EventType.WEBHOOK_DISABLED, subscriptionId, "reason", "DELIVERY_FAILED");
-            disabled.increment();
-            Log.warnf("Webhook subscription %s disabled: a delivery failed past the retry schedule", subscriptionId);
-        }
     }
 }

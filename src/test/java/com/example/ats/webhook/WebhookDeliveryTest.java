@@ -231,7 +231,8 @@ class WebhookDeliveryTest {
             Thread.sleep(2 * 1_000); // a round that began before the pause ends within a tick (deliver-every 1s)
             String vacancy = Webhooks.openVacancy();
             io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(fanOut::dispatch);
-            List<com.example.ats.work.WorkQueue.Item<WebhookDispatcher.Delivery>> claimed = queue.claim(dispatcher);
+            List<com.example.ats.work.WorkQueue.Item<WebhookDeliveryRepository.Outgoing>> claimed =
+                    queue.claim(dispatcher);
             assertThat(claimed)
                     .singleElement()
                     .satisfies(c -> assertThat(c.payload().body()).contains(vacancy));
