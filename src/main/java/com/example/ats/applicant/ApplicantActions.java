@@ -14,6 +14,8 @@ import com.example.ats.privacy.PrivacyRequestService;
 import com.example.ats.purge.Erasure;
 import com.example.ats.retention.RetentionConsentService;
 import com.example.ats.retention.RetentionConsentState;
+import com.example.ats.shared.RateLimit;
+import com.example.ats.shared.RateLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +46,7 @@ public class ApplicantActions {
     private final ApplicationRepository applications;
     private final Erasure erasure;
     private final AuditLog audit;
+    private final RateLimits limits;
     private final Clock clock;
 
     ApplicantActions(
@@ -57,6 +60,7 @@ public class ApplicantActions {
             ApplicationRepository applications,
             Erasure erasure,
             AuditLog audit,
+            RateLimits limits,
             Clock clock) {
         this.authentication = authentication;
         this.data = data;
@@ -68,6 +72,7 @@ public class ApplicantActions {
         this.applications = applications;
         this.erasure = erasure;
         this.audit = audit;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -106,6 +111,7 @@ public class ApplicantActions {
 
     /** A correction of the applicant's details (JSON Merge Patch) under the intake rules; the changed fields. */
     public Set<String> correct(UUID id, JsonNode patch) {
+        countChange(id);
         Set<String> changed = rectification.apply(id, patch);
         audit.record(ACTOR, ACTOR, AuditAction.RECTIFIED, id, "fields=" + String.join(",", changed));
         return changed;
@@ -113,6 +119,7 @@ public class ApplicantActions {
 
     /** Gives (to the consent text of that version) or withdraws the consent to keep the file. */
     public RetentionConsentState answerConsent(UUID id, boolean granted, String textVersion) {
+        countChange(id);
         RetentionConsentState state =
                 consents.record(id, RetentionConsentService.Answer.applicants(granted, textVersion));
         audit.record(ACTOR, ACTOR, AuditAction.CONSENT_RECORDED, id, state.lastAction() + " via WEB");
@@ -125,6 +132,7 @@ public class ApplicantActions {
      * citizen service number or a control character into the privacy register.
      */
     public RetentionConsentState object(UUID id, @Valid Objection objection) {
+        countChange(id);
         String reason = objection == null
                         || objection.reason() == null
                         || objection.reason().isBlank()
@@ -155,5 +163,13 @@ public class ApplicantActions {
                 "Your application must be kept for a legal reason for now; the privacy officer will contact you about"
                         + " your request");
         audit.record(ACTOR, ACTOR, AuditAction.ERASED_ON_REQUEST, id, null);
+    }
+
+    /** A change to the file counts against the application's limit, whoever holds its code (429 over it). */
+    private void countChange(UUID id) {
+        RateLimits.Verdict verdict = limits.take(RateLimit.APPLICANT_ACTIONS, id.toString());
+        if (!verdict.allowed()) {
+            throw RateLimits.refusal(verdict, "Too many changes to this application in a short time");
+        }
     }
 }

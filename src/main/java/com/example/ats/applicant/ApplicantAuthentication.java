@@ -3,7 +3,8 @@ package com.example.ats.applicant;
 import com.example.ats.application.AccessTokens;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.ProblemType;
-import com.example.ats.shared.RateBuckets;
+import com.example.ats.shared.RateLimit;
+import com.example.ats.shared.RateLimits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,18 +20,21 @@ import java.util.UUID;
 public class ApplicantAuthentication {
 
     private final EntityManager entityManager;
-    private final RateBuckets failures;
+    private final RateLimits limits;
 
-    ApplicantAuthentication(EntityManager entityManager, SelfServiceConfig config) {
+    ApplicantAuthentication(EntityManager entityManager, RateLimits limits) {
         this.entityManager = entityManager;
-        this.failures = new RateBuckets(config.failedTokenLimit(), config.failedTokenPeriod());
+        this.limits = limits;
     }
 
     /** The application the token opens; 401 when none, 429 after too many wrong tokens from this address. */
     public UUID authenticate(String token, String address) {
-        if (!failures.hasLeft(address)) {
+        if (!limits.hasLeft(RateLimit.TOKEN_GUESSING, address)) {
             throw new ApiException(ProblemType.TOO_MANY_REQUESTS, "Too many wrong tokens from this address; try later")
-                    .withHeader("Retry-After", Long.toString(failures.period().toSeconds()));
+                    .withHeader(
+                            "Retry-After",
+                            Long.toString(
+                                    limits.period(RateLimit.TOKEN_GUESSING).toSeconds()));
         }
         if (token != null && !token.isBlank() && token.length() <= 200) {
             byte[] hash = AccessTokens.hash(token.strip());
@@ -44,7 +48,7 @@ public class ApplicantAuthentication {
                 return found.getFirst();
             }
         }
-        failures.take(address);
+        limits.take(RateLimit.TOKEN_GUESSING, address);
         throw new ApiException(
                         ProblemType.UNAUTHENTICATED,
                         "Send the access token you received when you applied in the Applicant-Token header")

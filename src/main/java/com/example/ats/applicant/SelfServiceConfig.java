@@ -29,4 +29,11 @@ public interface SelfServiceConfig {
 
     @WithDefault("PT1H")
     Duration signInLinkPeriod();
+
+    /** Changes an applicant may make to their file (objection, consent, correction) per period (RateLimit). */
+    @WithDefault("20")
+    int actionsPerToken();
+
+    @WithDefault("PT1M")
+    Duration actionsPeriod();
 }

@@ -6,9 +6,8 @@ import com.example.ats.application.ApplicationRepository;
 import com.example.ats.audit.AuditAction;
 import com.example.ats.audit.AuditLog;
 import com.example.ats.mail.MailOutbox;
-import com.example.ats.shared.ApiException;
-import com.example.ats.shared.ProblemType;
-import com.example.ats.shared.RateBuckets;
+import com.example.ats.shared.RateLimit;
+import com.example.ats.shared.RateLimits;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,8 +38,7 @@ public class SignInByMail {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration lifetime;
-    private final RateBuckets perAddress;
-    private final RateBuckets perClient;
+    private final RateLimits limits;
     private final ManagedExecutor background;
 
     SignInByMail(
@@ -50,6 +48,7 @@ public class SignInByMail {
             AuditLog audit,
             Clock clock,
             SelfServiceConfig config,
+            RateLimits limits,
             ManagedExecutor background) {
         this.background = background;
         this.links = links;
@@ -58,8 +57,7 @@ public class SignInByMail {
         this.audit = audit;
         this.clock = clock;
         this.lifetime = config.signInLinkLifetime();
-        this.perAddress = new RateBuckets(config.signInLinksPerAddress(), config.signInLinkPeriod());
-        this.perClient = new RateBuckets(config.signInLinksPerClient(), config.signInLinkPeriod());
+        this.limits = limits;
     }
 
     /** How long a link works. */
@@ -72,18 +70,17 @@ public class SignInByMail {
      * client asked too often; past the address's own limit, nothing more is sent to it, and the answer is the same.
      */
     public void request(String email, String clientAddress) {
-        if (!perClient.take(clientAddress).isConsumed()) {
-            throw new ApiException(ProblemType.TOO_MANY_REQUESTS, "Too many sign-in links asked from this address")
-                    .withHeader("Retry-After", Long.toString(perClient.period().toSeconds()));
+        RateLimits.Verdict asked = limits.take(RateLimit.SIGN_IN_LINKS_PER_CLIENT, clientAddress);
+        if (!asked.allowed()) {
+            throw RateLimits.refusal(asked, "Too many sign-in links asked from this address");
         }
         if (email == null || email.isBlank() || email.length() > 254) {
             return;
         }
         String address = email.strip().toLowerCase(Locale.ROOT);
         // the bucket's key is the address's hash: the limiter's memory holds no e-mail address
-        if (!perAddress
-                .take(HexFormat.of().formatHex(AccessTokens.hash(address)))
-                .isConsumed()) {
+        if (!limits.take(RateLimit.SIGN_IN_LINKS_PER_ADDRESS, HexFormat.of().formatHex(AccessTokens.hash(address)))
+                .allowed()) {
             return;
         }
         // after the answer, so that its time does not tell whether the address applied

@@ -4,7 +4,6 @@ import com.example.ats.intake.ApplicationForm;
 import com.example.ats.intake.IdempotentReplay;
 import com.example.ats.intake.IncomingFile;
 import com.example.ats.intake.IntakeConfig;
-import com.example.ats.intake.IntakeRateLimit;
 import com.example.ats.intake.IntakeReceiver;
 import com.example.ats.intake.IntakeService;
 import com.example.ats.intake.Reception;
@@ -12,6 +11,8 @@ import com.example.ats.intake.Sender;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Language;
 import com.example.ats.shared.ProblemType;
+import com.example.ats.shared.RateLimit;
+import com.example.ats.shared.RateLimits;
 import com.example.ats.vacancy.VacancyService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +39,7 @@ class ApplySubmission {
 
     private final IntakeReceiver receiver;
     private final IntakeService intake;
-    private final IntakeRateLimit.Limits limits;
+    private final RateLimits limits;
     private final IntakeConfig config;
     private final Validator validator;
     private final ObjectMapper json;
@@ -47,7 +48,7 @@ class ApplySubmission {
     ApplySubmission(
             IntakeReceiver receiver,
             IntakeService intake,
-            IntakeRateLimit.Limits limits,
+            RateLimits limits,
             IntakeConfig config,
             Validator validator,
             ObjectMapper json,
@@ -69,7 +70,7 @@ class ApplySubmission {
             String acceptLanguage,
             Sender sender) {
         Locale asked = Language.of(null, acceptLanguage).locale();
-        if (!limits.tryIntake(sender.client())) {
+        if (!limits.take(RateLimit.INTAKE, sender.client()).allowed()) {
             return unread(pages.form(vacancy, asked, Map.of(), Map.of("form", "error_tooMany"), 429));
         }
         try (Reception reception = receiver.receivePage(contentType, body, ApplyForm.FIELDS, sender)) {

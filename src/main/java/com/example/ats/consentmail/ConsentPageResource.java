@@ -1,6 +1,8 @@
 package com.example.ats.consentmail;
 
 import com.example.ats.shared.Language;
+import com.example.ats.shared.RateLimit;
+import com.example.ats.shared.RateLimited;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * The page a consent mail links to: GET shows the question and changes nothing; only the form's POST records the
  * choice. Plain HTML that works without JavaScript, in the applicant's language (a link switches it).
  */
+@RateLimited(RateLimit.PUBLIC_READS)
 @Path("/consent/{token}")
 @PermitAll
 public class ConsentPageResource {

@@ -5,6 +5,8 @@ import com.example.ats.shared.ClientAddress;
 import com.example.ats.shared.Language;
 import com.example.ats.shared.Problem;
 import com.example.ats.shared.ProblemType;
+import com.example.ats.shared.RateLimit;
+import com.example.ats.shared.RateLimited;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -57,6 +59,7 @@ public class IntakeResource {
 
     @POST
     @PermitAll
+    @RateLimited(RateLimit.INTAKE)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(

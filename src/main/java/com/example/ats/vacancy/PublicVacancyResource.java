@@ -5,6 +5,8 @@ import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.Links;
 import com.example.ats.shared.PageRequest;
+import com.example.ats.shared.RateLimit;
+import com.example.ats.shared.RateLimited;
 import com.example.ats.shared.Slice;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The job board: open vacancies for anyone, no login, so a career site can be built on the API alone. Answers may be
  * cached for a minute (a closed vacancy disappears within that); rate-limited per client address.
  */
+@RateLimited(RateLimit.PUBLIC_READS)
 @Path("/api/v1/public/vacancies")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)

@@ -97,6 +97,22 @@ class IntakeRateLimitTest {
     }
 
     @Test
+    void theAddressesOfOneIpv6Slash64ShareOneBucket() {
+        int accepted = 0;
+        for (int i = 1; i <= 25; i++) {
+            int status = from("2001:db8:5:6:" + Integer.toHexString(i) + "::" + Integer.toHexString(i * 7))
+                    .post(Intake.PATH)
+                    .then()
+                    .extract()
+                    .statusCode();
+            assertThat(status).isIn(201, 429);
+            accepted += status == 201 ? 1 : 0;
+        }
+        assertThat(accepted).isEqualTo(3);
+        from("2001:db8:5:7::1").post(Intake.PATH).then().statusCode(201); // the next /64 is another client
+    }
+
+    @Test
     void leavesStaffEndpointsAlone() {
         for (int i = 0; i < 5; i++) {
             given().header("X-Forwarded-For", "203.0.113.30")

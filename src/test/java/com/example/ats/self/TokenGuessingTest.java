@@ -30,4 +30,38 @@ class TokenGuessingTest {
                 .header("Retry-After", Matchers.notNullValue());
         SelfServiceTest.self(receipt).get("/api/v1/self/application").then().statusCode(429);
     }
+
+    @Test
+    void theTwentyFirstChangeToOneApplicationInAMinuteIsRefusedWithRetryAfter() {
+        JsonPath receipt = com.example.ats.intake.Intake.valid()
+                .header("X-Forwarded-For", "198.51.100.61")
+                .post(com.example.ats.intake.Intake.PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        for (int i = 0; i < 20; i++) {
+            SelfServiceTest.self(receipt)
+                    .header("X-Forwarded-For", "198.51.100.62")
+                    .contentType("application/json")
+                    .body("{\"reason\": \"objection " + i + "\"}")
+                    .post("/api/v1/self/application/objection")
+                    .then()
+                    .statusCode(202);
+        }
+        SelfServiceTest.self(receipt)
+                .header("X-Forwarded-For", "198.51.100.63") // another address: the limit is the application's
+                .contentType("application/json")
+                .body("{\"reason\": \"one more\"}")
+                .post("/api/v1/self/application/objection")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", Matchers.notNullValue());
+        SelfServiceTest.self(receipt)
+                .header("X-Forwarded-For", "198.51.100.63")
+                .get("/api/v1/self/application")
+                .then()
+                .statusCode(200); // reading is not a change
+    }
 }

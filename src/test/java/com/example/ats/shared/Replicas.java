@@ -100,7 +100,9 @@ public final class Replicas implements AutoCloseable {
                 Map.entry("ATS_EVENTS_HOUSEKEEPING_EVERY", "off"),
                 Map.entry("ATS_SHUTDOWN_DELAY", "0s"),
                 Map.entry("ATS_LOG_JSON", "false"),
-                Map.entry("ATS_MAIL_HOST", "off"));
+                Map.entry("ATS_MAIL_HOST", "off"),
+                // every replica and container of the tests posts from loopback, and the limit is shared by all
+                Map.entry("ATS_INTAKE_RATE_LIMIT", "100000"));
     }
 
     @Override
