@@ -14,19 +14,23 @@ import java.util.function.Predicate;
 public class EventFeed {
 
     private final EventStore store;
+    private final FeedCursors cursors;
 
-    EventFeed(EventStore store) {
+    EventFeed(EventStore store, FeedCursors cursors) {
         this.store = store;
+        this.cursors = cursors;
     }
 
-    record Page(List<EventView> events, FeedCursor next) {}
+    /** A page of events and the sealed cursor after them. */
+    record Page(List<EventView> events, String next) {}
 
     /**
      * A page of the events after the cursor, of the asked types (all the caller may read when none are asked); asking
      * for a type the caller's roles do not receive is 403.
      */
     @Transactional
-    Page read(FeedCursor after, Set<EventType> asked, int limit, Predicate<String> hasRole) {
+    Page read(String cursor, Set<EventType> asked, int limit, Predicate<String> hasRole) {
+        FeedCursor after = cursors.decode(cursor);
         Set<EventType> types = EnumSet.noneOf(EventType.class);
         for (EventType type : asked.isEmpty() ? EnumSet.allOf(EventType.class) : asked) {
             if (type.readableBy(hasRole)) {
@@ -36,7 +40,10 @@ public class EventFeed {
                         ProblemType.FORBIDDEN, "Your role does not receive " + type.wireName() + " events");
             }
         }
-        if (after.seq() > 0 && after.seq() < store.prunedThrough()) {
+        if (types.isEmpty()) {
+            return new Page(List.of(), cursors.encode(after)); // nothing this reader may read (never "every type")
+        }
+        if (after.seq() > 0 && after.seq() < store.prunedThrough(types)) {
             throw gone();
         }
         long last = store.lastSeq();
@@ -48,13 +55,14 @@ public class EventFeed {
                             + " start (no `after`)");
         }
         List<EventStore.Stored> stored = store.between(after.seq(), last, types, limit);
-        if (after.seq() > 0 && after.seq() < store.prunedThrough()) {
+        if (after.seq() > 0 && after.seq() < store.prunedThrough(types)) {
             throw gone(); // removed for age while this page was read: the page may have a gap
         }
-        // A short page read everything up to `last`: the next one starts there, even when the filter skipped it all.
+        // The next page starts after the last event of this one, never further: moving over events this reader may
+        // not read would tell that they exist (HR could tell who objected by a cursor that jumps).
         FeedCursor next =
-                new FeedCursor(stored.size() == limit ? stored.getLast().seq() : last);
-        return new Page(stored.stream().map(EventStore.Stored::view).toList(), next);
+                stored.isEmpty() ? after : new FeedCursor(stored.getLast().seq());
+        return new Page(stored.stream().map(EventStore.Stored::view).toList(), cursors.encode(next));
     }
 
     private static ApiException gone() {

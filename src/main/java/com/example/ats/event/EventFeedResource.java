@@ -72,8 +72,8 @@ public class EventFeedResource {
                     @Parameter(description = "Page size, 1 to 1000")
                     int limit,
             @Context UriInfo uriInfo) {
-        EventFeed.Page page = feed.read(FeedCursor.decode(after), EventFeed.types(types), limit, caller::hasRole);
-        String nextCursor = page.next().encode();
+        EventFeed.Page page = feed.read(after, EventFeed.types(types), limit, caller::hasRole);
+        String nextCursor = page.next();
         URI next = Links.next(uriInfo, "after", nextCursor);
         return Links.withNext(Response.ok(new EventPage(page.events(), nextCursor, next)), next)
                 .build();

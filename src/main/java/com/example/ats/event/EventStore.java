@@ -71,10 +71,16 @@ public class EventStore {
         return rows.stream().map(this::stored).collect(Collectors.toMap(Stored::seq, s -> s));
     }
 
-    /** The highest seq removed for age: positions below it can no longer be read without a gap. */
-    public long prunedThrough() {
+    /**
+     * The highest seq removed for age among events of these types: a position below it can no longer be read
+     * without a gap by a reader of these types.
+     */
+    public long prunedThrough(Set<EventType> types) {
         return ((Number) entityManager
-                        .createNativeQuery("select coalesce((select pruned_through from outbox_horizon), 0)")
+                        .createNativeQuery("select coalesce(max(pruned_through), 0) from outbox_horizon_by_type"
+                                + " where type = '*' or type in (:types)")
+                        .setParameter(
+                                "types", types.stream().map(EventType::wireName).toList())
                         .getSingleResult())
                 .longValue();
     }
@@ -94,7 +100,11 @@ public class EventStore {
         List<Number> removed = entityManager
                 .createNativeQuery(
                         "with removed as (delete from outbox_event where seq in (select seq from outbox_event where"
-                                + " occurred_at < :before order by seq limit :batch) returning seq) select seq from removed")
+                                + " occurred_at < :before order by seq limit :batch) returning seq, type),"
+                                + " by_type as (insert into outbox_horizon_by_type (type, pruned_through)"
+                                + " select type, max(seq) from removed group by type on conflict (type) do update"
+                                + " set pruned_through = greatest(outbox_horizon_by_type.pruned_through,"
+                                + " excluded.pruned_through)) select seq from removed")
                 .setParameter("before", before)
                 .setParameter("batch", batch)
                 .getResultList();
