@@ -144,6 +144,6 @@ public class WebhookResource {
     }
 
     private WebhookService.Viewer viewer() {
-        return new WebhookService.Viewer(caller.id(), caller.hasRole(Roles.HR_ADMIN));
+        return new WebhookService.Viewer(caller.id(), caller.hasRole(Roles.HR_ADMIN), caller::hasRole);
     }
 }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +62,21 @@ public class WebhookService {
         this.clock = clock;
     }
 
-    /** Who is asking: a client sees its own subscriptions; an HR admin (owner null here) sees every one. */
-    public record Viewer(String subject, boolean seesAll) {}
+    /**
+     * Who is asking: a client sees its own subscriptions; an HR admin also those of others whose every event type an
+     * HR admin may read (never the privacy officer's: their deliveries would tell who objected).
+     */
+    public record Viewer(String subject, boolean seesAll, Predicate<String> hasRole) {
+
+        boolean sees(WebhookSubscription subscription) {
+            return subscription.owner.equals(subject)
+                    || (seesAll
+                            && Arrays.stream(subscription.eventTypes.split(","))
+                                    .allMatch(type -> EventType.ofWireName(type)
+                                            .map(known -> known.readableBy(hasRole))
+                                            .orElse(false)));
+        }
+    }
 
     /**
      * Checks the target and the types, pings the target (which must answer 2xx), then keeps the subscription. It
@@ -113,6 +127,7 @@ public class WebhookService {
     @Transactional
     public WebhookList list(Viewer viewer) {
         return new WebhookList(subscriptions.visibleTo(viewer.seesAll() ? null : viewer.subject()).stream()
+                .filter(viewer::sees)
                 .map(WebhookView::of)
                 .toList());
     }
@@ -170,7 +185,7 @@ public class WebhookService {
     private WebhookSubscription find(UUID id, Viewer viewer) {
         return subscriptions
                 .findByIdOptional(id)
-                .filter(s -> viewer.seesAll() || s.owner.equals(viewer.subject()))
+                .filter(viewer::sees)
                 .orElseThrow(() -> ApiException.notFound("Webhook subscription"));
     }
 

@@ -294,6 +294,30 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anHrAdminNeitherSeesNorTouchesThePrivacyOfficersSubscriptions() throws Exception {
+        Receiver receiver = receiver();
+        String officers = Webhooks.subscribe(() -> as("privacy-officer"), receiver.url(), "privacy_request.registered")
+                .getString("id");
+        try {
+            as("hr-admin").get(Webhooks.PATH).then().statusCode(200).body("items.id", not(hasItem(officers)));
+            as("hr-admin").get(Webhooks.PATH + "/" + officers).then().statusCode(404);
+            as("hr-admin")
+                    .get(Webhooks.PATH + "/" + officers + "/deliveries")
+                    .then()
+                    .statusCode(404);
+            as("hr-admin")
+                    .post(Webhooks.PATH + "/" + officers + "/deliveries/" + java.util.UUID.randomUUID() + "/resend")
+                    .then()
+                    .statusCode(404);
+            as("hr-admin").delete(Webhooks.PATH + "/" + officers).then().statusCode(404);
+            as("privacy-officer").get(Webhooks.PATH + "/" + officers).then().statusCode(200);
+            as("privacy-officer").get(Webhooks.PATH).then().statusCode(200).body("items.id", hasItem(officers));
+        } finally {
+            as("privacy-officer").delete(Webhooks.PATH + "/" + officers).then().statusCode(204);
+        }
+    }
+
+    @Test
     void aSubscriptionThatLosesQueuedEventsToTheirAgeIsToldToResync() throws Exception {
         Receiver receiver = receiver();
         String id = subscribe(receiver, "vacancy.opened").getString("id");
