@@ -1,5 +1,6 @@
 package com.example.ats.intake;
 
+import com.example.ats.document.DocumentFormat;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Problem;
 import com.example.ats.shared.ProblemType;

@@ -1,5 +1,6 @@
 package com.example.ats.intake;
 
+import com.example.ats.document.DocumentFormat;
 import java.text.Normalizer;
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
 package com.example.ats.intake;
 
+import com.example.ats.document.DocumentFormat;
 import com.example.ats.document.DocumentKind;
 
 /** A received file after its checks: what it is, under which name it is kept, and its fingerprint. */

@@ -35,6 +35,16 @@ public interface MailConfig {
     @WithDefault("PT2M")
     Duration lease();
 
+    /**
+     * Receipts one e-mail address gets per period, whoever applies with it; past it the application is kept but no
+     * receipt is sent (counted in {@code ats.mail.receipts.dropped}).
+     */
+    @WithDefault("3")
+    int receiptsPerAddress();
+
+    @WithDefault("P1D")
+    Duration receiptsPeriod();
+
     /** Where applicants manage their application (the self-service page), named in the mails. */
     @WithDefault("https://careers.example.org/my-application")
     String selfServiceUrl();

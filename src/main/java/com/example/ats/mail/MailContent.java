@@ -1,6 +1,8 @@
 package com.example.ats.mail;
 
 import com.example.ats.consent.ConsentTexts;
+import com.example.ats.document.DocumentFormat;
+import com.example.ats.document.DocumentView;
 import com.example.ats.export.ApplicantDataService;
 import com.example.ats.export.ApplicantDataView;
 import com.example.ats.retention.RetentionAmount;
@@ -77,11 +79,10 @@ public class MailContent {
                         message.kind,
                         locale,
                         () -> new MailTemplates.Receipt(
-                                application.applicant().firstName(),
+                                greeted(application),
                                 PlainWords.date(application.appliedAt(), retention.zone(), locale),
                                 application.documents().stream()
-                                        .map(d -> new MailTemplates.ReceivedFile(
-                                                d.fileName(), PlainWords.size(d.size(), locale)))
+                                        .map(d -> received(d, locale))
                                         .toList(),
                                 application.whatHappens(),
                                 config.selfServiceUrl())));
@@ -106,19 +107,41 @@ public class MailContent {
                         locale,
                         () -> message.kind == MailKind.CONSENT_RENEWAL
                                 ? new MailTemplates.ConsentRenewal(
-                                        application.applicant().firstName(),
+                                        greeted(application),
                                         link,
                                         validUntil,
                                         expiresOn,
                                         day(facts.get("renewedUntil"), locale),
                                         PlainWords.period(RetentionAmount.parse(retention.withConsent()), locale))
                                 : new MailTemplates.ConsentTextChanged(
-                                        application.applicant().firstName(),
+                                        greeted(application),
                                         link,
                                         validUntil,
                                         expiresOn,
                                         texts.texts().getOrDefault(facts.get("textVersion"), ""),
                                         config.selfServiceUrl())));
+    }
+
+    /** The first name to greet with, when it cannot read as an address or a link; null greets without a name. */
+    private static String greeted(ApplicantDataView application) {
+        return SafeFirstName.of(application.applicant().firstName()).orElse(null);
+    }
+
+    /**
+     * A received file as the receipt lists it: what it is, its format and size, never its name (the sender chose
+     * it, and anyone can apply with anyone's address).
+     */
+    private static MailTemplates.ReceivedFile received(DocumentView document, Locale locale) {
+        ApplicantTexts t = MessageBundles.get(ApplicantTexts.class, Localized.Literal.of(locale.getLanguage()));
+        String what = switch (document.kind()) {
+            case CV -> t.mail_file_cv();
+            case MOTIVATION_LETTER -> t.mail_file_letter();
+            case OTHER -> t.mail_file_other();
+        };
+        String format = DocumentFormat.ofMediaType(document.mediaType())
+                .map(f -> f.extension().toUpperCase(Locale.ROOT) + ", ")
+                .orElse("");
+        return new MailTemplates.ReceivedFile(what, format + PlainWords.size(document.size(), locale));
     }
 
     /** The application the mail is about, in the mail's language; empty when it is gone (the mail is dropped). */

@@ -1,8 +1,12 @@
 package com.example.ats.mail;
 
 import com.example.ats.shared.Language;
+import com.example.ats.shared.RateLimit;
+import com.example.ats.shared.RateLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -22,17 +26,41 @@ public class MailOutbox {
     private final MailConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RateLimits limits;
+    private final Counter receiptsDropped;
 
-    MailOutbox(MailMessageRepository messages, MailConfig config, ObjectMapper json, Clock clock) {
+    MailOutbox(
+            MailMessageRepository messages,
+            MailConfig config,
+            ObjectMapper json,
+            Clock clock,
+            RateLimits limits,
+            MeterRegistry registry) {
         this.messages = messages;
         this.config = config;
         this.json = json;
         this.clock = clock;
+        this.limits = limits;
+        this.receiptsDropped = Counter.builder("ats.mail.receipts.dropped")
+                .description("Receipts not sent: their address had its receipts for the period")
+                .register(registry);
     }
 
-    /** The receipt of a new application, to the address the applicant gave, in their language. */
+    /**
+     * The receipt of a new application, to the address the applicant gave, in their language; not sent when that
+     * address had its receipts for the period (anyone can apply with anyone's address: no flood in our name).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void receipt(UUID applicationId, String recipient, Locale language) {
+        if (config.enabled()
+                && recipient != null
+                && !limits.take(
+                                RateLimit.RECEIPTS_PER_RECIPIENT,
+                                recipient.strip().toLowerCase(Locale.ROOT))
+                        .allowed()) {
+            receiptsDropped.increment();
+            return;
+        }
         enqueue(MailKind.RECEIPT, "receipt:" + applicationId, applicationId, recipient, language);
     }
 

@@ -13,7 +13,8 @@ final class MailTemplates {
     private MailTemplates() {}
 
     /** A received file as the receipt lists it: its name and its size in words. */
-    record ReceivedFile(String name, String size) {}
+    /** What a received file is (never its name) and its format and size, in words. */
+    record ReceivedFile(String what, String details) {}
 
     @CheckedTemplate(basePath = "mail", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
     record Receipt(

@@ -19,6 +19,8 @@ public enum RateLimit {
     SIGN_IN_LINKS_PER_CLIENT("ats.self.sign-in-links-per-client", "ats.self.sign-in-link-period"),
     /** Sign-in links sent to one e-mail address (by its hash), whoever asks. */
     SIGN_IN_LINKS_PER_ADDRESS("ats.self.sign-in-links-per-address", "ats.self.sign-in-link-period"),
+    /** Receipts mailed to one e-mail address (anyone can apply with anyone's address): the rest are not sent. */
+    RECEIPTS_PER_RECIPIENT("ats.mail.receipts-per-address", "ats.mail.receipts-period"),
     /** An applicant's own actions that change their file (objection, consent, correction), per application. */
     APPLICANT_ACTIONS("ats.self.actions-per-token", "ats.self.actions-period");
 

@@ -70,9 +70,10 @@ public class RateLimits {
     /** Takes one attempt of this key. */
     public Verdict take(RateLimit limit, String key) {
         Limit sized = limits.get(limit);
-        ConsumptionProbe local = sized.local().take(key);
+        String id = id(limit, key);
+        ConsumptionProbe local = sized.local().take(id);
         ConsumptionProbe probe = local.isConsumed()
-                ? outsideTransaction(() -> bucket(limit, key).tryConsumeAndReturnRemaining(1))
+                ? outsideTransaction(() -> bucket(limit, id).tryConsumeAndReturnRemaining(1))
                 : local;
         return new Verdict(
                 probe.isConsumed(),
@@ -84,8 +85,9 @@ public class RateLimits {
 
     /** Whether this key has an attempt left, without taking one (for limits that count failures only). */
     public boolean hasLeft(RateLimit limit, String key) {
-        return limits.get(limit).local().hasLeft(key)
-                && outsideTransaction(() -> bucket(limit, key).getAvailableTokens() > 0);
+        String id = id(limit, key);
+        return limits.get(limit).local().hasLeft(id)
+                && outsideTransaction(() -> bucket(limit, id).getAvailableTokens() > 0);
     }
 
     /** The limit's period, for a {@code Retry-After} where the wait cannot be known better. */
@@ -115,8 +117,12 @@ public class RateLimits {
         });
     }
 
-    private io.github.bucket4j.distributed.BucketProxy bucket(RateLimit limit, String key) {
-        String id = HexFormat.of().formatHex(secret.derive("ats rate limit v1", limit.name(), key));
+    /** The bucket's key, in memory and in the table: an HMAC, so that neither holds an address. */
+    private String id(RateLimit limit, String key) {
+        return HexFormat.of().formatHex(secret.derive("ats rate limit v1", limit.name(), key));
+    }
+
+    private io.github.bucket4j.distributed.BucketProxy bucket(RateLimit limit, String id) {
         Limit sized = limits.get(limit);
         // a bucket made under other settings takes these (an operator changed the limit), keeping its share of tokens
         return shared.builder()

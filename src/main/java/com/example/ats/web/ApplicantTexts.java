@@ -323,6 +323,14 @@ public interface ApplicantTexts {
 
     String mail_receipt_manageHow();
 
+    String mail_receipt_notYou();
+
+    String mail_file_cv();
+
+    String mail_file_letter();
+
+    String mail_file_other();
+
     String mail_renewal_ending(String expiresOn);
 
     String mail_renewal_question(String period, String renewedUntil);

@@ -2,6 +2,7 @@ package com.example.ats.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.ats.document.DocumentFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;

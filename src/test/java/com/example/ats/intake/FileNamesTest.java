@@ -2,6 +2,7 @@ package com.example.ats.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.ats.document.DocumentFormat;
 import org.junit.jupiter.api.Test;
 
 class FileNamesTest {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Limits small enough to reach in a test: three intakes per client address and hour, three wrong applicant tokens per
- * address and hour. One profile for every limit test, so Quarkus starts once for all of them; each test poses as
+ * address and hour, three receipts per e-mail address and day. One profile for every limit test, so Quarkus starts once for all of them; each test poses as
  * client addresses of its own (X-Forwarded-For), so their counts never meet.
  */
 public class LowLimitsProfile implements QuarkusTestProfile {
@@ -17,6 +17,7 @@ public class LowLimitsProfile implements QuarkusTestProfile {
                 "ats.intake.rate-limit-period", "PT1H",
                 "ats.intake.public-read-limit-capacity", "5",
                 "ats.self.failed-token-limit", "3",
-                "ats.self.failed-token-period", "PT1H");
+                "ats.self.failed-token-period", "PT1H",
+                "ats.mail.receipts-per-address", "3");
     }
 }

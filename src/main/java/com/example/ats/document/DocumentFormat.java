@@ -1,4 +1,4 @@
-package com.example.ats.intake;
+package com.example.ats.document;
 
 /** The file formats an application may carry, with the media type stored and served for each. */
 public enum DocumentFormat {
@@ -23,5 +23,12 @@ public enum DocumentFormat {
 
     public String extension() {
         return extension;
+    }
+
+    /** The format stored with this media type, if any. */
+    public static java.util.Optional<DocumentFormat> ofMediaType(String mediaType) {
+        return java.util.Arrays.stream(values())
+                .filter(format -> format.mediaType.equals(mediaType))
+                .findFirst();
     }
 }

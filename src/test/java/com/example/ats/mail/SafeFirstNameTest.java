@@ -1,0 +1,51 @@
+package com.example.ats.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SafeFirstNameTest {
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"Anna", "Anne-Marie", "D'Angelo", "José", "Jan Willem", "Zoë", "Ørjan", "Łukasz", "Müller’s"})
+    void aNameOfLettersIsUsed(String name) {
+        assertThat(SafeFirstName.of(name)).contains(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "example.com",
+                "Win at example.com",
+                "http://evil.example",
+                "anna@example.org",
+                "J.P.",
+                "Anna 2",
+                "Anna  Maria",
+                "-Anna",
+                "Anna-",
+                "<b>Anna</b>",
+                "Anna\nBcc",
+                "ｅｘａｍｐｌｅ．ｃｏｍ",
+                "Call 0612345678",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+            })
+    void anythingThatCouldReadAsAnAddressOrALinkIsNot(String name) {
+        assertThat(SafeFirstName.of(name)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"  "})
+    void noNameIsNoName(String name) {
+        assertThat(SafeFirstName.of(name)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void surroundingSpaceIsDropped() {
+        assertThat(SafeFirstName.of("  Anna ")).contains("Anna");
+    }
+}
