@@ -90,7 +90,14 @@ public class WorkQueue {
             return new Batch(0, 0, false);
         }
         AtomicBoolean stopped = new AtomicBoolean();
-        Semaphore slots = new Semaphore(work.kind().parallelism());
+        if (work.kind().parallelism() == 1) { // in turn, in the order claimed (a receipt before what follows it)
+            int recorded = 0;
+            for (Item<T> item : items) {
+                recorded += attempt(work, item, stopped) ? 1 : 0;
+            }
+            return new Batch(items.size(), recorded, stopped.get());
+        }
+        Semaphore slots = new Semaphore(work.kind().parallelism(), true);
         List<Boolean> recorded = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Boolean>> futures = new ArrayList<>();
