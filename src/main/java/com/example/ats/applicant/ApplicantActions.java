@@ -142,7 +142,8 @@ public class ApplicantActions {
             RetentionConsentState withdrawn =
                     consents.record(id, RetentionConsentService.Answer.applicants(false, null));
             Application application = applications.findById(id);
-            privacyRequests.register(
+            privacyRequests.registerFor(
+                    id,
                     PrivacyRequest.Type.OBJECTION,
                     application.applicant.email,
                     clock.instant(),

@@ -62,6 +62,36 @@ public class PrivacyRequestService {
             String createdBy,
             String note,
             String language) {
+        return register(type, email, receivedAt, channel, createdBy, note, language, null);
+    }
+
+    /**
+     * A request made by an applicant through their own application (with its access code): linked to that
+     * application only, never to others that carry the same e-mail address (whoever typed that address, it does not
+     * prove they are its owner's).
+     */
+    @Transactional
+    public PrivacyRequestView registerFor(
+            UUID applicationId,
+            PrivacyRequest.Type type,
+            String email,
+            Instant receivedAt,
+            String channel,
+            String createdBy,
+            String note,
+            String language) {
+        return register(type, email, receivedAt, channel, createdBy, note, language, applicationId);
+    }
+
+    private PrivacyRequestView register(
+            PrivacyRequest.Type type,
+            String email,
+            Instant receivedAt,
+            String channel,
+            String createdBy,
+            String note,
+            String language,
+            UUID onlyApplication) {
         Instant now = clock.instant();
         if (receivedAt.isAfter(now)) {
             throw ApiException.invalidField("receivedAt", "must not be in the future");
@@ -80,7 +110,11 @@ public class PrivacyRequestService {
         request.status = PrivacyRequest.Status.OPEN;
         request.createdBy = createdBy;
         request.note = note == null || note.isBlank() ? null : note.strip();
-        request.applicationIds.addAll(requests.applicationsOf(request.email));
+        if (onlyApplication != null) {
+            request.applicationIds.add(onlyApplication);
+        } else {
+            request.applicationIds.addAll(requests.applicationsOf(request.email));
+        }
         request.language =
                 language != null ? language : requests.languageOf(request.email).orElse("nl");
         requests.persist(request);

@@ -287,6 +287,36 @@ class SelfServiceTest {
     }
 
     @Test
+    void anObjectionMadeWithATokenIsLinkedToThatApplicationOnlyNotToOthersWithTheSameAddress() {
+        JsonPath other = apply(); // the same e-mail address, typed by someone else
+        JsonPath receipt = apply();
+        String id = receipt.getString("id");
+
+        self(receipt)
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "link only mine"))
+                .post(PATH + "/objection")
+                .then()
+                .statusCode(202);
+
+        List<Map<String, Object>> mine = as("privacy-officer")
+                .queryParam("status", "OPEN")
+                .queryParam("limit", 100)
+                .get("/api/v1/privacy-requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.findAll { it.note == 'link only mine' && it.applicationIds.contains('" + id + "') }");
+        assertThat(mine)
+                .singleElement()
+                .satisfies(request -> assertThat(request.get("applicationIds"))
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .containsExactly(id)
+                        .doesNotContain(other.getString("id")));
+    }
+
+    @Test
     void oneApplicantsTokenNeverReachesAnotherApplicationOnAnyRoute() throws Exception {
         JsonPath mine = apply();
         JsonPath theirs = apply();
