@@ -76,24 +76,27 @@ public class TargetPolicy {
         return uri;
     }
 
-    /** Refuses a target whose name or any of its current addresses is not public (unless local targets are allowed). */
-    public void checkReachable(URI target) throws UnsafeTargetException {
-        if (allowPrivateTargets) {
-            return;
-        }
+    /**
+     * Refuses a target whose name or any of its current addresses is not public (unless local targets are allowed),
+     * and answers the address to connect to: one of those just checked, so that the request goes where the check
+     * looked and no second lookup can send it elsewhere (a name that re-resolves inward between check and connect).
+     */
+    public InetAddress checkReachable(URI target) throws UnsafeTargetException {
         String host = target.getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        if (host.equals("localhost") || INTERNAL_SUFFIXES.stream().anyMatch(host::endsWith)) {
-            throw new UnsafeTargetException("must not point at a local or cluster-internal name");
-        }
-        if (!host.contains(".") && !host.contains(":")) {
-            // a single label is completed by the resolver's search domains: inside a cluster, a service
-            throw new UnsafeTargetException("must be a fully qualified name, not a single label");
-        }
-        if (target.getPort() != -1 && target.getPort() != 443) {
-            throw new UnsafeTargetException("must use the https port, 443");
+        if (!allowPrivateTargets) {
+            if (host.equals("localhost") || INTERNAL_SUFFIXES.stream().anyMatch(host::endsWith)) {
+                throw new UnsafeTargetException("must not point at a local or cluster-internal name");
+            }
+            if (!host.contains(".") && !host.contains(":")) {
+                // a single label is completed by the resolver's search domains: inside a cluster, a service
+                throw new UnsafeTargetException("must be a fully qualified name, not a single label");
+            }
+            if (target.getPort() != -1 && target.getPort() != 443) {
+                throw new UnsafeTargetException("must use the https port, 443");
+            }
         }
         InetAddress[] addresses;
         try {
@@ -101,12 +104,18 @@ public class TargetPolicy {
         } catch (UnknownHostException e) {
             throw new UnsafeTargetException("names a host that does not resolve");
         }
-        for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
-                throw new UnsafeTargetException(
-                        "resolves to a loopback, private, link-local or otherwise internal address");
+        if (addresses.length == 0) {
+            throw new UnsafeTargetException("names a host that does not resolve");
+        }
+        if (!allowPrivateTargets) {
+            for (InetAddress address : addresses) {
+                if (!isPublic(address)) {
+                    throw new UnsafeTargetException(
+                            "resolves to a loopback, private, link-local or otherwise internal address");
+                }
             }
         }
+        return addresses[0];
     }
 
     static boolean isPublic(InetAddress address) {
