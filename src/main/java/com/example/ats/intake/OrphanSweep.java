@@ -61,13 +61,23 @@ public class OrphanSweep {
             int removed = sweep();
             long keys = QuarkusTransaction.requiringNew().call(() -> idempotencyKeys.deleteExpired(clock.instant()));
             int local = copies.sweep();
-            if (removed > 0 || keys > 0 || local > 0) {
+            int uploads = abortLeftUploads();
+            if (removed > 0 || keys > 0 || local > 0 || uploads > 0) {
                 Log.infof(
-                        "Housekeeping: removed %d orphaned object(s), %d expired idempotency key(s) and %d local"
-                                + " copy(ies)",
-                        removed, keys, local);
+                        "Housekeeping: removed %d orphaned object(s), %d expired idempotency key(s), %d local"
+                                + " copy(ies) and %d upload(s) left incomplete",
+                        removed, keys, local, uploads);
             }
         });
+    }
+
+    /**
+     * Aborts the multipart uploads a replica left incomplete (it died mid-file) once they are older than the orphan
+     * grace, so that no part of a file outlives the request that sent it; returns how many.
+     */
+    public int abortLeftUploads() {
+        return store.abortIncompleteUploads(
+                ObjectKeys.APPLICATIONS, clock.instant().minus(config.orphanGrace()));
     }
 
     /** Runs one sweep; returns how many objects it removed. */

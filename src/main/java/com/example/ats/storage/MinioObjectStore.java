@@ -1,11 +1,11 @@
 package com.example.ats.storage;
 
+import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
 import io.minio.Checksum;
 import io.minio.GetBucketVersioningArgs;
 import io.minio.GetObjectArgs;
 import io.minio.Http;
-import io.minio.ListMultipartUploadsArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
@@ -22,7 +22,6 @@ import io.minio.errors.MinioException;
 import io.minio.messages.DeleteRequest;
 import io.minio.messages.DeleteResult;
 import io.minio.messages.Item;
-import io.minio.messages.ListMultipartUploadsResult;
 import io.minio.messages.SseConfiguration;
 import io.minio.messages.VersioningConfiguration;
 import io.quarkus.logging.Log;
@@ -34,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -68,7 +68,7 @@ public class MinioObjectStore implements StoreProbe {
 
     private final MinioClient client;
     /** The same connection, for the one call the blocking client has no form of: an upload with headers of ours. */
-    private final MinioAsyncClient asyncClient;
+    private final StoreClient asyncClient;
 
     private final String bucket;
     private final long partSize;
@@ -94,7 +94,7 @@ public class MinioObjectStore implements StoreProbe {
                 .credentials(config.accessKey(), config.secretKey())
                 .httpClient(http);
         config.region().ifPresent(asyncBuilder::region);
-        this.asyncClient = asyncBuilder.build();
+        this.asyncClient = new StoreClient(asyncBuilder.build());
         this.bucket = config.bucket();
         this.partSize = config.partSize();
         this.encryption = config.encryption();
@@ -189,50 +189,61 @@ public class MinioObjectStore implements StoreProbe {
                 () -> putFile(key, file, mediaType, metadata));
     }
 
-    /**
-     * How many multipart uploads under this prefix are started and neither completed nor aborted; throws
-     * {@link UnreadableListingException} when there is at least one (see {@link #incomplete}).
-     */
+    /** How many multipart uploads under this prefix are started and neither completed nor aborted. */
     public int incompleteUploads(String prefix) {
+        return openUploads(prefix).size();
+    }
+
+    @Override
+    public int abortIncompleteUploads(String prefix, Instant startedBefore) {
+        int aborted = 0;
+        for (StoreClient.OpenUpload upload : openUploads(prefix)) {
+            // an upload without a start time (a store that does not say) is older than any grace we can check
+            if (upload.initiated() == null || upload.initiated().isBefore(startedBefore)) {
+                try {
+                    asyncClient
+                            .abortMultipartUpload(AbortMultipartUploadArgs.builder()
+                                    .bucket(bucket)
+                                    .object(upload.key())
+                                    .uploadId(upload.uploadId())
+                                    .build())
+                            .get();
+                    aborted++;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ObjectStoreUnavailableException(e);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof ErrorResponseException gone
+                            && "NoSuchUpload".equals(gone.errorResponse().code()))) {
+                        throw new ObjectStoreUnavailableException(e);
+                    } // completed or aborted meanwhile
+                }
+            }
+        }
+        return aborted;
+    }
+
+    private List<StoreClient.OpenUpload> openUploads(String prefix) {
+        List<StoreClient.OpenUpload> open = new ArrayList<>();
+        String keyMarker = null;
+        String uploadIdMarker = null;
         try {
-            return incomplete(prefix).size();
-        } catch (UnreadableListingException e) {
-            throw e;
+            while (true) {
+                StoreClient.Page page = asyncClient
+                        .openUploads(bucket, prefix, keyMarker, uploadIdMarker)
+                        .get();
+                open.addAll(page.uploads());
+                if (!page.truncated() || page.nextKeyMarker() == null) {
+                    return open;
+                }
+                keyMarker = page.nextKeyMarker();
+                uploadIdMarker = page.nextUploadIdMarker();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ObjectStoreUnavailableException(e);
-        } catch (Exception e) {
-            throw new ObjectStoreUnavailableException(e);
-        }
-    }
-
-    /**
-     * One page of incomplete uploads. The SDK (9.0.4) cannot read a listing with any upload in it, from MinIO (an empty
-     * StorageClass) or SeaweedFS (no Initiator): only an empty listing parses, so a failure to parse is told apart as
-     * {@link UnreadableListingException}, meaning at least one upload is open.
-     */
-    private List<ListMultipartUploadsResult.Upload> incomplete(String prefix) throws Exception {
-        try {
-            return asyncClient
-                    .listMultipartUploads(ListMultipartUploadsArgs.builder()
-                            .bucket(bucket)
-                            .prefix(prefix)
-                            .build())
-                    .get()
-                    .result()
-                    .uploads();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof io.minio.errors.XmlParserException) {
-                throw new UnreadableListingException(e.getCause());
-            }
-            throw e;
-        }
-    }
-
-    /** The store listed incomplete uploads in a form the SDK cannot read; at least one exists. */
-    public static final class UnreadableListingException extends ObjectStoreUnavailableException {
-        UnreadableListingException(Throwable cause) {
-            super(cause);
+            throw new ObjectStoreUnavailableException(e.getCause());
         }
     }
 

@@ -82,6 +82,12 @@ public interface ObjectStore {
     /** Creates the bucket when missing. */
     void ensureBucket();
 
+    /**
+     * Aborts the multipart uploads under the prefix that were started before the given time and never completed
+     * (a replica that died mid-file leaves one; the store keeps its parts until then); returns how many.
+     */
+    int abortIncompleteUploads(String prefix, Instant startedBefore);
+
     /** Fails when the bucket cannot be reached; for the readiness check. */
     void ping();
 }

@@ -33,13 +33,14 @@ class MailTest {
         assertThat(mail.subject()).isEqualTo("We hebben je sollicitatie ontvangen");
         assertThat(mail.text())
                 .contains("Beste " + applying.firstName)
-                .contains("cv.pdf (")
+                .contains("cv (PDF, ")
+                .doesNotContain("cv.pdf")
                 .containsPattern("ontvangen op \\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus"
                         + "|september|oktober|november|december) \\d{4}")
                 .contains("12 maanden")
                 .doesNotContain("P28D")
                 .doesNotContain(receipt.getString("accessToken"));
-        assertThat(mail.html()).contains("<li>cv.pdf (").doesNotContain(receipt.getString("accessToken"));
+        assertThat(mail.html()).contains("<li>cv (PDF, ").doesNotContain(receipt.getString("accessToken"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,31 @@ class MinioObjectStoreTest {
             upload.abort();
             assertThat(store.exists(key)).isFalse();
             assertThat(minio.incompleteUploads(key)).isZero();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void anUploadADeadReplicaLeftIncompleteIsAbortedOnceOlderThanTheGrace() throws Exception {
+        String key = "test-" + UUID.randomUUID() + "/left";
+        byte[] bytes = new byte[6 * 1024 * 1024];
+        Path file = Files.createTempFile("ats-upload", ".part");
+        try {
+            Files.write(file, bytes);
+            ObjectStore.Upload upload = store.upload(key, file, "application/octet-stream", Map.of());
+            upload.arrived(bytes.length); // one full part is sent, and then the replica dies: no finish, no abort
+            assertThat(minio.incompleteUploads(key)).isEqualTo(1);
+
+            assertThat(store.abortIncompleteUploads(key, Instant.now().minus(Duration.ofHours(1))))
+                    .as("younger than the grace: it may still be going on")
+                    .isZero();
+            assertThat(minio.incompleteUploads(key)).isEqualTo(1);
+
+            assertThat(store.abortIncompleteUploads(key, Instant.now().plusSeconds(60)))
+                    .isEqualTo(1);
+            assertThat(minio.incompleteUploads(key)).isZero();
+            assertThat(store.exists(key)).isFalse();
         } finally {
             Files.deleteIfExists(file);
         }

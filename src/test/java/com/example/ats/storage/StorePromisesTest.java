@@ -123,6 +123,12 @@ class StorePromisesTest {
 
     /** An S3 store in memory whose faults are switched on one at a time. */
     private static final class FakeStore implements StoreProbe {
+
+        @Override
+        public int abortIncompleteUploads(String prefix, java.time.Instant startedBefore) {
+            return 0;
+        }
+
         final Map<String, byte[]> objects = new HashMap<>();
         final Map<String, Instant> modified = new HashMap<>();
         boolean checksChecksums = true;
