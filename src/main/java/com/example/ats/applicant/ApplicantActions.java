@@ -144,13 +144,14 @@ public class ApplicantActions {
             Application application = applications.findById(id);
             privacyRequests.registerFor(
                     id,
-                    PrivacyRequest.Type.OBJECTION,
-                    application.applicant.email,
-                    clock.instant(),
-                    "WEB",
-                    ACTOR,
-                    reason,
-                    application.mailLanguage().getLanguage());
+                    new PrivacyRequestService.Registration(
+                            PrivacyRequest.Type.OBJECTION,
+                            application.applicant.email,
+                            clock.instant(),
+                            "WEB",
+                            ACTOR,
+                            reason,
+                            application.mailLanguage().getLanguage()));
             return withdrawn;
         });
         audit.record(ACTOR, ACTOR, AuditAction.OBJECTED, id, null);

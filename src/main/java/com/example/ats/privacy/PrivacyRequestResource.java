@@ -131,14 +131,14 @@ public class PrivacyRequestResource {
             content = @Content(schema = @Schema(implementation = PrivacyRequestView.class)))
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response register(@Valid @NotNull NewPrivacyRequest request) {
-        PrivacyRequestView registered = service.register(
+        PrivacyRequestView registered = service.register(new PrivacyRequestService.Registration(
                 request.type(),
                 request.email(),
                 request.receivedAt(),
                 request.channel(),
                 caller.subject(),
                 null,
-                request.language());
+                request.language()));
         audit.record(
                 caller.subject(),
                 caller.role(),

@@ -46,23 +46,17 @@ public class PrivacyRequestService {
     @Transactional
     public PrivacyRequestView register(
             PrivacyRequest.Type type, String email, Instant receivedAt, String channel, String createdBy) {
-        return register(type, email, receivedAt, channel, createdBy, null, null);
+        return register(new Registration(type, email, receivedAt, channel, createdBy, null, null));
     }
 
     /**
      * As above, with the requester's own words (an objection's reason) and the language of the mails about it ("nl"
-     * or "en"; when null, that of the requester's latest application, else Dutch).
+     * or "en"; when null, that of the requester's latest application, else Dutch). Linked to every application of
+     * the address (the privacy officer registers requests after checking who asks).
      */
     @Transactional
-    public PrivacyRequestView register(
-            PrivacyRequest.Type type,
-            String email,
-            Instant receivedAt,
-            String channel,
-            String createdBy,
-            String note,
-            String language) {
-        return register(type, email, receivedAt, channel, createdBy, note, language, null);
+    public PrivacyRequestView register(Registration registration) {
+        return register(registration, null);
     }
 
     /**
@@ -71,27 +65,23 @@ public class PrivacyRequestService {
      * prove they are its owner's).
      */
     @Transactional
-    public PrivacyRequestView registerFor(
-            UUID applicationId,
-            PrivacyRequest.Type type,
-            String email,
-            Instant receivedAt,
-            String channel,
-            String createdBy,
-            String note,
-            String language) {
-        return register(type, email, receivedAt, channel, createdBy, note, language, applicationId);
+    public PrivacyRequestView registerFor(UUID applicationId, Registration registration) {
+        return register(registration, applicationId);
     }
 
-    private PrivacyRequestView register(
+    /** A request as it comes in: what, from whom, when, how, registered by whom, a note, the language to answer in. */
+    public record Registration(
             PrivacyRequest.Type type,
             String email,
             Instant receivedAt,
             String channel,
             String createdBy,
             String note,
-            String language,
-            UUID onlyApplication) {
+            String language) {}
+
+    private PrivacyRequestView register(Registration registration, UUID onlyApplication) {
+        PrivacyRequest.Type type = registration.type();
+        Instant receivedAt = registration.receivedAt();
         Instant now = clock.instant();
         if (receivedAt.isAfter(now)) {
             throw ApiException.invalidField("receivedAt", "must not be in the future");
@@ -103,20 +93,22 @@ public class PrivacyRequestService {
         PrivacyRequest request = new PrivacyRequest();
         request.id = UUID.randomUUID();
         request.type = type;
-        request.email = email.strip();
-        request.channel = channel;
+        request.email = registration.email().strip();
+        request.channel = registration.channel();
         request.receivedAt = receivedAt;
         request.dueAt = answerWithin.after(receivedAt, retention.zone());
         request.status = PrivacyRequest.Status.OPEN;
-        request.createdBy = createdBy;
+        request.createdBy = registration.createdBy();
+        String note = registration.note();
         request.note = note == null || note.isBlank() ? null : note.strip();
         if (onlyApplication != null) {
             request.applicationIds.add(onlyApplication);
         } else {
             request.applicationIds.addAll(requests.applicationsOf(request.email));
         }
-        request.language =
-                language != null ? language : requests.languageOf(request.email).orElse("nl");
+        request.language = registration.language() != null
+                ? registration.language()
+                : requests.languageOf(request.email).orElse("nl");
         requests.persist(request);
         outbox.record(EventType.PRIVACY_REQUEST_REGISTERED, request.id, "requestType", type, "dueAt", request.dueAt);
         mails.requestAcknowledged(request.id, request.email, request.language, type, request.dueAt);
