@@ -46,7 +46,7 @@ public class EventFeed {
         if (after.seq() > 0 && after.seq() < store.prunedThrough(types)) {
             throw gone();
         }
-        long last = store.lastSeq();
+        long last = store.lastSeq(types);
         if (after.seq() > last) {
             throw new ApiException(
                     ProblemType.GONE,

@@ -85,11 +85,18 @@ public class EventStore {
                 .longValue();
     }
 
-    /** The highest seq given out so far (0 before the first event). */
-    public long lastSeq() {
+    /**
+     * The highest seq among events of these types, kept or pruned (0 before the first): the end of the feed as a
+     * reader of these types sees it. Events of other types are not counted, so that the answer tells nothing of them.
+     */
+    public long lastSeq(Set<EventType> types) {
+        List<String> names = types.stream().map(EventType::wireName).toList();
         return ((Number) entityManager
-                        .createNativeQuery("select greatest(coalesce(max(seq), 0), (select pruned_through from"
-                                + " outbox_horizon)) from outbox_event")
+                        .createNativeQuery(
+                                "select greatest((select coalesce(max(seq), 0) from outbox_event where type in"
+                                        + " (:types)), (select coalesce(max(pruned_through), 0) from outbox_horizon_by_type"
+                                        + " where type = '*' or type in (:types)))")
+                        .setParameter("types", names)
                         .getSingleResult())
                 .longValue();
     }
