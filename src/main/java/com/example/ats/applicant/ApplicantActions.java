@@ -142,6 +142,9 @@ public class ApplicantActions {
             RetentionConsentState withdrawn =
                     consents.record(id, RetentionConsentService.Answer.applicants(false, null));
             Application application = applications.findById(id);
+            if (privacyRequests.isOpenFor(PrivacyRequest.Type.OBJECTION, id)) {
+                return withdrawn; // one open objection per application: the privacy officer has it already
+            }
             privacyRequests.registerFor(
                     id,
                     new PrivacyRequestService.Registration(

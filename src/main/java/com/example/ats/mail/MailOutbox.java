@@ -54,14 +54,20 @@ public class MailOutbox {
     public void receipt(UUID applicationId, String recipient, Locale language) {
         if (config.enabled()
                 && recipient != null
-                && !limits.take(
-                                RateLimit.RECEIPTS_PER_RECIPIENT,
-                                recipient.strip().toLowerCase(Locale.ROOT))
+                && !limits.take(RateLimit.RECEIPTS_PER_RECIPIENT, mailbox(recipient))
                         .allowed()) {
             receiptsDropped.increment();
             return;
         }
         enqueue(MailKind.RECEIPT, "receipt:" + applicationId, applicationId, recipient, language);
+    }
+
+    /** The mailbox an address reaches, as the receipt limit counts it: {@code Anna+1@X.org} is {@code anna@x.org}. */
+    static String mailbox(String address) {
+        String plain = address.strip().toLowerCase(Locale.ROOT);
+        int at = plain.lastIndexOf('@');
+        int tag = plain.indexOf('+');
+        return at > 0 && tag > 0 && tag < at ? plain.substring(0, tag) + plain.substring(at) : plain;
     }
 
     /** The acknowledgement of a privacy request, with its due date, in the requester's language ("nl" or "en"). */

@@ -8,6 +8,7 @@ import com.example.ats.work.WorkTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.MessagingException;
@@ -26,7 +27,7 @@ import java.util.UUID;
  * is dropped once the mail is sent or given up.
  */
 @ApplicationScoped
-public class MailWorker implements Work<MailWorker.Prepared, Void> {
+public class MailWorker implements Work<UUID, Void> {
 
     static final WorkTable MAILS = new WorkTable(
             "mail_message", "w.state = 'PENDING'", "w.next_attempt_at", "leased_until", "attempts", "next_attempt_at");
@@ -98,18 +99,24 @@ public class MailWorker implements Work<MailWorker.Prepared, Void> {
     }
 
     @Override
-    public Map<UUID, Prepared> load(List<UUID> ids) {
-        Map<UUID, Prepared> prepared = new HashMap<>();
-        for (UUID id : ids) {
-            MailMessage message = entityManager.find(MailMessage.class, id);
-            prepared.put(id, new Prepared(id, message.recipient, content.render(message)));
-        }
-        return prepared;
+    public Map<UUID, UUID> load(List<UUID> ids) {
+        Map<UUID, UUID> claimed = new HashMap<>();
+        ids.forEach(id -> claimed.put(id, id));
+        return claimed;
     }
 
     @Override
-    public Outcome<Void> perform(Prepared mail) {
-        if (mail.recipient() == null || mail.rendered().isEmpty()) {
+    public Outcome<Void> perform(UUID id) {
+        Prepared mail;
+        try { // rendered from what is stored now, in a transaction of its own: one mail that fails holds up no other
+            mail = QuarkusTransaction.requiringNew().call(() -> {
+                MailMessage message = entityManager.find(MailMessage.class, id);
+                return message == null ? null : new Prepared(id, message.recipient, content.render(message));
+            });
+        } catch (RuntimeException e) {
+            return Outcome.failed("RENDER_FAILED");
+        }
+        if (mail == null || mail.recipient() == null || mail.rendered().isEmpty()) {
             return Outcome.done("GONE"); // the application went meanwhile, or the question it asks is no longer open
         }
         try {

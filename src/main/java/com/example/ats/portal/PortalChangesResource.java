@@ -5,6 +5,7 @@ import com.example.ats.applicant.Objection;
 import com.example.ats.consent.ConsentTexts;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Language;
+import com.example.ats.shared.ProblemType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +59,14 @@ public class PortalChangesResource {
                 return refused(session, locale, Map.of(), Map.of("consent", "portal_consent_choose"), 422);
             }
             boolean give = choice.equals("give");
-            actions.answerConsent(session.applicationId(), give, give ? consentTexts.currentVersion() : null);
+            try {
+                actions.answerConsent(session.applicationId(), give, give ? consentTexts.currentVersion() : null);
+            } catch (ApiException e) {
+                if (!tooMany(e)) {
+                    throw e;
+                }
+                return refused(session, locale, Map.of(), Map.of("consent", "portal_error_tooMany"), 429);
+            }
             return done(locale, give ? "consentGiven" : "consentWithdrawn");
         });
     }
@@ -86,6 +94,9 @@ public class PortalChangesResource {
             } catch (ConstraintViolationException e) {
                 return refused(session, locale, posted, DetailsForm.errors(e), 422);
             } catch (ApiException e) {
+                if (tooMany(e)) {
+                    return refused(session, locale, posted, Map.of("details", "portal_error_tooMany"), 429);
+                }
                 return refused(
                         session, locale, posted, DetailsForm.errors(e), e.type().status());
             }
@@ -105,7 +116,11 @@ public class PortalChangesResource {
         return door.change(cookie, formToken, locale, session -> {
             try {
                 actions.object(session.applicationId(), new Objection(reason));
-            } catch (ApiException | ConstraintViolationException e) {
+            } catch (ApiException e) {
+                return tooMany(e)
+                        ? refused(session, locale, Map.of(), Map.of("reason", "portal_error_tooMany"), 429)
+                        : refused(session, locale, Map.of(), Map.of("reason", "portal_error_reason"), 422);
+            } catch (ConstraintViolationException e) {
                 return refused(session, locale, Map.of(), Map.of("reason", "portal_error_reason"), 422);
             }
             return done(locale, "objection");
@@ -148,6 +163,11 @@ public class PortalChangesResource {
             int status) {
         var view = actions.view(session.applicationId(), locale);
         return pages.overview(session, view, locale, null, posted, errors, status);
+    }
+
+    /** The applicant changed the file too often in a short time (the per-application limit). */
+    private static boolean tooMany(ApiException e) {
+        return e.type() == ProblemType.TOO_MANY_REQUESTS;
     }
 
     private static Response done(Locale locale, String what) {

@@ -38,4 +38,18 @@ public class PrivacyRequestRepository implements PanacheRepositoryBase<PrivacyRe
                 .setParameter(1, email.strip())
                 .getResultList();
     }
+
+    /** Whether a request of this type linked to the application is still open. */
+    public boolean openFor(PrivacyRequest.Type type, UUID applicationId) {
+        return ((Number) getEntityManager()
+                                .createNativeQuery(
+                                        "select count(*) from privacy_request r join privacy_request_application l"
+                                                + " on l.privacy_request_id = r.id where l.application_id = ?1 and r.type = ?2"
+                                                + " and r.status = 'OPEN'")
+                                .setParameter(1, applicationId)
+                                .setParameter(2, type.name())
+                                .getSingleResult())
+                        .longValue()
+                > 0;
+    }
 }

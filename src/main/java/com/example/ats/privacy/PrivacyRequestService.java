@@ -69,6 +69,15 @@ public class PrivacyRequestService {
         return register(registration, applicationId);
     }
 
+    /**
+     * Whether the application has an open request of this type: an applicant's objection is registered once while
+     * it is open (each registration mails its acknowledgement, and anyone can apply with anyone's address).
+     */
+    @Transactional
+    public boolean isOpenFor(PrivacyRequest.Type type, UUID applicationId) {
+        return requests.openFor(type, applicationId);
+    }
+
     /** A request as it comes in: what, from whom, when, how, registered by whom, a note, the language to answer in. */
     public record Registration(
             PrivacyRequest.Type type,

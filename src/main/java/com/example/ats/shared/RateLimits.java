@@ -4,7 +4,6 @@ import com.example.ats.work.Jobs;
 import io.agroal.api.AgroalDataSource;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -119,16 +118,19 @@ public class RateLimits {
 
     /** The bucket's key, in memory and in the table: an HMAC, so that neither holds an address. */
     private String id(RateLimit limit, String key) {
-        return HexFormat.of().formatHex(secret.derive("ats rate limit v1", limit.name(), key));
+        Limit sized = limits.get(limit);
+        // the settings are part of the key: a changed limit starts fresh buckets (the old ones expire)
+        return HexFormat.of()
+                .formatHex(secret.derive(
+                        "ats rate limit v1",
+                        limit.name(),
+                        Long.toString(sized.capacity()),
+                        sized.period().toString(),
+                        key));
     }
 
     private io.github.bucket4j.distributed.BucketProxy bucket(RateLimit limit, String id) {
-        Limit sized = limits.get(limit);
-        // a bucket made under other settings takes these (an operator changed the limit), keeping its share of tokens
-        return shared.builder()
-                .withImplicitConfigurationReplacement(
-                        sized.capacity() * 31 + sized.period().toMillis(), TokensInheritanceStrategy.PROPORTIONALLY)
-                .build(id, sized::configuration);
+        return shared.builder().build(id, limits.get(limit)::configuration);
     }
 
     /** Bucket4j commits its own JDBC transaction: never inside the caller's. */

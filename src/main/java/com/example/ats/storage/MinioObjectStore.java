@@ -198,8 +198,9 @@ public class MinioObjectStore implements StoreProbe {
     public int abortIncompleteUploads(String prefix, Instant startedBefore) {
         int aborted = 0;
         for (StoreClient.OpenUpload upload : openUploads(prefix)) {
-            // an upload without a start time (a store that does not say) is older than any grace we can check
-            if (upload.initiated() == null || upload.initiated().isBefore(startedBefore)) {
+            // an upload without a start time (a store that does not say) is left to the store's own rule: it may
+            // still be going on
+            if (upload.initiated() != null && upload.initiated().isBefore(startedBefore)) {
                 try {
                     asyncClient
                             .abortMultipartUpload(AbortMultipartUploadArgs.builder()
@@ -228,17 +229,23 @@ public class MinioObjectStore implements StoreProbe {
         String keyMarker = null;
         String uploadIdMarker = null;
         try {
-            while (true) {
+            for (int pages = 0; pages < 1_000; pages++) { // a store that never ends its listing does not hang us
                 StoreClient.Page page = asyncClient
                         .openUploads(bucket, prefix, keyMarker, uploadIdMarker)
                         .get();
                 open.addAll(page.uploads());
-                if (!page.truncated() || page.nextKeyMarker() == null) {
+                String nextKey = page.nextKeyMarker();
+                String nextUpload = page.nextUploadIdMarker();
+                if (!page.truncated()
+                        || nextKey == null
+                        || nextKey.isBlank()
+                        || (nextKey.equals(keyMarker) && java.util.Objects.equals(nextUpload, uploadIdMarker))) {
                     return open;
                 }
-                keyMarker = page.nextKeyMarker();
-                uploadIdMarker = page.nextUploadIdMarker();
+                keyMarker = nextKey;
+                uploadIdMarker = nextUpload;
             }
+            return open;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ObjectStoreUnavailableException(e);

@@ -257,6 +257,8 @@ public interface ApplicantTexts {
 
     String portal_error_reason();
 
+    String portal_error_tooMany();
+
     String portal_history();
 
     String portal_history_RETENTION_GRANTED();

@@ -1,5 +1,6 @@
 package com.example.ats.work;
 
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -134,11 +135,24 @@ public class WorkQueue {
             release(work.kind().table(), item.claim());
             return false;
         }
-        Work.Outcome<R> outcome = work.perform(item.payload());
+        Work.Outcome<R> outcome;
+        try {
+            outcome = work.perform(item.payload());
+        } catch (RuntimeException e) { // a defect, not an outcome: still an attempt, retried on the schedule
+            Log.warnf("Work item %s failed: %s", item.claim().id(), e.getClass().getSimpleName());
+            outcome = Work.Outcome.failed("ERROR");
+        }
         if (outcome.stopRound()) {
             stopped.set(true);
         }
-        return finish(work, item.claim(), outcome);
+        try {
+            return finish(work, item.claim(), outcome);
+        } catch (RuntimeException e) { // left to its lease: claimed again once it runs out
+            Log.warnf(
+                    "Outcome of work item %s not recorded: %s",
+                    item.claim().id(), e.getClass().getSimpleName());
+            return false;
+        }
     }
 
     /**
@@ -184,6 +198,15 @@ public class WorkQueue {
                     .setParameter("lease", claim.lease())
                     .getResultList();
             if (attempts.isEmpty()) {
+                return false;
+            }
+            if (outcome.stopRound()) {
+                // failed for a reason outside the item (the scanner went): not its attempt, free again at once
+                entityManager
+                        .createNativeQuery("update " + table.table() + " w set " + table.lease() + " = null, "
+                                + table.attempts() + " = greatest(w." + table.attempts() + " - 1, 0) where w.id = :id")
+                        .setParameter("id", claim.id())
+                        .executeUpdate();
                 return false;
             }
             Optional<Instant> retryAt = outcome.done()

@@ -10,7 +10,18 @@ class SafeFirstNameTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"Anna", "Anne-Marie", "D'Angelo", "José", "Jan Willem", "Zoë", "Ørjan", "Łukasz", "Müller’s"})
+            strings = {
+                "Anna",
+                "Anne-Marie",
+                "D'Angelo",
+                "José",
+                "Jan Willem",
+                "Maria del Carmen",
+                "Zoë",
+                "Ørjan",
+                "Łukasz",
+                "Müller’s"
+            })
     void aNameOfLettersIsUsed(String name) {
         assertThat(SafeFirstName.of(name)).contains(name);
     }
@@ -29,6 +40,8 @@ class SafeFirstNameTest {
                 "Anna-",
                 "<b>Anna</b>",
                 "Anna\nBcc",
+                "paypal\uA4F8com",
+                "Reset your password now",
                 "ｅｘａｍｐｌｅ．ｃｏｍ",
                 "Call 0612345678",
                 "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
