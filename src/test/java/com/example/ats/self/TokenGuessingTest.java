@@ -63,5 +63,45 @@ class TokenGuessingTest {
                 .get("/api/v1/self/application")
                 .then()
                 .statusCode(200); // reading is not a change
+
+        // the portal, another face of the same actions, counts against the same limit and says so on its page
+        String cookie = given().header("X-Forwarded-For", "198.51.100.64")
+                .contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("token", receipt.getString("accessToken"))
+                .redirects()
+                .follow(false)
+                .post("/my-application/login")
+                .then()
+                .statusCode(303)
+                .extract()
+                .cookie("ats_portal");
+        java.util.regex.Matcher form = java.util.regex.Pattern.compile("name=\"form\" value=\"([^\"]+)\"")
+                .matcher(given().cookie("ats_portal", cookie)
+                        .get("/my-application")
+                        .asString());
+        org.assertj.core.api.Assertions.assertThat(form.find()).isTrue();
+        given().cookie("ats_portal", cookie)
+                .header("X-Forwarded-For", "198.51.100.64")
+                .contentType(io.restassured.http.ContentType.URLENC.withCharset("UTF-8"))
+                .formParam("form", form.group(1))
+                .formParam("reason", "once more")
+                .post("/my-application/objection")
+                .then()
+                .statusCode(429)
+                .contentType(io.restassured.http.ContentType.HTML)
+                .body(Matchers.containsString("te vaak"));
+
+        // twenty objections through one code: one request for the privacy officer, one acknowledgement mailed
+        java.util.List<Object> objections = com.example.ats.shared.Api.as("privacy-officer")
+                .queryParam("status", "OPEN")
+                .queryParam("limit", 100)
+                .get("/api/v1/privacy-requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.findAll { it.type == 'OBJECTION' && it.applicationIds.contains('"
+                        + receipt.getString("id") + "') }");
+        org.assertj.core.api.Assertions.assertThat(objections).hasSize(1);
     }
 }
