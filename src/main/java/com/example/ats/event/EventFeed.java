@@ -47,7 +47,7 @@ public class EventFeed {
             throw gone();
         }
         long last = store.lastSeq(types);
-        if (after.seq() > last) {
+        if (after.seq() > last || (after.plain() && after.seq() > store.plainCursorsThrough())) {
             throw new ApiException(
                     ProblemType.GONE,
                     "This cursor is ahead of the feed (the database was restored, or the cursor comes from another"

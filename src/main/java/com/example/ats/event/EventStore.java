@@ -85,6 +85,14 @@ public class EventStore {
                 .longValue();
     }
 
+    /** The end of the feed when plain cursors were last made: a plain cursor past it was not made by this feed. */
+    public long plainCursorsThrough() {
+        return ((Number) entityManager
+                        .createNativeQuery("select coalesce((select through from feed_legacy_horizon), 0)")
+                        .getSingleResult())
+                .longValue();
+    }
+
     /**
      * The highest seq among events of these types, kept or pruned (0 before the first): the end of the feed as a
      * reader of these types sees it. Events of other types are not counted, so that the answer tells nothing of them.

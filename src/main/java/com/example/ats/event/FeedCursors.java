@@ -17,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
  * reader may not read exist between two it may). A cursor is one AES block (a fixed tag and the number) under a key
  * derived from the server secret: the same position always gives the same cursor, and a block that does not open to
  * the tag is not a cursor of this feed. The earlier plain form ({@code e:<seq>} in base64url) is still read, so that
- * a tool keeps its place across the upgrade; it tells the tool nothing it did not know.
+ * a tool keeps its place across the upgrade; only up to the end of the feed at the upgrade (past it, one could only
+ * have been written by hand to probe positions).
  */
 @ApplicationScoped
 class FeedCursors {
@@ -54,7 +55,7 @@ class FeedCursors {
             if (plain.startsWith("e:")) {
                 long seq = Long.parseLong(plain.substring(2));
                 if (seq >= 0) {
-                    return new FeedCursor(seq);
+                    return new FeedCursor(seq, true);
                 }
             }
         } catch (RuntimeException e) {

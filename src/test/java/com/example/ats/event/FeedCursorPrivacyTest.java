@@ -64,7 +64,8 @@ class FeedCursorPrivacyTest {
         assertThat(again.getString("nextCursor")).isEqualTo(afterObjection);
 
         // A cursor of the earlier plain form can name any position: the newest event of all (the objection's
-        // request, which the tool may not read) is past the end of the feed as the tool sees it, as nothing there were.
+        // request, which the tool may not read) is past the end of the feed as the tool sees it, as if nothing were
+        // there.
         long newest = QuarkusTransaction.requiringNew()
                 .call(() -> ((Number) entityManager
                                 .createNativeQuery(
@@ -75,7 +76,9 @@ class FeedCursorPrivacyTest {
                 .withoutPadding()
                 .encodeToString(("e:" + newest).getBytes(StandardCharsets.UTF_8));
         asHrTool().queryParam("after", plain).get(Feed.PATH).then().statusCode(410);
-        as("privacy-officer").queryParam("after", plain).get(Feed.PATH).then().statusCode(200);
+        // and a plain cursor is read only up to the end of the feed at the upgrade (here: an empty feed), so that
+        // stepping through positions by hand tells nothing either
+        as("privacy-officer").queryParam("after", plain).get(Feed.PATH).then().statusCode(410);
     }
 
     /**
