@@ -95,10 +95,7 @@ class StuckObjectTest {
             Applications.assertNoRows(entityManager, stuck.id());
             assertThat(Applications.objects(stuck.id())).isEmpty();
         } finally {
-            root().removeObject(RemoveObjectArgs.builder()
-                    .bucket(bucket())
-                    .object(stuckKey)
-                    .build());
+            release(stuck.id(), stuckKey);
         }
     }
 
@@ -137,11 +134,20 @@ class StuckObjectTest {
             purger.run();
             assertThat(Applications.purgeRecords(entityManager, stuck.id())).isEqualTo(1);
         } finally {
-            root().removeObject(RemoveObjectArgs.builder()
-                    .bucket(bucket())
-                    .object(stuckKey)
-                    .build());
+            release(stuck.id(), stuckKey);
         }
+    }
+
+    /**
+     * Removes what a failed run of a test leaves, so that it cannot fail the next one: a blocked application stays due
+     * and would count in the other test's gauge of blocked purges.
+     */
+    private void release(UUID applicationId, String stuckKey) throws Exception {
+        root().removeObject(RemoveObjectArgs.builder()
+                .bucket(bucket())
+                .object(stuckKey)
+                .build());
+        QuarkusTransaction.requiringNew().run(() -> purger.erase(applicationId));
     }
 
     private static Connection database() throws SQLException {
@@ -152,7 +158,11 @@ class StuckObjectTest {
                 config.getValue("quarkus.datasource.password", String.class));
     }
 
-    /** Ends the connection's server process, as a replica's death does: its transaction rolls back, its locks go. */
+    /**
+     * Ends the connection's server process, as a replica's death does: its transaction rolls back, its locks go. Waits
+     * until the process has ended: without a timeout {@code pg_terminate_backend} only sends the signal, and a purge
+     * right after it could still find the row locked (a fresh clone's CI did).
+     */
     private static void killBackendOf(Connection replica) throws SQLException {
         int pid;
         try (var statement = replica.createStatement();
@@ -161,9 +171,14 @@ class StuckObjectTest {
             pid = result.getInt(1);
         }
         try (Connection other = database();
-                PreparedStatement kill = other.prepareStatement("select pg_terminate_backend(?)")) {
+                PreparedStatement kill = other.prepareStatement("select pg_terminate_backend(?, 10000)")) {
             kill.setInt(1, pid);
-            kill.executeQuery();
+            try (var ended = kill.executeQuery()) {
+                ended.next();
+                assertThat(ended.getBoolean(1))
+                        .as("the replica's process ended")
+                        .isTrue();
+            }
         }
     }
 
