@@ -18,4 +18,7 @@ public interface RequiredSettings {
     String databasePassword();
 
     String oidcUrl();
+
+    /** The service's own Keycloak client, which asks a webhook owner's roles before each delivery. */
+    String oidcClientSecret();
 }

@@ -22,7 +22,8 @@ public record DeliveryView(
 
         @Schema(
                 description =
-                        "What the last attempt got: `HTTP 503`, `TIMEOUT`, `CONNECTION_REFUSED`, `UNSAFE_TARGET`…")
+                        "What the last attempt got: `HTTP 503`, `NO_ANSWER` (refused, unreachable or silent), `UNSAFE_TARGET`,"
+                                + " `OWNER_MAY_NOT_READ` (the owner no longer holds a role that may read the type)")
         String lastOutcome,
 
         Instant deliveredAt) {}

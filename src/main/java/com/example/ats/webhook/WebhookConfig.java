@@ -44,4 +44,15 @@ public interface WebhookConfig {
     /** Subscriptions one client may have. */
     @WithDefault("25")
     int maxPerOwner();
+
+    /**
+     * How long the roles of a subscription's owner, as Keycloak tells them, are taken as current: a role taken away
+     * stops that owner's deliveries at most this much later.
+     */
+    @WithDefault("PT1M")
+    Duration ownerRolesFor();
+
+    /** The longest one question to Keycloak about an owner's roles may take. */
+    @WithDefault("PT5S")
+    Duration ownerRolesTimeout();
 }

@@ -55,7 +55,7 @@ public class WebhookDelivery {
     @Column(name = "last_attempt_at")
     public Instant lastAttemptAt;
 
-    /** `HTTP 503`, `TIMEOUT`, `CONNECTION_FAILED`, `UNSAFE_TARGET`...: never the response body. */
+    /** `HTTP 503`, `NO_ANSWER`, `UNSAFE_TARGET`, `OWNER_MAY_NOT_READ`...: never the response body. */
     @Column(name = "last_outcome")
     public String lastOutcome;
 

@@ -1,6 +1,7 @@
 package com.example.ats.webhook;
 
 import com.example.ats.event.EventStore;
+import com.example.ats.event.EventType;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.KeysetQuery;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -78,14 +79,21 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
     }
 
     /** A claimed delivery with what it takes to send it: target, sealed secret, the event's id and body. */
-    public record Outgoing(UUID subscriptionId, String target, byte[] sealedSecret, String eventId, String body) {}
+    public record Outgoing(
+            UUID subscriptionId,
+            String owner,
+            EventType type,
+            String target,
+            byte[] sealedSecret,
+            String eventId,
+            String body) {}
 
     /** The deliveries to send, by id. */
     public Map<UUID, Outgoing> outgoing(List<UUID> ids) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager()
                 .createNativeQuery("""
-                        select d.id, d.subscription_id, s.target_url, s.secret_sealed, d.event_seq
+                        select d.id, d.subscription_id, s.target_url, s.secret_sealed, d.event_seq, s.owner
                           from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
                          where d.id in (:ids)""", Object[].class)
                 .setParameter("ids", ids)
@@ -99,6 +107,8 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                     (UUID) row[0],
                     new Outgoing(
                             (UUID) row[1],
+                            (String) row[5],
+                            event.type(),
                             (String) row[2],
                             (byte[]) row[3],
                             event.view().id().toString(),

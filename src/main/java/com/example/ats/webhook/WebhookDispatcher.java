@@ -8,6 +8,7 @@ import com.example.ats.work.WorkQueue;
 import com.example.ats.work.WorkTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,8 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
             "attempts",
             "next_attempt_at");
     private static final int MAX_ROUNDS = 20;
+    /** The outcome of a delivery whose owner no longer holds a role that may read its type. */
+    static final String OWNER_MAY_NOT_READ = "OWNER_MAY_NOT_READ";
 
     private final WorkQueue queue;
     private final Jobs jobs;
@@ -45,6 +48,7 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
     private final WebhookSecrets secrets;
     private final WebhookConfig config;
     private final FailingTargets failing;
+    private final OwnerRoles ownerRoles;
     private final Clock clock;
     private final Counter delivered;
     private final Counter failedAttempts;
@@ -58,6 +62,7 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
             WebhookSecrets secrets,
             WebhookConfig config,
             FailingTargets failing,
+            OwnerRoles ownerRoles,
             Clock clock,
             MeterRegistry registry) {
         if (config.lease().compareTo(config.connectTimeout().plus(config.responseTimeout())) <= 0) {
@@ -72,6 +77,7 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
         this.secrets = secrets;
         this.config = config;
         this.failing = failing;
+        this.ownerRoles = ownerRoles;
         this.clock = clock;
         this.delivered = attempts(registry, "delivered");
         this.failedAttempts = attempts(registry, "failed");
@@ -117,8 +123,20 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
         return deliveries.outgoing(ids);
     }
 
+    /**
+     * Sends one delivery, if its owner still holds a role that may read its type (asked of Keycloak now, not only
+     * when subscribing); while Keycloak cannot tell, nothing is sent and no attempt is spent.
+     */
     @Override
     public Outcome<Void> perform(Outgoing delivery) {
+        try {
+            if (!delivery.type().readableBy(ownerRoles.of(delivery.owner())::contains)) {
+                return Outcome.refused(OWNER_MAY_NOT_READ);
+            }
+        } catch (OwnerRoles.Unavailable e) {
+            Log.warnf("Webhook deliveries wait: %s", e.getMessage());
+            return Outcome.failedForAll("ROLES_UNKNOWN");
+        }
         WebhookSender.Outcome sent = sender.send(
                 URI.create(delivery.target()),
                 secrets.open(delivery.sealedSecret(), delivery.subscriptionId()),
@@ -136,6 +154,8 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
         if (outcome.done()) {
             delivery.state = WebhookDelivery.State.DELIVERED;
             delivery.deliveredAt = clock.instant();
+        } else if (outcome.refused()) {
+            delivery.state = WebhookDelivery.State.FAILED; // the receiver is not at fault: the target stays enabled
         } else if (retryAt.isEmpty()) {
             delivery.state = WebhookDelivery.State.FAILED;
             failing.disable(delivery.subscriptionId);

@@ -53,23 +53,28 @@ public interface Work<T, R> {
     boolean record(WorkQueue.Claim claim, Outcome<R> outcome, Optional<Instant> retryAt);
 
     /** What an attempt came to: done or failed (to be retried), a code the item keeps, and what was found. */
-    record Outcome<R>(boolean done, String code, boolean stopRound, R value) {
+    record Outcome<R>(boolean done, String code, boolean stopRound, boolean refused, R value) {
 
         public static <R> Outcome<R> done(String code) {
-            return new Outcome<>(true, code, false, null);
+            return new Outcome<>(true, code, false, false, null);
         }
 
         public static <R> Outcome<R> done(String code, R value) {
-            return new Outcome<>(true, code, false, value);
+            return new Outcome<>(true, code, false, false, value);
         }
 
         public static <R> Outcome<R> failed(String code) {
-            return new Outcome<>(false, code, false, null);
+            return new Outcome<>(false, code, false, false, null);
         }
 
         /** Failed for a reason every item would fail for now (the scanner went): the round ends here. */
         public static <R> Outcome<R> failedForAll(String code) {
-            return new Outcome<>(false, code, true, null);
+            return new Outcome<>(false, code, true, false, null);
+        }
+
+        /** Not to be done at all (no longer allowed): given up at once, whatever the schedule says. */
+        public static <R> Outcome<R> refused(String code) {
+            return new Outcome<>(false, code, false, true, null);
         }
     }
 }

@@ -209,7 +209,7 @@ public class WorkQueue {
                         .executeUpdate();
                 return false;
             }
-            Optional<Instant> retryAt = outcome.done()
+            Optional<Instant> retryAt = outcome.done() || outcome.refused()
                     ? Optional.empty()
                     : work.kind().retries().next(((Number) attempts.getFirst()).intValue(), clock.instant());
             String retry = retryAt.isPresent() ? ", " + table.retryAt() + " = :retryAt" : "";

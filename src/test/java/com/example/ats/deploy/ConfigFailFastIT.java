@@ -26,7 +26,7 @@ class ConfigFailFastIT {
         Result result = start(Map.of());
         assertThat(result.exitCode()).isNotZero();
         assertThat(AppSettings.load().required())
-                .hasSize(10)
+                .hasSize(11)
                 .allSatisfy(variable -> assertThat(result.output()).contains("Could not expand value " + variable));
     }
 
@@ -39,7 +39,8 @@ class ConfigFailFastIT {
                 "ATS_STORAGE_ENDPOINT", "http://127.0.0.1:1",
                 "ATS_STORAGE_ACCESS_KEY", "x",
                 "ATS_STORAGE_SECRET_KEY", "x",
-                "ATS_INTAKE_TOKEN_SECRET", "x"));
+                "ATS_INTAKE_TOKEN_SECRET", "x",
+                "ATS_OIDC_CLIENT_SECRET", "x"));
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("Could not expand value ATS_OIDC_URL");
         assertThat(result.output()).doesNotContain("Could not expand value ATS_DB_URL");

@@ -87,7 +87,8 @@ class PodPlayIT {
                         "db-password", "ATS_DB_PASSWORD",
                         "storage-access-key", "ATS_STORAGE_ACCESS_KEY",
                         "storage-secret-key", "ATS_STORAGE_SECRET_KEY",
-                        "intake-token-secret", "ATS_INTAKE_TOKEN_SECRET")
+                        "intake-token-secret", "ATS_INTAKE_TOKEN_SECRET",
+                        "oidc-client-secret", "ATS_OIDC_CLIENT_SECRET")
                 .forEach((key, setting) -> secretData.put(
                         key,
                         Base64.getEncoder().encodeToString(settings.get(setting).getBytes(StandardCharsets.UTF_8))));

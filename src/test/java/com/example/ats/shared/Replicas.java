@@ -90,6 +90,7 @@ public final class Replicas implements AutoCloseable {
                 Map.entry("ATS_STORAGE_SECRET_KEY", env("ATS_STORAGE_SECRET_KEY", "ats-minio-secret")),
                 Map.entry("ATS_STORAGE_BUCKET", env("ATS_TEST_STORAGE_BUCKET", "ats-test")),
                 Map.entry("ATS_OIDC_URL", OIDC),
+                Map.entry("ATS_OIDC_CLIENT_SECRET", env("ATS_OIDC_CLIENT_SECRET", "ats-service-secret")),
                 Map.entry("ATS_INTAKE_TOKEN_SECRET", TOKEN_SECRET),
                 Map.entry("ATS_WEBHOOKS_ALLOW_PLAIN_HTTP", "true"),
                 Map.entry("ATS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"),
