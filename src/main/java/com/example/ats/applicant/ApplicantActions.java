@@ -22,7 +22,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,6 +47,7 @@ public class ApplicantActions {
     private final PrivacyRequestService privacyRequests;
     private final ApplicationRepository applications;
     private final Erasure erasure;
+    private final AddressRemoval addressRemoval;
     private final AuditLog audit;
     private final RateLimits limits;
     private final Clock clock;
@@ -59,6 +62,7 @@ public class ApplicantActions {
             PrivacyRequestService privacyRequests,
             ApplicationRepository applications,
             Erasure erasure,
+            AddressRemoval addressRemoval,
             AuditLog audit,
             RateLimits limits,
             Clock clock) {
@@ -71,6 +75,7 @@ public class ApplicantActions {
         this.privacyRequests = privacyRequests;
         this.applications = applications;
         this.erasure = erasure;
+        this.addressRemoval = addressRemoval;
         this.audit = audit;
         this.limits = limits;
         this.clock = clock;
@@ -168,6 +173,26 @@ public class ApplicantActions {
                 "Your application must be kept for a legal reason for now; the privacy officer will contact you about"
                         + " your request");
         audit.record(ACTOR, ACTOR, AuditAction.ERASED_ON_REQUEST, id, null);
+    }
+
+    /** What a receipt's "this was not me" link opens: the day of the application, and whether the address is in it. */
+    public record AddressLink(Instant appliedAt, boolean addressHeld) {}
+
+    /** The application a "this was not me" link names, while the link is right; nothing is changed or recorded. */
+    public Optional<AddressLink> addressLink(UUID id, String token) {
+        return addressRemoval.read(id, token);
+    }
+
+    /**
+     * Takes the recipient's address out of the application their receipt was about (the receipt's "this was not me"
+     * link), and records that it was done, not the address. Empty for a link that is not right.
+     */
+    public Optional<AddressLink> removeAddress(UUID id, String token) {
+        Optional<Boolean> removed = addressRemoval.remove(id, token);
+        if (removed.orElse(false)) {
+            audit.record("recipient", "recipient", AuditAction.ADDRESS_REMOVED_BY_RECIPIENT, id, null);
+        }
+        return removed.flatMap(done -> addressRemoval.read(id, token));
     }
 
     /** A change to the file counts against the application's limit, whoever holds its code (429 over it). */

@@ -121,6 +121,9 @@ public class SignInByMail {
     public record LinkTarget(Instant appliedAt, String address) {}
 
     static String masked(String email) {
+        if (email == null) {
+            return "***";
+        }
         int at = email.lastIndexOf('@');
         return at < 1 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }

@@ -49,6 +49,14 @@ public class SignInLinks implements SignInLinkCheck {
         return id;
     }
 
+    /** Every link to the application not used yet stops working: its address was taken out of it. */
+    void revokeFor(UUID applicationId) {
+        entityManager
+                .createNativeQuery("delete from sign_in_link where application_id = ?1")
+                .setParameter(1, applicationId)
+                .executeUpdate();
+    }
+
     /** Uses a link: the application it opens, once, while it is valid. */
     Optional<UUID> use(String token, Instant now) {
         if (token == null || token.isBlank() || token.length() > 100) {

@@ -31,7 +31,7 @@ public class Applicant {
     @Column(name = "last_name")
     public String lastName;
 
-    @Column(nullable = false)
+    /** Null once whoever owns the address took it out ("this was not me"); nothing is mailed then. */
     public String email;
 
     public String phone;

@@ -52,5 +52,10 @@ public enum AuditAction {
     /** The applicant objected to the processing. */
     OBJECTED,
     /** The applicant erased their application. */
-    ERASED_ON_REQUEST
+    ERASED_ON_REQUEST,
+    /**
+     * Someone who got a receipt for an application they did not make took their e-mail address out of it (the
+     * receipt's "this was not me" link); the address itself is not recorded.
+     */
+    ADDRESS_REMOVED_BY_RECIPIENT
 }

@@ -22,7 +22,7 @@ import java.util.UUID;
 public class ApplicationSearchRepository {
 
     private static final String SEARCHED =
-            "lower(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '') || ' ' || p.email)";
+            "lower(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '') || ' ' || coalesce(p.email, ''))";
 
     private final EntityManager entityManager;
     private final Clock clock;

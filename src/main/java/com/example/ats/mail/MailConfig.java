@@ -56,6 +56,13 @@ public interface MailConfig {
     @WithDefault("https://careers.example.org/consent")
     String consentUrl();
 
+    /**
+     * The public address of the service's "this was not me" pages ({@code /not-me}), to which every receipt links,
+     * e.g. {@code https://careers.example.org/not-me}.
+     */
+    @WithDefault("https://careers.example.org/not-me")
+    String notMeUrl();
+
     default boolean enabled() {
         return !host().isBlank() && !host().equalsIgnoreCase("off");
     }

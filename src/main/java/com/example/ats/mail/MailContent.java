@@ -43,6 +43,7 @@ public class MailContent {
     private final ConsentTexts texts;
     private final QuestionCheck questionCheck;
     private final SignInLinkCheck signInLinks;
+    private final NotMeLinks notMe;
 
     MailContent(
             ApplicantDataService data,
@@ -52,7 +53,9 @@ public class MailContent {
             ConsentLinks links,
             ConsentTexts texts,
             QuestionCheck questionCheck,
-            SignInLinkCheck signInLinks) {
+            SignInLinkCheck signInLinks,
+            NotMeLinks notMe) {
+        this.notMe = notMe;
         this.questionCheck = questionCheck;
         this.signInLinks = signInLinks;
         this.links = links;
@@ -85,7 +88,8 @@ public class MailContent {
                                         .map(d -> received(d, locale))
                                         .toList(),
                                 application.whatHappens(),
-                                config.selfServiceUrl())));
+                                config.selfServiceUrl(),
+                                notMe.link(message.applicationId))));
     }
 
     /**

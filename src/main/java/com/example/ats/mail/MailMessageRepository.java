@@ -18,6 +18,15 @@ public class MailMessageRepository implements PanacheRepositoryBase<MailMessage,
         return delete("applicationId in ?1", applicationIds);
     }
 
+    /** Drops the application's mails not sent yet, and their address: nothing more goes to it. */
+    public int dropUnsent(UUID applicationId) {
+        return update(
+                "state = ?1, recipient = null where applicationId = ?2 and state = ?3",
+                MailMessage.State.DROPPED,
+                applicationId,
+                MailMessage.State.PENDING);
+    }
+
     /** Whether the application exists (its mail log may be empty). */
     public boolean applicationExists(UUID applicationId) {
         return getEntityManager()

@@ -116,6 +116,11 @@ public class MailOutbox {
      * derived when the mail is sent, and until when it works.
      */
     @Transactional(Transactional.TxType.MANDATORY)
+    /** The application's address was taken out of it: what is queued for it is not sent. Call in that transaction. */
+    public void addressRemoved(UUID applicationId) {
+        messages.dropUnsent(applicationId);
+    }
+
     public void signInLink(UUID linkId, UUID applicationId, String recipient, Locale language, Instant validUntil) {
         enqueue(
                 MailKind.SIGN_IN_LINK,

@@ -18,7 +18,12 @@ final class MailTemplates {
 
     @CheckedTemplate(basePath = "mail", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
     record Receipt(
-            String firstName, String appliedOn, List<ReceivedFile> files, String whatHappens, String selfServiceUrl)
+            String firstName,
+            String appliedOn,
+            List<ReceivedFile> files,
+            String whatHappens,
+            String selfServiceUrl,
+            String notMeUrl)
             implements TemplateInstance {}
 
     @CheckedTemplate(basePath = "mail", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)

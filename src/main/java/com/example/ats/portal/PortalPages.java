@@ -1,5 +1,6 @@
 package com.example.ats.portal;
 
+import com.example.ats.applicant.ApplicantActions;
 import com.example.ats.applicant.SignInByMail;
 import com.example.ats.application.ApplicantView;
 import com.example.ats.consent.ConsentTexts;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -44,6 +46,14 @@ class PortalPages {
 
     @CheckedTemplate(basePath = "portal", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
     record Erased() implements TemplateInstance {}
+
+    /**
+     * The page of a receipt's "this was not me" link.
+     *
+     * @param state HELD (the address is in the application: the button), REMOVED, or UNKNOWN (not a right link)
+     */
+    @CheckedTemplate(basePath = "portal", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record NotMe(String state, String appliedOn) implements TemplateInstance {}
 
     /**
      * What is held and when it goes, the files, the consent and its history, and the forms.
@@ -99,6 +109,26 @@ class PortalPages {
     Response link(Locale locale, String action, SignInByMail.LinkTarget target) {
         String appliedOn = PlainWords.date(target.appliedAt(), retention.zone(), locale);
         return render(new Link(action, appliedOn, target.address()), 200, locale);
+    }
+
+    /**
+     * The "this was not me" page: the button while the address is in the application, else that it is out (200
+     * after this request's button, 410 for a link used before), or 404 for a link that is not right.
+     */
+    Response notMe(Locale locale, Optional<ApplicantActions.AddressLink> found, boolean justRemoved, int status) {
+        String state =
+                found.map(link -> link.addressHeld() ? "HELD" : "REMOVED").orElse("UNKNOWN");
+        String appliedOn = found.map(link -> PlainWords.date(link.appliedAt(), retention.zone(), locale))
+                .orElse(null);
+        int answered = status;
+        if (found.isEmpty()) {
+            answered = 404;
+        } else if (status == 200 && !found.get().addressHeld() && !justRemoved) {
+            answered = 410;
+        }
+        return Response.fromResponse(render(new NotMe(state, appliedOn), answered, locale))
+                .header("X-Robots-Tag", "noindex")
+                .build();
     }
 
     /** The page after an erasure, which also ends the session. */

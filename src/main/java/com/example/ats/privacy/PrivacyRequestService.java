@@ -102,7 +102,9 @@ public class PrivacyRequestService {
         PrivacyRequest request = new PrivacyRequest();
         request.id = UUID.randomUUID();
         request.type = type;
-        request.email = registration.email().strip();
+        // an applicant's own request names their application's address, which its owner may have taken out
+        request.email =
+                registration.email() == null ? null : registration.email().strip();
         request.channel = registration.channel();
         request.receivedAt = receivedAt;
         request.dueAt = answerWithin.after(receivedAt, retention.zone());

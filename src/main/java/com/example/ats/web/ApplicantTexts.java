@@ -450,4 +450,18 @@ public interface ApplicantTexts {
     String consent_unknown_title();
 
     String consent_unknown_text();
+
+    String notMe_title();
+
+    String notMe_about(String appliedOn);
+
+    String notMe_what();
+
+    String notMe_remove();
+
+    String notMe_keep();
+
+    String notMe_removed_title();
+
+    String notMe_removed_text();
 }

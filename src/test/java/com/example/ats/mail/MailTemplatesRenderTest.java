@@ -32,7 +32,8 @@ class MailTemplatesRenderTest {
                         "2 maart 2026",
                         List.of(new MailTemplates.ReceivedFile("cv.pdf", "12 kB")),
                         "in words",
-                        "https://jobs.example.org/my-application"));
+                        "https://jobs.example.org/my-application",
+                        "https://jobs.example.org/not-me/a/t"));
         mails.put(
                 MailKind.CONSENT_RENEWAL,
                 () -> new MailTemplates.ConsentRenewal(
