@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,6 +47,7 @@ public class ApplicantActions {
     private final ApplicationRepository applications;
     private final Erasure erasure;
     private final AddressRemoval addressRemoval;
+    private final AddressChange addressChange;
     private final AuditLog audit;
     private final RateLimits limits;
     private final Clock clock;
@@ -63,6 +63,7 @@ public class ApplicantActions {
             ApplicationRepository applications,
             Erasure erasure,
             AddressRemoval addressRemoval,
+            AddressChange addressChange,
             AuditLog audit,
             RateLimits limits,
             Clock clock) {
@@ -76,6 +77,7 @@ public class ApplicantActions {
         this.applications = applications;
         this.erasure = erasure;
         this.addressRemoval = addressRemoval;
+        this.addressChange = addressChange;
         this.audit = audit;
         this.limits = limits;
         this.clock = clock;
@@ -114,12 +116,31 @@ public class ApplicantActions {
         return archive;
     }
 
-    /** A correction of the applicant's details (JSON Merge Patch) under the intake rules; the changed fields. */
-    public Set<String> correct(UUID id, JsonNode patch) {
+    /**
+     * A correction of the applicant's details (JSON Merge Patch) under the intake rules. A new e-mail address is not
+     * taken yet: a link goes to it, and it takes effect when its owner uses it ({@link #confirmAddress}).
+     */
+    public Rectification.Corrected correct(UUID id, JsonNode patch) {
         countChange(id);
-        Set<String> changed = rectification.apply(id, patch);
-        audit.record(ACTOR, ACTOR, AuditAction.RECTIFIED, id, "fields=" + String.join(",", changed));
-        return changed;
+        Rectification.Corrected corrected = rectification.apply(id, patch);
+        audit.record(ACTOR, ACTOR, AuditAction.RECTIFIED, id, "fields=" + String.join(",", corrected.changed()));
+        if (corrected.newEmail() != null) {
+            addressChange.ask(id, corrected.newEmail());
+            audit.record(ACTOR, ACTOR, AuditAction.ADDRESS_CONFIRMATION_SENT, id, null);
+        }
+        return corrected;
+    }
+
+    /** What an address link would confirm (the application's day, the new address); nothing is changed. */
+    public Optional<AddressChange.Confirmable> addressToConfirm(String token) {
+        return addressChange.peek(token);
+    }
+
+    /** Uses an address link: its address becomes the application's, the old one is told. Empty: the link is dead. */
+    public Optional<UUID> confirmAddress(String token) {
+        Optional<UUID> confirmed = addressChange.confirm(token);
+        confirmed.ifPresent(id -> audit.record(ACTOR, ACTOR, AuditAction.ADDRESS_CONFIRMED, id, null));
+        return confirmed;
     }
 
     /** Gives (to the consent text of that version) or withdraws the consent to keep the file. */

@@ -33,7 +33,8 @@ import java.util.UUID;
  * Rectification: a JSON Merge Patch (RFC 7396) of the applicant's details, checked by the same rules as intake
  * (sizes, e-mail, phone, no BSN or control characters in free text, unknown fields refused, a plausible birth date,
  * and a guardian's consent on record when the corrected birth date makes the applicant younger than 16). Answers the names of
- * the fields that changed, for the audit trail; never their values.
+ * the fields that changed, for the audit trail; never their values. A new e-mail address is not taken here: it is
+ * answered apart, to be confirmed by its owner ({@link AddressChange}).
  */
 @ApplicationScoped
 public class Rectification {
@@ -60,8 +61,16 @@ public class Rectification {
         this.outbox = outbox;
     }
 
+    /**
+     * What a correction changed.
+     *
+     * @param changed the fields that changed now (names only)
+     * @param newEmail a new e-mail address, not taken yet: null when the address is as it was
+     */
+    public record Corrected(Set<String> changed, String newEmail) {}
+
     @Transactional
-    public Set<String> apply(UUID applicationId, JsonNode patch) {
+    public Corrected apply(UUID applicationId, JsonNode patch) {
         if (!(patch instanceof ObjectNode)) {
             throw ApiException.invalidField("", "a merge patch of the applicant details must be a JSON object");
         }
@@ -86,11 +95,17 @@ public class Rectification {
                         .anyMatch(e -> e.kind == ConsentKind.PARENTAL && e.action == ConsentAction.GRANTED));
         Set<String> changed = new TreeSet<>();
         diff("", before, json.valueToTree(details), changed);
+        String address = applicant.email;
         ApplicantMapping.copy(details, applicant);
+        String newEmail = null;
+        if (changed.remove("email")) {
+            newEmail = applicant.email;
+            applicant.email = address; // until its owner confirms it
+        }
         if (!changed.isEmpty()) {
             outbox.record(EventType.APPLICATION_RECTIFIED, applicationId, "fields", changed);
         }
-        return changed;
+        return new Corrected(changed, newEmail);
     }
 
     /** RFC 7396: null removes, objects merge member by member, anything else replaces. */

@@ -15,6 +15,10 @@ public interface SelfServiceConfig {
     @WithDefault("PT15M")
     Duration failedTokenPeriod();
 
+    /** How long the link that confirms a new e-mail address works (once). */
+    @WithDefault("PT24H")
+    Duration addressLinkLifetime();
+
     /** How long a mailed sign-in link works (once). */
     @WithDefault("PT15M")
     Duration signInLinkLifetime();

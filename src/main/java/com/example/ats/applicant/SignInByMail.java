@@ -120,7 +120,7 @@ public class SignInByMail {
     /** The application a link opens, as its page tells it. */
     public record LinkTarget(Instant appliedAt, String address) {}
 
-    static String masked(String email) {
+    public static String masked(String email) {
         if (email == null) {
             return "***";
         }

@@ -1,6 +1,7 @@
 package com.example.ats.applicant;
 
 import com.example.ats.application.AccessTokens;
+import com.example.ats.export.AddressesToConfirm;
 import com.example.ats.mail.SignInLinkCheck;
 import com.example.ats.shared.LinkTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,11 +14,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Single-use sign-in links, valid for minutes. A link's token is derived from its id ({@link LinkTokens}), so it
- * exists only in the mail; the row keeps its SHA-256, as for access codes and consent links.
+ * Single-use links mailed to an applicant: sign-in links, valid for minutes, and address links, which confirm a
+ * changed e-mail address (the row names it; it takes effect when the link is used). A link's token is derived from
+ * its id ({@link LinkTokens}), so it exists only in the mail; the row keeps its SHA-256, as for access codes and
+ * consent links. A link of one kind is never taken for the other.
  */
 @ApplicationScoped
-public class SignInLinks implements SignInLinkCheck {
+public class SignInLinks implements SignInLinkCheck, AddressesToConfirm {
 
     private final LinkTokens tokens;
     private final EntityManager entityManager;
@@ -49,10 +52,77 @@ public class SignInLinks implements SignInLinkCheck {
         return id;
     }
 
-    /** Every link to the application not used yet stops working: its address was taken out of it. */
+    /** A link that confirms a new address, replacing one not used yet (one new address at a time). */
+    UUID createAddressLink(UUID applicationId, String newEmail, Instant now, Instant validUntil) {
+        entityManager
+                .createNativeQuery("delete from sign_in_link where application_id = ?1 and new_email is not null")
+                .setParameter(1, applicationId)
+                .executeUpdate();
+        UUID id = create(applicationId, now, validUntil);
+        entityManager
+                .createNativeQuery("update sign_in_link set new_email = ?1 where id = ?2")
+                .setParameter(1, newEmail)
+                .setParameter(2, id)
+                .executeUpdate();
+        return id;
+    }
+
+    /** An address waiting to be confirmed by its link. */
+    record AddressLink(UUID applicationId, String newEmail) {}
+
+    /** Uses an address link, once, while it is valid: the application and the address it confirms. */
+    Optional<AddressLink> useAddressLink(String token, Instant now) {
+        return addressLink(
+                "update sign_in_link set used_at = ?1 where token_sha256 = ?2 and new_email is not null"
+                        + " and used_at is null and valid_until > ?1 returning application_id, new_email",
+                token,
+                now);
+    }
+
+    /** The address link's application and address, without using it: none when unknown, used or expired. */
+    Optional<AddressLink> peekAddressLink(String token, Instant now) {
+        return addressLink(
+                "select application_id, new_email from sign_in_link where token_sha256 = ?2 and new_email is not null"
+                        + " and used_at is null and valid_until > ?1",
+                token,
+                now);
+    }
+
+    @Override
+    public Optional<String> waitingFor(UUID applicationId) {
+        return pendingAddress(applicationId, clock.instant());
+    }
+
+    /** The address waiting for confirmation, while its link is valid. */
+    Optional<String> pendingAddress(UUID applicationId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<String> pending = entityManager
+                .createNativeQuery("select new_email from sign_in_link where application_id = ?1"
+                        + " and new_email is not null and used_at is null and valid_until > ?2")
+                .setParameter(1, applicationId)
+                .setParameter(2, now)
+                .getResultList();
+        return pending.stream().findFirst();
+    }
+
+    private Optional<AddressLink> addressLink(String sql, String token, Instant now) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = QuarkusTransaction.joiningExisting() // using one changes the address in that transaction
+                .call(() -> entityManager
+                        .createNativeQuery(sql, Object[].class)
+                        .setParameter(1, now)
+                        .setParameter(2, AccessTokens.hash(token.strip()))
+                        .getResultList());
+        return found.stream().findFirst().map(row -> new AddressLink((UUID) row[0], (String) row[1]));
+    }
+
+    /** The sign-in links to the application not used yet stop working: its address was taken out of it. */
     void revokeFor(UUID applicationId) {
         entityManager
-                .createNativeQuery("delete from sign_in_link where application_id = ?1")
+                .createNativeQuery("delete from sign_in_link where application_id = ?1 and new_email is null")
                 .setParameter(1, applicationId)
                 .executeUpdate();
     }
@@ -66,7 +136,8 @@ public class SignInLinks implements SignInLinkCheck {
         List<UUID> opened = QuarkusTransaction.requiringNew()
                 .call(() -> entityManager
                         .createNativeQuery("update sign_in_link set used_at = ?1 where token_sha256 = ?2"
-                                + " and used_at is null and valid_until > ?1 returning application_id")
+                                + " and new_email is null and used_at is null and valid_until > ?1"
+                                + " returning application_id")
                         .setParameter(1, now)
                         .setParameter(2, AccessTokens.hash(token.strip()))
                         .getResultList());
@@ -82,7 +153,7 @@ public class SignInLinks implements SignInLinkCheck {
         List<UUID> found = QuarkusTransaction.requiringNew()
                 .call(() -> entityManager
                         .createNativeQuery("select application_id from sign_in_link where token_sha256 = ?1"
-                                + " and used_at is null and valid_until > ?2")
+                                + " and new_email is null and used_at is null and valid_until > ?2")
                         .setParameter(1, AccessTokens.hash(token.strip()))
                         .setParameter(2, now)
                         .getResultList());

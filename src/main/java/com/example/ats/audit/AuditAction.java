@@ -57,5 +57,9 @@ public enum AuditAction {
      * Someone who got a receipt for an application they did not make took their e-mail address out of it (the
      * receipt's "this was not me" link); the address itself is not recorded.
      */
-    ADDRESS_REMOVED_BY_RECIPIENT
+    ADDRESS_REMOVED_BY_RECIPIENT,
+    /** The applicant gave a new e-mail address: a link to confirm it was mailed there (the address is not recorded). */
+    ADDRESS_CONFIRMATION_SENT,
+    /** A new e-mail address was confirmed through the link mailed to it, and is the application's from now on. */
+    ADDRESS_CONFIRMED
 }

@@ -28,13 +28,16 @@ public class ApplicantDataService {
     private final ConsentEventRepository consents;
     private final RetentionConsentService retentionConsents;
     private final RetentionConfig retention;
+    private final AddressesToConfirm addressesToConfirm;
 
     ApplicantDataService(
             ApplicationRepository applications,
             DocumentRepository documents,
             ConsentEventRepository consents,
             RetentionConsentService retentionConsents,
-            RetentionConfig retention) {
+            RetentionConfig retention,
+            AddressesToConfirm addressesToConfirm) {
+        this.addressesToConfirm = addressesToConfirm;
         this.applications = applications;
         this.documents = documents;
         this.consents = consents;
@@ -74,7 +77,8 @@ public class ApplicantDataService {
                         .toList(),
                 history,
                 application.expiresAt,
-                whatHappens(application, granted, locale));
+                whatHappens(application, granted, locale),
+                addressesToConfirm.waitingFor(id).orElse(null));
     }
 
     private String whatHappens(Application application, boolean granted, Locale locale) {

@@ -27,7 +27,12 @@ public record ApplicantDataView(
         Instant expiresAt,
 
         @Schema(description = "What happens on that date, in plain words")
-        String whatHappens) {
+        String whatHappens,
+
+        @Schema(
+                description = "A new e-mail address you gave that is not in use yet: it takes effect when you open the"
+                        + " link we mailed to it; absent when there is none")
+        String emailToConfirm) {
 
     /** Whether the consent to keep the file longer is in force: its deciding event ({@link LatestConsent}) is a grant. */
     @JsonIgnore

@@ -71,7 +71,12 @@ public class MailContent {
         return switch (message.kind) {
             case RECEIPT -> receipt(message, locale);
             case CONSENT_RENEWAL, CONSENT_TEXT_CHANGED -> question(message, locale);
-            case SIGN_IN_LINK -> signInLink(message, locale);
+            case SIGN_IN_LINK, ADDRESS_CONFIRMATION -> mailedLink(message, locale);
+            case ADDRESS_CHANGED ->
+                Optional.of(rendered(
+                        message.kind,
+                        locale,
+                        () -> new MailTemplates.AddressChanged(facts(message).get("newAddress"))));
             case REQUEST_ACKNOWLEDGED, REQUEST_CLOSED -> Optional.of(request(message, locale));
         };
     }
@@ -161,16 +166,23 @@ public class MailContent {
     }
 
     /** A sign-in link, while it can still be used: no name, nothing but the link and until when it works. */
-    private Optional<Rendered> signInLink(MailMessage message, Locale locale) {
+    /** A sign-in or address link, while it works (else the mail is dropped): its page is under the portal's. */
+    private Optional<Rendered> mailedLink(MailMessage message, Locale locale) {
         Map<String, String> facts = facts(message);
         Optional<String> token = signInLinks.tokenIfOpen(UUID.fromString(facts.get("linkId")));
         if (token.isEmpty()) {
             return Optional.empty();
         }
         String base = config.selfServiceUrl();
-        String link = (base.endsWith("/") ? base : base + "/") + "link/" + token.get();
+        boolean signIn = message.kind == MailKind.SIGN_IN_LINK;
+        String link = (base.endsWith("/") ? base : base + "/") + (signIn ? "link/" : "address/") + token.get();
         String validUntil = PlainWords.dateTime(Instant.parse(facts.get("validUntil")), retention.zone(), locale);
-        return Optional.of(rendered(message.kind, locale, () -> new MailTemplates.SignInLink(link, validUntil)));
+        return Optional.of(rendered(
+                message.kind,
+                locale,
+                () -> signIn
+                        ? new MailTemplates.SignInLink(link, validUntil)
+                        : new MailTemplates.AddressConfirmation(link, validUntil)));
     }
 
     /** A privacy request's acknowledgement or outcome, from the codes and dates kept with the mail. */

@@ -15,7 +15,11 @@ public enum MailKind {
     /** The consent text changed: what it says now, and the link to withdraw. */
     CONSENT_TEXT_CHANGED("consent-text-changed"),
     /** The applicant lost their access code and asked for a single-use link to sign in. */
-    SIGN_IN_LINK("sign-in-link");
+    SIGN_IN_LINK("sign-in-link"),
+    /** The applicant gave a new address: a single-use link to it, which makes it the application's address. */
+    ADDRESS_CONFIRMATION("address-confirmation"),
+    /** To the old address, once a new one was confirmed: which (masked), and what to do if it was not them. */
+    ADDRESS_CHANGED("address-changed");
 
     private final String template;
 
@@ -31,6 +35,8 @@ public enum MailKind {
             case CONSENT_RENEWAL -> t.renewal_question();
             case CONSENT_TEXT_CHANGED -> t.textChanged_title();
             case SIGN_IN_LINK -> t.mail_signIn_subject();
+            case ADDRESS_CONFIRMATION -> t.mail_address_subject();
+            case ADDRESS_CHANGED -> t.mail_addressChanged_subject();
         };
     }
 

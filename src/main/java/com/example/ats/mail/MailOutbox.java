@@ -131,6 +131,29 @@ public class MailOutbox {
                 facts(Map.of("linkId", linkId.toString(), "validUntil", validUntil.toString())));
     }
 
+    /** The link that confirms a new address, to that address. */
+    public void addressConfirmation(
+            UUID linkId, UUID applicationId, String recipient, Locale language, Instant validUntil) {
+        enqueue(
+                MailKind.ADDRESS_CONFIRMATION,
+                MailKind.ADDRESS_CONFIRMATION.template() + ":" + linkId,
+                applicationId,
+                recipient,
+                language,
+                facts(Map.of("linkId", linkId.toString(), "validUntil", validUntil.toString())));
+    }
+
+    /** To the old address: the application's address is now another (named masked, "s***@example.org"). */
+    public void addressChanged(UUID applicationId, String recipient, Locale language, String maskedNewAddress) {
+        enqueue(
+                MailKind.ADDRESS_CHANGED,
+                MailKind.ADDRESS_CHANGED.template() + ":" + UUID.randomUUID(),
+                applicationId,
+                recipient,
+                language,
+                facts(Map.of("newAddress", maskedNewAddress)));
+    }
+
     private static Locale locale(String language) {
         return Language.of(language).locale();
     }

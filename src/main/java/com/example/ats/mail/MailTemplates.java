@@ -51,4 +51,10 @@ final class MailTemplates {
 
     @CheckedTemplate(basePath = "mail", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
     record SignInLink(String link, String validUntil) implements TemplateInstance {}
+
+    @CheckedTemplate(basePath = "mail", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record AddressConfirmation(String link, String validUntil) implements TemplateInstance {}
+
+    @CheckedTemplate(basePath = "mail", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record AddressChanged(String newAddress) implements TemplateInstance {}
 }

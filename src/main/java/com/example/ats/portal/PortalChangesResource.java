@@ -90,7 +90,11 @@ public class PortalChangesResource {
         posted.put("phone", phone);
         return door.change(cookie, formToken, locale, session -> {
             try {
-                actions.correct(session.applicationId(), DetailsForm.patch(posted));
+                if (actions.correct(session.applicationId(), DetailsForm.patch(posted))
+                                .newEmail()
+                        != null) {
+                    return done(locale, "addressToConfirm");
+                }
             } catch (ConstraintViolationException e) {
                 return refused(session, locale, posted, DetailsForm.errors(e), 422);
             } catch (ApiException e) {

@@ -1,5 +1,6 @@
 package com.example.ats.portal;
 
+import com.example.ats.applicant.AddressChange;
 import com.example.ats.applicant.ApplicantActions;
 import com.example.ats.applicant.SignInByMail;
 import com.example.ats.application.ApplicantView;
@@ -54,6 +55,15 @@ class PortalPages {
      */
     @CheckedTemplate(basePath = "portal", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
     record NotMe(String state, String appliedOn) implements TemplateInstance {}
+
+    /**
+     * The page of the link that confirms a new e-mail address.
+     *
+     * @param state OPEN (the button), CONFIRMED (by this request), or DEAD (unknown, used, replaced or expired)
+     * @param address the address it confirms, masked
+     */
+    @CheckedTemplate(basePath = "portal", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record AddressLink(String state, String address, String appliedOn) implements TemplateInstance {}
 
     /**
      * What is held and when it goes, the files, the consent and its history, and the forms.
@@ -127,6 +137,21 @@ class PortalPages {
             answered = 410;
         }
         return Response.fromResponse(render(new NotMe(state, appliedOn), answered, locale))
+                .header("X-Robots-Tag", "noindex")
+                .build();
+    }
+
+    /** The address link's page: the button while it works, that it was used by this request, or that it is dead. */
+    Response addressLink(Locale locale, Optional<AddressChange.Confirmable> found, boolean justConfirmed, int status) {
+        AddressLink page = justConfirmed
+                ? new AddressLink("CONFIRMED", null, null)
+                : found.map(link -> new AddressLink(
+                                "OPEN",
+                                SignInByMail.masked(link.newEmail()),
+                                PlainWords.date(link.appliedAt(), retention.zone(), locale)))
+                        .orElse(new AddressLink("DEAD", null, null));
+        int answered = !justConfirmed && found.isEmpty() ? 410 : status;
+        return Response.fromResponse(render(page, answered, locale))
                 .header("X-Robots-Tag", "noindex")
                 .build();
     }

@@ -464,4 +464,38 @@ public interface ApplicantTexts {
     String notMe_removed_title();
 
     String notMe_removed_text();
+
+    String mail_address_subject();
+
+    String mail_address_asked();
+
+    String mail_address_button();
+
+    String mail_address_works(String validUntil);
+
+    String mail_addressChanged_subject();
+
+    String mail_addressChanged_text(String newAddress);
+
+    String mail_addressChanged_notYou();
+
+    String address_title();
+
+    String address_confirms(String address, String appliedOn);
+
+    String address_confirm();
+
+    String address_notAsked();
+
+    String address_done_title();
+
+    String address_done_text();
+
+    String address_dead_title();
+
+    String address_dead_text();
+
+    String portal_done_addressToConfirm();
+
+    String portal_addressWaiting(String address);
 }

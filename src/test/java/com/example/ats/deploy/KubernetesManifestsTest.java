@@ -79,14 +79,15 @@ class KubernetesManifestsTest {
         assertThat(deployment.getMetadata().getNamespace()).isEqualTo("ats");
     }
 
-    @Test
-    void theConsentPagesTheMailsLinkToArePublishedByTheIngress() {
+    @ParameterizedTest
+    @ValueSource(strings = {"ATS_MAIL_CONSENT_URL", "ATS_MAIL_NOT_ME_URL"})
+    void thePagesTheMailsLinkToArePublishedByTheIngress(String setting) {
         List<HasMetadata> objects = Manifests.render("k8s/overlays/prod");
         java.net.URI link =
                 java.net.URI.create(ManifestRules.of(objects, io.fabric8.kubernetes.api.model.ConfigMap.class)
                         .get(0)
                         .getData()
-                        .get("ATS_MAIL_CONSENT_URL"));
+                        .get(setting));
         var ingress = ManifestRules.of(objects, io.fabric8.kubernetes.api.model.networking.v1.Ingress.class)
                 .get(0);
         assertThat(ingress.getSpec().getRules()).anySatisfy(rule -> {

@@ -48,6 +48,10 @@ class MailTemplatesRenderTest {
                 () -> new MailTemplates.ConsentTextChanged(
                         "Anna", "https://x/consent/t", "1 maart 2027", "2 maart 2027", "Ik geef toestemming.", "u"));
         mails.put(MailKind.SIGN_IN_LINK, () -> new MailTemplates.SignInLink("https://x/link/t", "10:15"));
+        mails.put(
+                MailKind.ADDRESS_CONFIRMATION,
+                () -> new MailTemplates.AddressConfirmation("https://x/address/t", "8 december 2026 om 10:15"));
+        mails.put(MailKind.ADDRESS_CHANGED, () -> new MailTemplates.AddressChanged("n***@example.org"));
         List<MailContent.Rendered> rendered = new ArrayList<>();
         mails.forEach((kind, mail) -> rendered.add(MailContent.rendered(kind, language.locale(), mail)));
         for (PrivacyRequest.Type type : PrivacyRequest.Type.values()) {
@@ -63,7 +67,7 @@ class MailTemplatesRenderTest {
             }
         }
 
-        assertThat(rendered).hasSize(4 + 6 + 6 * 4);
+        assertThat(rendered).hasSize(6 + 6 + 6 * 4);
         for (MailContent.Rendered mail : rendered) {
             RenderedText.assertComplete(mail.subject());
             RenderedText.assertComplete(mail.text());

@@ -92,7 +92,8 @@ class PortalPagesRenderTest {
                         entry("RETENTION", ConsentAction.WITHDRAWN, null),
                         entry("PARENTAL", ConsentAction.GRANTED, "Piet Jansen")),
                 APPLIED.plus(Duration.ofDays(28)),
-                "in words");
+                "in words",
+                "anna.new@example.org");
         PortalSessions.Session session = new PortalSessions.Session(view.id(), APPLIED, "cookie");
         for (String done : List.of("consentGiven", "consentWithdrawn", "details", "objection")) {
             String html = RenderedText.page(
