@@ -33,7 +33,7 @@ public final class FileNames {
             // the name tells the truth about the bytes: a text file called CV.js is kept and served as CV.js.txt
             name = name + "." + format.extension();
         }
-        return shorten(name);
+        return shorten(name, name.substring(name.length() - format.extension().length() - 1));
     }
 
     private static boolean isUnsafe(int c) {
@@ -44,12 +44,11 @@ public final class FileNames {
                 || "\"*:<>?|;".indexOf(c) >= 0;
     }
 
-    private static String shorten(String name) {
+    /** Cuts a long name to the limit, keeping its extension (the format's, which every name ends with by now). */
+    private static String shorten(String name, String extension) {
         if (name.codePointCount(0, name.length()) <= MAX_LENGTH) {
             return name;
         }
-        int dot = name.lastIndexOf('.');
-        String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
         int keep = MAX_LENGTH - extension.length();
         return name.substring(0, name.offsetByCodePoints(0, keep)) + extension;
     }

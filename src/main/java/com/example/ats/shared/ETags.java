@@ -4,9 +4,14 @@ import jakarta.ws.rs.core.EntityTag;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Optimistic concurrency over HTTP: the entity version as a strong ETag, and the If-Match rules. */
 public final class ETags {
+
+    /** One of our tags, strong or weak ({@code W/"3"}), quoted or (leniently) not: the quotes must pair. */
+    private static final Pattern OUR_TAG = Pattern.compile("(?:W/)?(\"?)(\\d{1,18})\\1");
 
     private ETags() {}
 
@@ -50,18 +55,8 @@ public final class ETags {
     }
 
     private static Optional<Long> parse(String tag) {
-        String value = tag.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        try {
-            return Optional.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        Matcher ours = OUR_TAG.matcher(tag.strip());
+        return ours.matches() ? Optional.of(Long.parseLong(ours.group(2))) : Optional.empty();
     }
 
     public static ApiException stale() {

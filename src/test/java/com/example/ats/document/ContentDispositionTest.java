@@ -17,4 +17,11 @@ class ContentDispositionTest {
     void neutralisesQuotesAndSeparatorsInTheFallback() {
         assertThat(ContentDisposition.attachment("a\"b;c\\d.txt")).startsWith("attachment; filename=\"a_b_c_d.txt\";");
     }
+
+    @Test
+    void printableAsciiIsKeptFromTheSpaceToTheTildeAndNothingAround() {
+        assertThat(ContentDisposition.attachment(" ~.pdf")).startsWith("attachment; filename=\" ~.pdf\"");
+        assertThat(ContentDisposition.attachment("a\u001fb\u007fc.pdf"))
+                .startsWith("attachment; filename=\"a_b_c.pdf\"");
+    }
 }

@@ -87,4 +87,24 @@ class ApplicantRulesTest {
         assertThatThrownBy(() -> RULES.check(form(LocalDate.of(1906, 3, 1), false, false, null)))
                 .satisfies(e -> assertThat(fieldOf(e)).isEqualTo("applicant.birthDate"));
     }
+
+    /** A corrected birth date meets the intake's rules against the application date, not today's. */
+    @Test
+    void aCorrectedBirthDateIsCheckedAsAtIntake() {
+        Instant applied = Instant.parse("2026-03-01T10:00:00Z");
+        RULES.checkCorrectedBirthDate(null, applied, false);
+        RULES.checkCorrectedBirthDate(LocalDate.of(1990, 5, 1), applied, false);
+        LocalDate fifteen = LocalDate.of(2011, 3, 2); // 15 on 1 March 2026, 16 a day later
+        assertThatThrownBy(() -> RULES.checkCorrectedBirthDate(fifteen, applied, false))
+                .satisfies(e -> assertThat(fieldOf(e)).isEqualTo("birthDate"))
+                .satisfies(
+                        e -> assertThat(((ApiException) e).errors().getFirst().message())
+                                .contains("younger than 16"));
+        RULES.checkCorrectedBirthDate(fifteen, applied, true);
+        RULES.checkCorrectedBirthDate(LocalDate.of(2010, 3, 1), applied, false); // 16 that day
+        assertThatThrownBy(() -> RULES.checkCorrectedBirthDate(LocalDate.of(1890, 1, 1), applied, true))
+                .satisfies(e -> assertThat(fieldOf(e)).isEqualTo("birthDate"));
+        assertThatThrownBy(() -> RULES.checkCorrectedBirthDate(LocalDate.of(2030, 1, 1), applied, true))
+                .satisfies(e -> assertThat(fieldOf(e)).isEqualTo("birthDate"));
+    }
 }

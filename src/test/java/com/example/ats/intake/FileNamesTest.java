@@ -55,4 +55,15 @@ class FileNamesTest {
         assertThat(FileNames.sanitise("Zoë Çelik – CV.pdf", DocumentFormat.PDF, "cv"))
                 .isEqualTo("Zoë Çelik – CV.pdf");
     }
+
+    /** At the limit a name stays whole; one over, it is cut to the limit, its extension kept as written. */
+    @Test
+    void theLimitIsTwoHundredFiftyFiveCharacters() {
+        String exact = "a".repeat(251) + ".pdf";
+        assertThat(FileNames.sanitise(exact, DocumentFormat.PDF, "cv")).isEqualTo(exact);
+        String over = "b".repeat(252) + ".PDF";
+        assertThat(FileNames.sanitise(over, DocumentFormat.PDF, "cv")).isEqualTo("b".repeat(251) + ".PDF");
+        assertThat(FileNames.sanitise("c".repeat(300) + ".123456789", DocumentFormat.TXT, "cv"))
+                .isEqualTo("c".repeat(251) + ".txt");
+    }
 }

@@ -61,4 +61,10 @@ class SafeFirstNameTest {
     void surroundingSpaceIsDropped() {
         assertThat(SafeFirstName.of("  Anna ")).contains("Anna");
     }
+
+    @org.junit.jupiter.api.Test
+    void fortyLettersAtMost() {
+        assertThat(SafeFirstName.of("A" + "a".repeat(39))).contains("A" + "a".repeat(39));
+        assertThat(SafeFirstName.of("A" + "a".repeat(40))).isEmpty();
+    }
 }

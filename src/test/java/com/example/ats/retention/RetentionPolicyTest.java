@@ -117,6 +117,22 @@ class RetentionPolicyTest {
                 .contains(amsterdam("2027-02-28T12:00:00"));
     }
 
+    /** A consent never shortens what the application would be kept anyway: the later of the two dates holds. */
+    @Test
+    void aConsentForLessThanTheNoConsentPeriodKeepsTheLaterDate() {
+        RetentionPolicy shortConsent = new RetentionPolicy(
+                RetentionAmount.parse("P28D"),
+                RetentionAmount.parse("P7D"),
+                AMSTERDAM,
+                ClockStart.APPLICATION_DATE,
+                Clock.systemUTC());
+        Instant applied = amsterdam("2027-01-04T12:00:00");
+        assertThat(shortConsent.expiresAt(applied, null, List.of(granted(applied))))
+                .contains(amsterdam("2027-02-01T12:00:00"));
+        assertThat(shortConsent.withoutConsent()).isEqualTo(RetentionAmount.parse("P28D"));
+        assertThat(shortConsent.withConsent()).isEqualTo(RetentionAmount.parse("P7D"));
+    }
+
     @Test
     void consentOnJanuary31stPlusTwelveMonthsIsJanuary31st() {
         Instant consent = amsterdam("2027-01-31T23:30:00");

@@ -2,6 +2,7 @@ package com.example.ats.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,9 +45,23 @@ class BsnTest {
                 "NL91ABNA0417164300", // an IBAN
                 "1234567820", // ten digits containing a valid nine
                 "3511 AB",
-                "12a"
+                "12a",
+                "111x222x333" // letters between the groups: not written as one number
             })
     void leavesOtherNumbersAlone(String text) {
         assertThat(Bsn.containsOne(text)).isFalse();
+    }
+
+    /** The 11-test itself, on its edges: every digit counts, nothing else passes, whatever its checksum. */
+    @Test
+    void theElevenTestTakesExactlyNineDigits() {
+        assertThat(Bsn.isValid("100000009")).as("a 0 and a 9 are digits").isTrue();
+        assertThat(Bsn.isValid("111222333")).isTrue();
+        assertThat(Bsn.isValid("11122233I")).as("'I' would pass the sum").isFalse();
+        assertThat(Bsn.isValid("11122233>")).isFalse();
+        assertThat(Bsn.isValid("/11222333")).isFalse();
+        assertThat(Bsn.isValid("000000000")).isFalse();
+        assertThat(Bsn.isValid("11122233")).isFalse();
+        assertThat(Bsn.isValid("1112223330")).isFalse();
     }
 }

@@ -39,4 +39,16 @@ class ETagsTest {
                 .extracting(e -> ((ApiException) e).type())
                 .isEqualTo(ProblemType.PRECONDITION_FAILED);
     }
+
+    @Test
+    void ourTagIsTheVersionQuotedAndOnlyWellFormedTagsAreRead() {
+        assertThat(ETags.of(3).getValue()).isEqualTo("3");
+        assertThat(ETags.of(3).isWeak()).isFalse();
+        assertThat(ETags.requireMatch("\"7\", W/\"8\", 9").versions()).containsExactlyInAnyOrder(7L, 8L, 9L);
+        for (String broken : new String[] {
+            "\"", "\"\"", "\"7", "7\"", "W/", "\"-1\"", "\"+5\"", "\"1e3\"", "\"99999999999999999999\""
+        }) {
+            assertThat(ETags.requireMatch(broken).versions()).as(broken).isEmpty();
+        }
+    }
 }

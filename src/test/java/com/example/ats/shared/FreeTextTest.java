@@ -24,7 +24,8 @@ class FreeTextTest {
     record Paragraph(@FreeText(multiline = true) String text) {}
 
     @ParameterizedTest
-    @ValueSource(strings = {"Sanne de Vries", "Zoë O'Brien-Ünal", "👩\u200D💻 developer", "3511 AB", "06 1234 5678", ""})
+    @ValueSource(
+            strings = {"Sanne de Vries", "Zoë O'Brien-Ünal", "👩\u200D💻 developer", "3511 AB", "06 1234 5678", ""})
     void plainTextPassesOnOneLineAndInAParagraph(String text) {
         assertThat(VALIDATOR.validate(new Line(text))).isEmpty();
         assertThat(VALIDATOR.validate(new Paragraph(text))).isEmpty();

@@ -139,4 +139,41 @@ class PlainWordsTest {
         assertThat(PlainWords.whatHappens(EXPIRES, false, FOUR_WEEKS, TWELVE_MONTHS, AMSTERDAM, Locale.UK))
                 .startsWith("On 12 March 2027");
     }
+
+    @Test
+    void whatHappensInDutchSaysWhetherTheConsentWasGiven() {
+        assertThat(PlainWords.whatHappens(EXPIRES, true, FOUR_WEEKS, TWELVE_MONTHS, AMSTERDAM, DUTCH))
+                .startsWith("Op 12 maart 2027 verwijderen we")
+                .contains("Je hebt ons toestemming gegeven")
+                .doesNotContain("Je kunt ons toestemming geven");
+        assertThat(PlainWords.whatHappens(EXPIRES, false, FOUR_WEEKS, TWELVE_MONTHS, AMSTERDAM, DUTCH))
+                .contains("Je kunt ons toestemming geven")
+                .doesNotContain("Je hebt ons toestemming gegeven");
+    }
+
+    @Test
+    void sizesInBytesKilobytesAndMegabytes() {
+        assertThat(PlainWords.size(0, DUTCH)).isEqualTo("0 bytes");
+        assertThat(PlainWords.size(999, ENGLISH)).isEqualTo("999 bytes");
+        assertThat(PlainWords.size(1000, ENGLISH)).isEqualTo("1 kB");
+        assertThat(PlainWords.size(1499, ENGLISH)).isEqualTo("1 kB");
+        assertThat(PlainWords.size(12_500, ENGLISH)).isEqualTo("13 kB");
+        assertThat(PlainWords.size(999_999, DUTCH)).isEqualTo("1000 kB");
+        assertThat(PlainWords.size(1_000_000, DUTCH)).isEqualTo("1,0 MB");
+        assertThat(PlainWords.size(2_400_000, DUTCH)).isEqualTo("2,4 MB");
+        assertThat(PlainWords.size(2_400_000, ENGLISH)).isEqualTo("2.4 MB");
+    }
+
+    @Test
+    void aMomentReadsAsDayAndLocalTime() {
+        Instant morning = Instant.parse("2027-03-12T08:30:00Z");
+        assertThat(PlainWords.dateTime(morning, AMSTERDAM, DUTCH)).isEqualTo("12 maart 2027 om 09:30");
+        assertThat(PlainWords.dateTime(morning, AMSTERDAM, ENGLISH)).isEqualTo("12 March 2027 at 09:30");
+    }
+
+    @Test
+    void aDurationOfDaysAndHoursReadsAsBoth() {
+        assertThat(period("PT26H", ENGLISH)).isEqualTo("1 day and 2 hours");
+        assertThat(period("PT26H", DUTCH)).isEqualTo("1 dag en 2 uur");
+    }
 }

@@ -70,4 +70,11 @@ class RetryScheduleTest {
         steps.set(0, Duration.ofDays(1));
         assertThat(schedule.next(1, FAILED)).contains(FAILED.plusSeconds(5));
     }
+
+    @Test
+    void itDescribesItselfForTheLog() {
+        List<Duration> steps = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5));
+        assertThat(RetrySchedule.thenGiveUp(steps)).hasToString("[PT1M, PT5M] then give up");
+        assertThat(RetrySchedule.thenRepeatLast(steps)).hasToString("[PT1M, PT5M] then every PT5M");
+    }
 }
