@@ -6,6 +6,7 @@ import com.example.ats.application.ApplicationRepository;
 import com.example.ats.event.EventType;
 import com.example.ats.event.Outbox;
 import com.example.ats.mail.MailOutbox;
+import com.example.ats.privacy.PrivacyRequestService;
 import com.example.ats.shared.RateLimit;
 import com.example.ats.shared.RateLimits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +35,7 @@ public class AddressChange {
     private final ApplicationRepository applications;
     private final MailOutbox mails;
     private final Outbox outbox;
+    private final PrivacyRequestService privacyRequests;
     private final RateLimits limits;
     private final SelfServiceConfig config;
     private final Clock clock;
@@ -44,6 +45,7 @@ public class AddressChange {
             ApplicationRepository applications,
             MailOutbox mails,
             Outbox outbox,
+            PrivacyRequestService privacyRequests,
             RateLimits limits,
             SelfServiceConfig config,
             Clock clock) {
@@ -51,6 +53,7 @@ public class AddressChange {
         this.applications = applications;
         this.mails = mails;
         this.outbox = outbox;
+        this.privacyRequests = privacyRequests;
         this.limits = limits;
         this.config = config;
         this.clock = clock;
@@ -61,7 +64,14 @@ public class AddressChange {
      * hour (sign-in and address links count together): the applicant's other corrections are kept.
      */
     void ask(UUID applicationId, String newEmail) {
-        String mailbox = newEmail.strip().toLowerCase(Locale.ROOT);
+        RateLimits.Verdict perApplication =
+                limits.take(RateLimit.ADDRESS_LINKS_PER_APPLICATION, applicationId.toString());
+        if (!perApplication.allowed()) {
+            throw RateLimits.refusal(
+                    perApplication,
+                    "Too many new addresses for this application in a short time; your other corrections are saved");
+        }
+        String mailbox = MailOutbox.mailbox(newEmail);
         RateLimits.Verdict verdict =
                 limits.take(RateLimit.SIGN_IN_LINKS_PER_ADDRESS, HexFormat.of().formatHex(AccessTokens.hash(mailbox)));
         if (!verdict.allowed()) {
@@ -97,6 +107,10 @@ public class AddressChange {
                                     String old = application.applicant.email;
                                     application.applicant.email = link.newEmail();
                                     links.revokeFor(application.id); // the sign-in links went to the old address
+                                    mails.addressChangedTo(application.id, link.newEmail());
+                                    if (old != null) {
+                                        privacyRequests.applicationAddressChanged(application.id, old, link.newEmail());
+                                    }
                                     outbox.record(
                                             EventType.APPLICATION_RECTIFIED,
                                             application.id,

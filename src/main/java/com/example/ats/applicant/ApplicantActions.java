@@ -178,7 +178,7 @@ public class ApplicantActions {
                             application.applicant.email,
                             clock.instant(),
                             "WEB",
-                            ACTOR,
+                            PrivacyRequestService.BY_APPLICANT,
                             reason,
                             application.mailLanguage().getLanguage()));
             return withdrawn;

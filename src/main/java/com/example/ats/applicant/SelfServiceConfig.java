@@ -34,6 +34,17 @@ public interface SelfServiceConfig {
     @WithDefault("PT1H")
     Duration signInLinkPeriod();
 
+    /** New e-mail addresses one application may give per period, each mailed a link (RateLimit). */
+    @WithDefault("3")
+    int addressLinksPerApplication();
+
+    @WithDefault("P1D")
+    Duration addressLinksPeriod();
+
+    /** How often used and expired mailed links are deleted (the scheduler reads it; "off" for none). */
+    @WithDefault("10m")
+    String linksHousekeepingEvery();
+
     /** Changes an applicant may make to their file (objection, consent, correction) per period (RateLimit). */
     @WithDefault("20")
     int actionsPerToken();

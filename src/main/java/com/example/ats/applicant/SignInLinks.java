@@ -4,7 +4,9 @@ import com.example.ats.application.AccessTokens;
 import com.example.ats.export.AddressesToConfirm;
 import com.example.ats.mail.SignInLinkCheck;
 import com.example.ats.shared.LinkTokens;
+import com.example.ats.work.Jobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -24,20 +26,40 @@ public class SignInLinks implements SignInLinkCheck, AddressesToConfirm {
 
     private final LinkTokens tokens;
     private final EntityManager entityManager;
+    private final Jobs jobs;
     private final Clock clock;
 
-    SignInLinks(LinkTokens tokens, EntityManager entityManager, Clock clock) {
+    SignInLinks(LinkTokens tokens, EntityManager entityManager, Jobs jobs, Clock clock) {
         this.tokens = tokens;
         this.entityManager = entityManager;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
-    /** A new link to the application, in the caller's transaction; used and expired links are removed first. */
-    UUID create(UUID applicationId, Instant now, Instant validUntil) {
+    /**
+     * Used and expired links go: an address link not confirmed names an address that may be a stranger's, kept no
+     * longer than its link works.
+     */
+    @Scheduled(
+            identity = "mailed-links-housekeeping",
+            every = "${ats.self.links-housekeeping-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetDeadLinks() {
+        jobs.run(
+                "mailed-links-housekeeping",
+                () -> QuarkusTransaction.requiringNew().run(() -> removeDead(clock.instant())));
+    }
+
+    private void removeDead(Instant now) {
         entityManager
                 .createNativeQuery("delete from sign_in_link where valid_until < ?1 or used_at is not null")
                 .setParameter(1, now)
                 .executeUpdate();
+    }
+
+    /** A new link to the application, in the caller's transaction; used and expired links are removed first. */
+    UUID create(UUID applicationId, Instant now, Instant validUntil) {
+        removeDead(now);
         UUID id = UUID.randomUUID();
         entityManager
                 .createNativeQuery(

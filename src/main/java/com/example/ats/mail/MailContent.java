@@ -94,7 +94,7 @@ public class MailContent {
                                         .toList(),
                                 application.whatHappens(),
                                 config.selfServiceUrl(),
-                                notMe.link(message.applicationId))));
+                                notMe.link(message.applicationId, message.recipient))));
     }
 
     /**

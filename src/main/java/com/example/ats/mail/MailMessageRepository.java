@@ -27,6 +27,15 @@ public class MailMessageRepository implements PanacheRepositoryBase<MailMessage,
                 MailMessage.State.PENDING);
     }
 
+    /** Sends the application's mails not sent yet to its new address. */
+    public int readdressUnsent(UUID applicationId, String newAddress) {
+        return update(
+                "recipient = ?1 where applicationId = ?2 and state = ?3 and recipient is not null",
+                newAddress,
+                applicationId,
+                MailMessage.State.PENDING);
+    }
+
     /** Whether the application exists (its mail log may be empty). */
     public boolean applicationExists(UUID applicationId) {
         return getEntityManager()

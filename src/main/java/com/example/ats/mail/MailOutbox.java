@@ -63,7 +63,7 @@ public class MailOutbox {
     }
 
     /** The mailbox an address reaches, as the receipt limit counts it: {@code Anna+1@X.org} is {@code anna@x.org}. */
-    static String mailbox(String address) {
+    public static String mailbox(String address) {
         String plain = address.strip().toLowerCase(Locale.ROOT);
         int at = plain.lastIndexOf('@');
         int tag = plain.indexOf('+');
@@ -111,16 +111,26 @@ public class MailOutbox {
         enqueue(kind, kind.template() + ":" + questionId, applicationId, recipient, language, facts(facts));
     }
 
+    /** The application's address was taken out of it: what is queued for it is not sent. Call in that transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addressRemoved(UUID applicationId) {
+        messages.dropUnsent(applicationId);
+    }
+
+    /**
+     * The application's address is another from now on: what is queued for the old one goes to the new one. Call in
+     * that transaction, before telling the old address.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addressChangedTo(UUID applicationId, String newAddress) {
+        messages.readdressUnsent(applicationId, newAddress);
+    }
+
     /**
      * A sign-in link to the address the application holds; the facts hold the link's id, from which its token is
      * derived when the mail is sent, and until when it works.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    /** The application's address was taken out of it: what is queued for it is not sent. Call in that transaction. */
-    public void addressRemoved(UUID applicationId) {
-        messages.dropUnsent(applicationId);
-    }
-
     public void signInLink(UUID linkId, UUID applicationId, String recipient, Locale language, Instant validUntil) {
         enqueue(
                 MailKind.SIGN_IN_LINK,
@@ -132,6 +142,7 @@ public class MailOutbox {
     }
 
     /** The link that confirms a new address, to that address. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void addressConfirmation(
             UUID linkId, UUID applicationId, String recipient, Locale language, Instant validUntil) {
         enqueue(
@@ -144,6 +155,7 @@ public class MailOutbox {
     }
 
     /** To the old address: the application's address is now another (named masked, "s***@example.org"). */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void addressChanged(UUID applicationId, String recipient, Locale language, String maskedNewAddress) {
         enqueue(
                 MailKind.ADDRESS_CHANGED,

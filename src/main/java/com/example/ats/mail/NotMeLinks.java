@@ -8,8 +8,9 @@ import java.util.UUID;
 
 /**
  * The "this was not me" link of a receipt: whoever got a receipt for an application they did not make takes their
- * address out of it. The token is derived from the application's id with the server secret, so it exists only in
- * the receipt and nothing is stored for it.
+ * address out of it. The token is derived from the application's id and the address the receipt went to, with the
+ * server secret: it exists only in the receipt, nothing is stored for it, and it works only while the application
+ * still holds that address (an old receipt cannot take out an address the applicant confirmed since).
  */
 @ApplicationScoped
 public class NotMeLinks {
@@ -24,17 +25,22 @@ public class NotMeLinks {
         this.config = config;
     }
 
-    /** The address in the receipt: {@code <not-me-url>/<application id>/<token>}. */
-    public String link(UUID applicationId) {
+    /** The link in a receipt to {@code address}: {@code <not-me-url>/<application id>/<token>}. */
+    public String link(UUID applicationId, String address) {
         String base = config.notMeUrl();
-        return (base.endsWith("/") ? base : base + "/") + applicationId + "/" + tokens.token(LABEL, applicationId);
+        return (base.endsWith("/") ? base : base + "/") + applicationId + "/" + token(applicationId, address);
     }
 
-    /** Whether the token is the one the application's receipt carried (compared in constant time). */
-    public boolean matches(UUID applicationId, String token) {
+    /** Whether the token is that of a receipt to {@code address} (compared in constant time); never for no address. */
+    public boolean matches(UUID applicationId, String address, String token) {
         return token != null
+                && address != null
                 && MessageDigest.isEqual(
-                        tokens.token(LABEL, applicationId).getBytes(StandardCharsets.US_ASCII),
+                        token(applicationId, address).getBytes(StandardCharsets.US_ASCII),
                         token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String token(UUID applicationId, String address) {
+        return tokens.token(LABEL, applicationId, MailOutbox.mailbox(address));
     }
 }

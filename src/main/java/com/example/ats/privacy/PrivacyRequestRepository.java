@@ -40,6 +40,22 @@ public class PrivacyRequestRepository implements PanacheRepositoryBase<PrivacyRe
     }
 
     /** Whether a request of this type linked to the application is still open. */
+    /**
+     * Replaces (or, with null, forgets) the address of the requests an applicant made about this application with
+     * its access code, where they still hold {@code address}; requests the privacy officer registered keep theirs.
+     */
+    public int replaceApplicantsAddress(UUID applicationId, String address, String replacement) {
+        return getEntityManager()
+                .createNativeQuery("update privacy_request set email = ?3, version = version + 1"
+                        + " where created_by = ?4 and lower(email) = lower(?2) and id in (select privacy_request_id"
+                        + " from privacy_request_application where application_id = ?1)")
+                .setParameter(1, applicationId)
+                .setParameter(2, address)
+                .setParameter(3, replacement)
+                .setParameter(4, PrivacyRequestService.BY_APPLICANT)
+                .executeUpdate();
+    }
+
     public boolean openFor(PrivacyRequest.Type type, UUID applicationId) {
         return ((Number) getEntityManager()
                                 .createNativeQuery(

@@ -18,6 +18,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class PrivacyRequestService {
 
+    /** Who registered a request an applicant made with their access code. */
+    public static final String BY_APPLICANT = "applicant";
+
     private final PrivacyRequestRepository requests;
     private final RegisterMinimisation minimisation;
     private final RetentionAmount answerWithin;
@@ -67,6 +70,16 @@ public class PrivacyRequestService {
     @Transactional
     public PrivacyRequestView registerFor(UUID applicationId, Registration registration) {
         return register(registration, applicationId);
+    }
+
+    /**
+     * The address of an application changed (confirmed by its new owner) or was taken out by its owner ("this was not
+     * me"): the requests the applicant made about it follow, so their answers go where the application's mail goes.
+     * Call in that transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applicationAddressChanged(UUID applicationId, String old, String replacement) {
+        requests.replaceApplicantsAddress(applicationId, old, replacement);
     }
 
     /**

@@ -23,4 +23,9 @@ public class LinkTokens {
     public String token(String label, UUID id) {
         return URL.encodeToString(secret.derive(label, id.toString()));
     }
+
+    /** A token bound to the row and to a value it must still hold (e.g. the address a link was mailed to). */
+    public String token(String label, UUID id, String boundTo) {
+        return URL.encodeToString(secret.derive(label, id.toString(), boundTo));
+    }
 }

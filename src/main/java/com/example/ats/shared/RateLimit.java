@@ -21,6 +21,8 @@ public enum RateLimit {
     SIGN_IN_LINKS_PER_ADDRESS("ats.self.sign-in-links-per-address", "ats.self.sign-in-link-period"),
     /** Receipts mailed to one e-mail address (anyone can apply with anyone's address): the rest are not sent. */
     RECEIPTS_PER_RECIPIENT("ats.mail.receipts-per-address", "ats.mail.receipts-period"),
+    /** New e-mail addresses an applicant gives per application (each is mailed a link), whatever the address. */
+    ADDRESS_LINKS_PER_APPLICATION("ats.self.address-links-per-application", "ats.self.address-links-period"),
     /** An applicant's own actions that change their file (objection, consent, correction), per application. */
     APPLICANT_ACTIONS("ats.self.actions-per-token", "ats.self.actions-period");
 

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,10 +28,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OwnerRoles {
 
-    /** Keycloak could not be asked or did not answer as expected: nothing is sent meanwhile. */
+    /**
+     * Keycloak could not tell: {@code forEveryone} when it cannot be asked at all (unreachable, our own token refused,
+     * an error of its own), so that every delivery waits; else only this owner's answer was unreadable.
+     */
     static final class Unavailable extends RuntimeException {
-        Unavailable(String why) {
+        private final boolean forEveryone;
+
+        Unavailable(String why, boolean forEveryone) {
             super(why);
+            this.forEveryone = forEveryone;
+        }
+
+        boolean forEveryone() {
+            return forEveryone;
         }
     }
 
@@ -69,39 +80,55 @@ public class OwnerRoles {
         return url.substring(0, realms) + "/admin" + url.substring(realms) + "/users/";
     }
 
-    /** The owner's realm roles, composite roles included; empty when Keycloak knows no such user. */
+    /**
+     * The owner's realm roles, composite roles included; none when Keycloak knows no such user or the user is
+     * disabled (a leaver is usually disabled, not stripped of roles). All of it within {@code owner-roles-timeout}.
+     */
     public Set<String> of(String owner) {
         return remembered.get(owner, this::ask);
     }
 
     private Set<String> ask(String owner) {
-        HttpResponse<byte[]> answer = get(owner, accessToken(false));
-        if (answer.statusCode() == 401) {
-            answer = get(owner, accessToken(true)); // revoked or expired early: once more with a new token
-        }
-        if (answer.statusCode() == 404) {
+        long deadline = System.nanoTime() + config.ownerRolesTimeout().toNanos();
+        String user =
+                usersUrl + URLEncoder.encode(owner, StandardCharsets.UTF_8).replace("+", "%20");
+        HttpResponse<byte[]> account = get(user, deadline);
+        if (account.statusCode() == 404) {
             return Set.of();
         }
+        if (!read(account, owner).path("enabled").asBoolean(false)) {
+            return Set.of();
+        }
+        Set<String> roles = new HashSet<>();
+        for (JsonNode role : read(get(user + "/role-mappings/realm/composite", deadline), owner)) {
+            roles.add(role.path("name").asText());
+        }
+        return Set.copyOf(roles);
+    }
+
+    /** The answer's JSON; a status other than 200 or a body that is not JSON is an answer we cannot use. */
+    private JsonNode read(HttpResponse<byte[]> answer, String owner) {
         if (answer.statusCode() != 200) {
-            throw new Unavailable("Keycloak answered HTTP " + answer.statusCode() + " to a role lookup");
+            // Keycloak's own trouble (5xx) or ours with it (403: our client may not view users): nobody's roles are
+            // known
+            throw new Unavailable("Keycloak answered HTTP " + answer.statusCode() + " to a role lookup", true);
         }
         try {
-            Set<String> roles = new HashSet<>();
-            for (JsonNode role : json.readTree(answer.body())) {
-                roles.add(role.path("name").asText());
-            }
-            return Set.copyOf(roles);
+            return json.readTree(answer.body());
         } catch (IOException e) {
-            throw new Unavailable("Keycloak's role lookup answered something else than a list of roles");
+            throw new Unavailable("Keycloak's answer about one owner was not JSON", false);
         }
     }
 
-    private HttpResponse<byte[]> get(String owner, String token) {
-        URI uri = URI.create(usersUrl
-                + URLEncoder.encode(owner, StandardCharsets.UTF_8).replace("+", "%20")
-                + "/role-mappings/realm/composite");
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(config.ownerRolesTimeout())
+    /** A GET with the service's token; once more with a new token when Keycloak no longer takes the one we had. */
+    private HttpResponse<byte[]> get(String url, long deadline) {
+        HttpResponse<byte[]> answer = send(url, accessToken(false, deadline), deadline);
+        return answer.statusCode() == 401 ? send(url, accessToken(true, deadline), deadline) : answer;
+    }
+
+    private HttpResponse<byte[]> send(String url, String token, long deadline) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(left(deadline))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
                 .GET()
@@ -109,22 +136,36 @@ public class OwnerRoles {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new Unavailable("Keycloak could not be reached for a role lookup: "
-                    + e.getClass().getSimpleName());
+            throw new Unavailable(
+                    "Keycloak could not be reached for a role lookup: "
+                            + e.getClass().getSimpleName(),
+                    true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted");
+            throw new Unavailable("interrupted", true);
         }
     }
 
-    private String accessToken(boolean fresh) {
+    /** What is left of the lookup's time; none left is an outage, not an answer. */
+    private static Duration left(long deadline) {
+        long nanos = deadline - System.nanoTime();
+        if (nanos <= 0) {
+            throw new Unavailable("Keycloak did not answer a role lookup in time", true);
+        }
+        return Duration.ofNanos(nanos);
+    }
+
+    private String accessToken(boolean fresh, long deadline) {
         Tokens current = tokens;
         if (fresh || current == null || current.isAccessTokenExpired()) {
+            Duration left = left(deadline);
             try {
-                current = keycloak.getTokens().await().atMost(config.ownerRolesTimeout());
+                current = keycloak.getTokens().await().atMost(left);
             } catch (RuntimeException e) {
-                throw new Unavailable("the service's own token could not be had from Keycloak: "
-                        + e.getClass().getSimpleName());
+                throw new Unavailable(
+                        "the service's own token could not be had from Keycloak: "
+                                + e.getClass().getSimpleName(),
+                        true);
             }
             tokens = current;
         }

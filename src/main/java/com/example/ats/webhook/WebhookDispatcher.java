@@ -65,9 +65,9 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
             OwnerRoles ownerRoles,
             Clock clock,
             MeterRegistry registry) {
-        if (config.lease().compareTo(config.connectTimeout().plus(config.responseTimeout())) <= 0) {
-            throw new IllegalStateException("ats.webhooks.lease must be longer than the connect and response timeouts"
-                    + " together, or no delivery is ever sent");
+        if (config.lease().compareTo(attemptTakes(config)) <= 0) {
+            throw new IllegalStateException("ats.webhooks.lease must be longer than the owner-roles, connect and"
+                    + " response timeouts together, or no delivery is ever sent");
         }
         this.queue = queue;
         this.jobs = jobs;
@@ -107,7 +107,7 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
         return new Kind(
                 DELIVERIES,
                 config.lease(),
-                config.connectTimeout().plus(config.responseTimeout()),
+                attemptTakes(config),
                 RetrySchedule.thenGiveUp(config.retrySchedule()),
                 config.parallelism(),
                 config.parallelism());
@@ -134,8 +134,11 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
                 return Outcome.refused(OWNER_MAY_NOT_READ);
             }
         } catch (OwnerRoles.Unavailable e) {
-            Log.warnf("Webhook deliveries wait: %s", e.getMessage());
-            return Outcome.failedForAll("ROLES_UNKNOWN");
+            if (e.forEveryone()) {
+                Log.warnf("Webhook deliveries wait: %s", e.getMessage());
+                return Outcome.failedForAll("ROLES_UNKNOWN");
+            }
+            return Outcome.failed("ROLES_UNKNOWN"); // about this owner only: retried on the schedule, others go on
         }
         WebhookSender.Outcome sent = sender.send(
                 URI.create(delivery.target()),
@@ -161,6 +164,11 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
             failing.disable(delivery.subscriptionId);
         }
         return true;
+    }
+
+    /** The longest one attempt can take: the owner's roles asked of Keycloak, then connecting and the answer. */
+    private static java.time.Duration attemptTakes(WebhookConfig config) {
+        return config.ownerRolesTimeout().plus(config.connectTimeout()).plus(config.responseTimeout());
     }
 
     private static Counter attempts(MeterRegistry registry, String outcome) {

@@ -94,6 +94,56 @@ class NotMeTest {
         assertThat(Mailpit.to(stranger)).hasSize(1);
     }
 
+    /** The link is bound to the address the receipt went to: an address confirmed since is not the link's to take. */
+    @Test
+    void anOldReceiptCannotTakeOutAnAddressTheApplicantConfirmedSince() throws Exception {
+        String first = "not-me-" + UUID.randomUUID() + "@example.org";
+        String second = "not-me-" + UUID.randomUUID() + "@example.org";
+        JsonPath receipt = apply(first);
+        String id = receipt.getString("id");
+        Matcher link = LINK.matcher(Mailpit.await(first, 1).getFirst().text());
+        assertThat(link.find()).isTrue();
+        String old = URI.create(link.group()).getPath();
+        given().header("Applicant-Token", receipt.getString("accessToken"))
+                .contentType("application/merge-patch+json")
+                .body(Map.of("email", second))
+                .patch("/api/v1/self/application")
+                .then()
+                .statusCode(200);
+        Matcher confirm = Pattern.compile("https?://[^\\s\"<]+(/my-application/address/[A-Za-z0-9_-]+)")
+                .matcher(Mailpit.await(second, 1).getFirst().text());
+        assertThat(confirm.find()).isTrue();
+        given().post(confirm.group(1)).then().statusCode(200);
+
+        given().get(old).then().statusCode(404);
+        given().formParam("lang", "nl").post(old).then().statusCode(404);
+        assertThat(email(id)).isEqualTo(second);
+    }
+
+    /** The applicant's own requests about the application held the address too: it goes from them as well. */
+    @Test
+    void theAddressGoesFromTheApplicantsRequestsToo() throws Exception {
+        String stranger = "not-me-" + UUID.randomUUID() + "@example.org";
+        JsonPath receipt = apply(stranger);
+        String id = receipt.getString("id");
+        given().header("Applicant-Token", receipt.getString("accessToken"))
+                .contentType("application/json")
+                .body(Map.of("reason", "keep nothing"))
+                .post("/api/v1/self/application/objection")
+                .then()
+                .statusCode(202);
+        assertThat(requestAddresses(id)).containsExactly(stranger);
+        Matcher link = LINK.matcher(Mailpit.await(stranger, 1).getFirst().text());
+        assertThat(link.find()).isTrue();
+
+        given().formParam("lang", "nl")
+                .post(URI.create(link.group()).getPath())
+                .then()
+                .statusCode(200);
+
+        assertThat(requestAddresses(id)).containsExactly((String) null);
+    }
+
     @Test
     void aLinkThatIsNotRightIsNotFoundAndChangesNothing() throws Exception {
         String address = "not-me-" + UUID.randomUUID() + "@example.org";
@@ -135,6 +185,16 @@ class NotMeTest {
                 .createNativeQuery("select email from applicant where application_id = ?1")
                 .setParameter(1, UUID.fromString(applicationId))
                 .getSingleResult());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> requestAddresses(String applicationId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("select r.email from privacy_request r join privacy_request_application a"
+                                + " on a.privacy_request_id = r.id where a.application_id = ?1")
+                        .setParameter(1, UUID.fromString(applicationId))
+                        .getResultList());
     }
 
     @SuppressWarnings("unchecked")

@@ -92,6 +92,9 @@ class AddressChangeTest {
                         .contains(wanted.charAt(0) + "***@example.org")
                         .doesNotContain(wanted));
         assertThat(audit(id)).contains("ADDRESS_CONFIRMATION_SENT", "ADDRESS_CONFIRMED");
+        assertThat(requestAddresses(id))
+                .as("the objection's answer goes to the new address")
+                .containsExactly(wanted);
     }
 
     @Test
@@ -119,6 +122,41 @@ class AddressChangeTest {
         given().post(current).then().statusCode(200);
         assertThat(email(receipt.getString("id"))).isEqualTo(second);
         given().get("/my-application/address/not-a-token").then().statusCode(410);
+    }
+
+    /** A leaked access code mails at most three strangers a day: the fourth new address is 429, the rest is kept. */
+    @Test
+    void anApplicationGivesAtMostThreeNewAddressesADay() throws Exception {
+        JsonPath receipt = apply(address());
+        for (int i = 0; i < 3; i++) {
+            self(receipt)
+                    .contentType("application/merge-patch+json")
+                    .body(Map.of("email", address()))
+                    .patch(PATH)
+                    .then()
+                    .statusCode(200);
+        }
+        String fourth = address();
+        self(receipt)
+                .contentType("application/merge-patch+json")
+                .body(Map.of("email", fourth, "phone", "06 1111 2222"))
+                .patch(PATH)
+                .then()
+                .statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        self(receipt).get(PATH).then().statusCode(200).body("applicant.phone", equalTo("06 1111 2222"));
+        Thread.sleep(2_500);
+        assertThat(Mailpit.to(fourth)).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> requestAddresses(String applicationId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("select r.email from privacy_request r join privacy_request_application a"
+                                + " on a.privacy_request_id = r.id where a.application_id = ?1")
+                        .setParameter(1, UUID.fromString(applicationId))
+                        .getResultList());
     }
 
     private static String address() {

@@ -81,6 +81,15 @@ public final class KeycloakUsers {
                 .statusCode(204);
     }
 
+    /** Disables the account, as an organisation does when someone leaves (their roles stay). */
+    public static void disable(User user) {
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("enabled", false))
+                .put(adminUrl() + "/users/" + user.id())
+                .then()
+                .statusCode(204);
+    }
+
     public static void delete(User user) {
         admin().delete(adminUrl() + "/users/" + user.id()).then().statusCode(204);
     }

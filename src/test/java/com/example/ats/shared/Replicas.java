@@ -96,6 +96,7 @@ public final class Replicas implements AutoCloseable {
                 Map.entry("ATS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"),
                 Map.entry("ATS_WEBHOOKS_DELIVER_EVERY", "100ms"),
                 Map.entry("ATS_WEBHOOKS_LEASE", "PT10S"),
+                Map.entry("ATS_WEBHOOKS_OWNER_ROLES_TIMEOUT", "PT2S"),
                 Map.entry("ATS_RETENTION_PURGE_EVERY", "off"),
                 Map.entry("ATS_INTAKE_HOUSEKEEPING_EVERY", "off"),
                 Map.entry("ATS_EVENTS_HOUSEKEEPING_EVERY", "off"),

@@ -79,6 +79,23 @@ class OwnerRolesTest {
     }
 
     @Test
+    void aDisabledOwnerHoldsNoRoleThoughTheRolesStay() throws Exception {
+        KeycloakUsers.User owner = KeycloakUsers.create("hr-admin");
+        try (Receiver receiver = new Receiver()) {
+            String id = subscribe(owner, receiver);
+            KeycloakUsers.disable(owner);
+
+            String after = Webhooks.openVacancy();
+            await(() -> "FAILED".equals(delivery(id, 0).get("state")));
+
+            assertThat(delivery(id, 0).get("lastOutcome")).isEqualTo(WebhookDispatcher.OWNER_MAY_NOT_READ);
+            assertThat(receiver.arrived()).noneMatch(body -> body.contains(after));
+        } finally {
+            KeycloakUsers.delete(owner);
+        }
+    }
+
+    @Test
     void theAdminUrlIsTheRealmsUnderAdmin() {
         assertThat(OwnerRoles.adminUsersUrl("https://sso.example.org/realms/ats"))
                 .isEqualTo("https://sso.example.org/admin/realms/ats/users/");
