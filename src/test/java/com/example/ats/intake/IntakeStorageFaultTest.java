@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** MinIO goes away in the middle of an intake: the applicant gets a 503, and nothing of the request remains. */
 @QuarkusTest
-@TestProfile(StorageFaultProfile.class)
+@TestProfile(FaultProxiesProfile.class)
 @Tag(StoreUnderTest.STORAGE)
 class IntakeStorageFaultTest {
 
@@ -37,7 +37,7 @@ class IntakeStorageFaultTest {
 
     @AfterEach
     void heal() {
-        StorageFaultProfile.PROXY.heal();
+        FaultProxiesProfile.STORAGE.heal();
         clock.reset();
     }
 
@@ -46,7 +46,7 @@ class IntakeStorageFaultTest {
         StoredState before = StoredState.of(entityManager, store);
         // The CV (1 MiB) gets through; the connection dies during the motivation letter, and stays dead, so the
         // service cannot even remove the CV it wrote.
-        StorageFaultProfile.PROXY.cutAfter(MIB + MIB / 2);
+        FaultProxiesProfile.STORAGE.cutAfter(MIB + MIB / 2);
 
         Intake.request(Intake.form())
                 .multiPart("cv", SampleFiles.text(MIB).toFile(), "text/plain")
@@ -57,7 +57,7 @@ class IntakeStorageFaultTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:ats:problem:service-unavailable"));
 
-        StorageFaultProfile.PROXY.heal();
+        FaultProxiesProfile.STORAGE.heal();
         StoredState afterFailure = StoredState.of(entityManager, store);
         assertThat(afterFailure.rows()).isEqualTo(before.rows());
         assertThat(afterFailure.objects())
@@ -73,7 +73,7 @@ class IntakeStorageFaultTest {
     @Test
     void aStoreFailingBeforeTheFirstByteLeavesNothing() {
         StoredState before = StoredState.of(entityManager, store);
-        StorageFaultProfile.PROXY.cutAfter(0);
+        FaultProxiesProfile.STORAGE.cutAfter(0);
 
         Intake.valid()
                 .post(Intake.PATH)
@@ -81,7 +81,7 @@ class IntakeStorageFaultTest {
                 .statusCode(503)
                 .body("type", equalTo("urn:ats:problem:service-unavailable"));
 
-        StorageFaultProfile.PROXY.heal();
+        FaultProxiesProfile.STORAGE.heal();
         assertThat(StoredState.of(entityManager, store)).isEqualTo(before);
     }
 }

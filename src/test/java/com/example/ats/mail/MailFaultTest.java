@@ -3,6 +3,7 @@ package com.example.ats.mail;
 import static com.example.ats.shared.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.ats.intake.FaultProxiesProfile;
 import com.example.ats.shared.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * replicas: each mail once). The worker is driven by hand here; the clock travels through the retry waits.
  */
 @QuarkusTest
-@TestProfile(MailFaultProfile.class)
+@TestProfile(FaultProxiesProfile.class)
 class MailFaultTest {
 
     @Inject
@@ -35,13 +36,13 @@ class MailFaultTest {
 
     @AfterEach
     void heal() {
-        MailFaultProfile.PROXY.heal();
+        FaultProxiesProfile.MAIL.heal();
         clock.reset();
     }
 
     @Test
     void aMailThatCannotBeSentWaitsAndGoesOnceTheServerIsBack() throws Exception {
-        MailFaultProfile.PROXY.cutAfter(0);
+        FaultProxiesProfile.MAIL.cutAfter(0);
         MailTest.Applying applying = MailTest.Applying.unique();
         UUID id = UUID.fromString(applying.apply(request -> request).getString("id"));
         worker.sendDue();
@@ -52,7 +53,7 @@ class MailFaultTest {
         assertThat(log.getInt("items[0].attempts")).isEqualTo(1);
         assertThat(Mailpit.to(applying.email())).isEmpty();
 
-        MailFaultProfile.PROXY.heal();
+        FaultProxiesProfile.MAIL.heal();
         worker.sendDue();
         assertThat(mails(id).getString("items[0].state"))
                 .as("not before its retry is due")
@@ -65,7 +66,7 @@ class MailFaultTest {
 
     @Test
     void erasingAnApplicationRemovesItsQueuedMail() throws Exception {
-        MailFaultProfile.PROXY.cutAfter(0);
+        FaultProxiesProfile.MAIL.cutAfter(0);
         MailTest.Applying applying = MailTest.Applying.unique();
         UUID id = UUID.fromString(applying.apply(request -> request).getString("id"));
         worker.sendDue();
@@ -75,7 +76,7 @@ class MailFaultTest {
                 .then()
                 .statusCode(204);
 
-        MailFaultProfile.PROXY.heal();
+        FaultProxiesProfile.MAIL.heal();
         clock.travel(Duration.ofHours(1));
         worker.sendDue();
         Thread.sleep(1_000);

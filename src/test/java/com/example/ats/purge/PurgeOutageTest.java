@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-import com.example.ats.intake.StorageFaultProfile;
+import com.example.ats.intake.FaultProxiesProfile;
 import com.example.ats.retention.Applications;
 import com.example.ats.shared.TestClock;
 import com.example.ats.storage.StoreUnderTest;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** MinIO is unreachable when the purge runs: the run fails softly (503, metric), keeps every row, and a later run completes. */
 @QuarkusTest
-@TestProfile(StorageFaultProfile.class)
+@TestProfile(FaultProxiesProfile.class)
 @Tag(StoreUnderTest.STORAGE)
 class PurgeOutageTest {
 
@@ -33,7 +33,7 @@ class PurgeOutageTest {
 
     @AfterEach
     void heal() {
-        StorageFaultProfile.PROXY.heal();
+        FaultProxiesProfile.STORAGE.heal();
         clock.reset();
     }
 
@@ -41,7 +41,7 @@ class PurgeOutageTest {
     void aStoreOutageKeepsTheRowsAndTheNextRunRetries() {
         Applications.Submitted application = Applications.submit(false);
         clock.travelTo(application.expiresAt().plus(Duration.ofMinutes(1)));
-        StorageFaultProfile.PROXY.cutAfter(0);
+        FaultProxiesProfile.STORAGE.cutAfter(0);
 
         as("privacy-officer")
                 .post("/api/v1/retention/runs")
@@ -58,7 +58,7 @@ class PurgeOutageTest {
         assertThat(metrics).containsPattern("ats_retention_purge_failures_total [1-9]");
         assertThat(metrics).containsPattern("ats_retention_overdue [1-9]");
 
-        StorageFaultProfile.PROXY.heal();
+        FaultProxiesProfile.STORAGE.heal();
         as("privacy-officer")
                 .post("/api/v1/retention/runs")
                 .then()

@@ -4,11 +4,15 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
 /**
- * Limits small enough to reach in a test: three intakes per client address and hour, three wrong applicant tokens per
- * address and hour, three receipts per e-mail address and day. One profile for every limit test, so Quarkus starts once for all of them; each test poses as
- * client addresses of its own (X-Forwarded-For), so their counts never meet.
+ * The settings a production deployment narrows, narrowed: limits small enough to reach in a test (three intakes per
+ * client address and hour, three wrong applicant tokens per address and hour, three receipts per e-mail address and
+ * day), and one career site allowed to call the API from its pages and to frame the apply page (CORS). One profile
+ * for all of their tests, so Quarkus starts once for them; each test poses as client addresses of its own
+ * (X-Forwarded-For), so their counts never meet.
  */
 public class LowLimitsProfile implements QuarkusTestProfile {
+
+    public static final String CAREER_SITE = "https://careers.example.org";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -18,6 +22,9 @@ public class LowLimitsProfile implements QuarkusTestProfile {
                 "ats.intake.public-read-limit-capacity", "5",
                 "ats.self.failed-token-limit", "3",
                 "ats.self.failed-token-period", "PT1H",
-                "ats.mail.receipts-per-address", "3");
+                "ats.mail.receipts-per-address", "3",
+                "quarkus.http.cors.enabled", "true",
+                "quarkus.http.cors.origins", CAREER_SITE,
+                "ats.web.frame-ancestors", CAREER_SITE);
     }
 }
