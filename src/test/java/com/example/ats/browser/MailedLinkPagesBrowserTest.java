@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.ats.intake.Intake;
-import com.example.ats.intake.SampleFiles;
 import com.example.ats.mail.Mailpit;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +36,7 @@ class MailedLinkPagesBrowserTest {
     void aNewAddressIsConfirmedWithTheButtonOfItsPage() throws Exception {
         String old = address();
         String wanted = address();
-        JsonPath receipt = apply(old);
+        JsonPath receipt = Intake.applyWith(old);
         given().header("Applicant-Token", receipt.getString("accessToken"))
                 .contentType("application/merge-patch+json")
                 .body(Map.of("email", wanted))
@@ -72,7 +71,7 @@ class MailedLinkPagesBrowserTest {
     @Test
     void theReceiptsNotMePageTakesTheAddressOutWithItsButton() throws Exception {
         String stranger = address();
-        apply(stranger);
+        Intake.applyWith(stranger);
         String path = linkIn(NOT_ME_LINK, Mailpit.await(stranger, 1).getFirst());
 
         try (Browser browser = new Browser(true)) {
@@ -91,19 +90,6 @@ class MailedLinkPagesBrowserTest {
 
     private static String address() {
         return "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-    }
-
-    private static JsonPath apply(String address) {
-        Map<String, Object> form = Intake.form();
-        Intake.applicant(form).put("email", address);
-        return Intake.request(form)
-                .header("X-Forwarded-For", "198.18.11." + (1 + (int) (Math.random() * 200)))
-                .multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf")
-                .post(Intake.PATH)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
     }
 
     private static String linkIn(Pattern link, Mailpit.Message mail) {

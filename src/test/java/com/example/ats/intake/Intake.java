@@ -14,6 +14,7 @@ public final class Intake {
 
     public static final String PATH = "/api/v1/applications";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.Random RANDOM = new java.util.Random();
 
     private Intake() {}
 
@@ -70,6 +71,23 @@ public final class Intake {
                 .mimeType("application/json")
                 .charset("UTF-8")
                 .build());
+    }
+
+    /**
+     * Applies with the valid form under {@code email}, from a client address of its own (the intake limit counts per
+     * address), and answers the receipt (its {@code id} and {@code accessToken}).
+     */
+    public static io.restassured.path.json.JsonPath applyWith(String email) {
+        Map<String, Object> form = form();
+        applicant(form).put("email", email);
+        return request(form)
+                .header("X-Forwarded-For", "198.18." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254)))
+                .multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf")
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     /** A complete valid request: the form and a PDF CV. */

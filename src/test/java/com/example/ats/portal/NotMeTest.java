@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import com.example.ats.intake.Intake;
-import com.example.ats.intake.SampleFiles;
 import com.example.ats.mail.Mailpit;
+import com.example.ats.retention.Applications;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -38,7 +38,7 @@ class NotMeTest {
     @Test
     void theReceiptsLinkTakesTheStrangersAddressOutAndNothingMoreIsMailedThere() throws Exception {
         String stranger = "not-me-" + UUID.randomUUID() + "@example.org";
-        JsonPath receipt = apply(stranger);
+        JsonPath receipt = Intake.applyWith(stranger);
         String id = receipt.getString("id");
         Matcher link = LINK.matcher(Mailpit.await(stranger, 1).getFirst().text());
         assertThat(link.find()).as("the receipt carries the link").isTrue();
@@ -53,21 +53,23 @@ class NotMeTest {
                     .body(containsString("id=\"remove-address\""))
                     .body(not(containsString(stranger)));
         }
-        assertThat(email(id)).isEqualTo(stranger);
+        assertThat(Applications.email(entityManager, UUID.fromString(id))).isEqualTo(stranger);
 
         given().header("Origin", "http://attacker.example")
                 .formParam("lang", "nl")
                 .post(path)
                 .then()
                 .statusCode(403);
-        assertThat(email(id)).as("a form on another site takes nothing out").isEqualTo(stranger);
+        assertThat(Applications.email(entityManager, UUID.fromString(id)))
+                .as("a form on another site takes nothing out")
+                .isEqualTo(stranger);
 
         given().formParam("lang", "en")
                 .post(path)
                 .then()
                 .statusCode(200)
                 .body(containsString("Your e-mail address is out of the application"));
-        assertThat(email(id)).isNull();
+        assertThat(Applications.email(entityManager, UUID.fromString(id))).isNull();
         assertThat(audit(id)).containsExactly("ADDRESS_REMOVED_BY_RECIPIENT");
         assertThat(auditDetails(id)).noneMatch(detail -> detail != null && detail.contains(stranger));
         given().get(path).then().statusCode(410).body(containsString("niets meer"));
@@ -99,7 +101,7 @@ class NotMeTest {
     void anOldReceiptCannotTakeOutAnAddressTheApplicantConfirmedSince() throws Exception {
         String first = "not-me-" + UUID.randomUUID() + "@example.org";
         String second = "not-me-" + UUID.randomUUID() + "@example.org";
-        JsonPath receipt = apply(first);
+        JsonPath receipt = Intake.applyWith(first);
         String id = receipt.getString("id");
         Matcher link = LINK.matcher(Mailpit.await(first, 1).getFirst().text());
         assertThat(link.find()).isTrue();
@@ -117,14 +119,14 @@ class NotMeTest {
 
         given().get(old).then().statusCode(404);
         given().formParam("lang", "nl").post(old).then().statusCode(404);
-        assertThat(email(id)).isEqualTo(second);
+        assertThat(Applications.email(entityManager, UUID.fromString(id))).isEqualTo(second);
     }
 
     /** The applicant's own requests about the application held the address too: it goes from them as well. */
     @Test
     void theAddressGoesFromTheApplicantsRequestsToo() throws Exception {
         String stranger = "not-me-" + UUID.randomUUID() + "@example.org";
-        JsonPath receipt = apply(stranger);
+        JsonPath receipt = Intake.applyWith(stranger);
         String id = receipt.getString("id");
         given().header("Applicant-Token", receipt.getString("accessToken"))
                 .contentType("application/json")
@@ -132,7 +134,8 @@ class NotMeTest {
                 .post("/api/v1/self/application/objection")
                 .then()
                 .statusCode(202);
-        assertThat(requestAddresses(id)).containsExactly(stranger);
+        assertThat(Applications.requestAddresses(entityManager, UUID.fromString(id)))
+                .containsExactly(stranger);
         Matcher link = LINK.matcher(Mailpit.await(stranger, 1).getFirst().text());
         assertThat(link.find()).isTrue();
 
@@ -141,18 +144,20 @@ class NotMeTest {
                 .then()
                 .statusCode(200);
 
-        assertThat(requestAddresses(id)).containsExactly((String) null);
+        assertThat(Applications.requestAddresses(entityManager, UUID.fromString(id)))
+                .containsExactly((String) null);
     }
 
     @Test
     void aLinkThatIsNotRightIsNotFoundAndChangesNothing() throws Exception {
         String address = "not-me-" + UUID.randomUUID() + "@example.org";
-        JsonPath receipt = apply(address);
+        JsonPath receipt = Intake.applyWith(address);
         String id = receipt.getString("id");
         Matcher link = LINK.matcher(Mailpit.await(address, 1).getFirst().text());
         assertThat(link.find()).isTrue();
         String token = link.group(2);
-        String other = apply("not-me-" + UUID.randomUUID() + "@example.org").getString("id");
+        String other =
+                Intake.applyWith("not-me-" + UUID.randomUUID() + "@example.org").getString("id");
 
         for (String path : List.of(
                 "/not-me/" + other + "/" + token, // another application's link
@@ -162,39 +167,9 @@ class NotMeTest {
             given().get(path).then().statusCode(404).body(containsString("Deze link kennen we niet"));
             given().formParam("lang", "nl").post(path).then().statusCode(404);
         }
-        assertThat(email(id)).isEqualTo(address);
-        assertThat(email(other)).isNotNull();
+        assertThat(Applications.email(entityManager, UUID.fromString(id))).isEqualTo(address);
+        assertThat(Applications.email(entityManager, UUID.fromString(other))).isNotNull();
         assertThat(audit(id)).isEmpty();
-    }
-
-    private static JsonPath apply(String address) {
-        Map<String, Object> form = Intake.form();
-        Intake.applicant(form).put("email", address);
-        return Intake.request(form)
-                .header("X-Forwarded-For", "198.18.9." + (1 + (int) (Math.random() * 200)))
-                .multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf")
-                .post(Intake.PATH)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
-    }
-
-    private String email(String applicationId) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
-                .createNativeQuery("select email from applicant where application_id = ?1")
-                .setParameter(1, UUID.fromString(applicationId))
-                .getSingleResult());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> requestAddresses(String applicationId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> entityManager
-                        .createNativeQuery("select r.email from privacy_request r join privacy_request_application a"
-                                + " on a.privacy_request_id = r.id where a.application_id = ?1")
-                        .setParameter(1, UUID.fromString(applicationId))
-                        .getResultList());
     }
 
     @SuppressWarnings("unchecked")

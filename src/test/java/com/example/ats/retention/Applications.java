@@ -74,6 +74,25 @@ public final class Applications {
                 .allSatisfy((table, count) -> assertThat(count).as(table).isZero());
     }
 
+    /** The application's e-mail address as stored (null once its owner took it out). */
+    public static String email(EntityManager entityManager, UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery("select email from applicant where application_id = ?1")
+                .setParameter(1, id)
+                .getSingleResult());
+    }
+
+    /** The addresses of the privacy requests linked to the application. */
+    @SuppressWarnings("unchecked")
+    public static List<String> requestAddresses(EntityManager entityManager, UUID id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("select r.email from privacy_request r join privacy_request_application a"
+                                + " on a.privacy_request_id = r.id where a.application_id = ?1")
+                        .setParameter(1, id)
+                        .getResultList());
+    }
+
     public static long purgeRecords(EntityManager entityManager, UUID id) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> ((Number) entityManager

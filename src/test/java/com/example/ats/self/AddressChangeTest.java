@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import com.example.ats.intake.Intake;
-import com.example.ats.intake.SampleFiles;
 import com.example.ats.mail.Mailpit;
+import com.example.ats.retention.Applications;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -40,7 +40,7 @@ class AddressChangeTest {
     void aNewAddressTakesEffectOnlyWhenTheLinkMailedToItIsUsedAndTheOldOneIsTold() throws Exception {
         String old = address();
         String wanted = address();
-        JsonPath receipt = apply(old);
+        JsonPath receipt = Intake.applyWith(old);
         String id = receipt.getString("id");
         Mailpit.await(old, 1);
 
@@ -53,7 +53,9 @@ class AddressChangeTest {
                 .body("applicant.email", equalTo(old))
                 .body("applicant.phone", equalTo("06 9876 5432"))
                 .body("emailToConfirm", equalTo(wanted));
-        assertThat(email(id)).as("not taken yet").isEqualTo(old);
+        assertThat(Applications.email(entityManager, UUID.fromString(id)))
+                .as("not taken yet")
+                .isEqualTo(old);
         String path = linkIn(Mailpit.await(wanted, 1).getFirst().text());
 
         // an objection now: its acknowledgement goes to the address in force, not to the one given
@@ -75,14 +77,14 @@ class AddressChangeTest {
                     .body(not(containsString(wanted)));
         }
         given().header("Origin", "http://attacker.example").post(path).then().statusCode(403);
-        assertThat(email(id)).isEqualTo(old);
+        assertThat(Applications.email(entityManager, UUID.fromString(id))).isEqualTo(old);
 
         given().formParam("lang", "en")
                 .post(path)
                 .then()
                 .statusCode(200)
                 .body(containsString("Your e-mail address has been changed"));
-        assertThat(email(id)).isEqualTo(wanted);
+        assertThat(Applications.email(entityManager, UUID.fromString(id))).isEqualTo(wanted);
         given().post(path).then().statusCode(410);
         self(receipt).get(PATH).then().statusCode(200).body("applicant.email", equalTo(wanted));
 
@@ -92,14 +94,14 @@ class AddressChangeTest {
                         .contains(wanted.charAt(0) + "***@example.org")
                         .doesNotContain(wanted));
         assertThat(audit(id)).contains("ADDRESS_CONFIRMATION_SENT", "ADDRESS_CONFIRMED");
-        assertThat(requestAddresses(id))
+        assertThat(Applications.requestAddresses(entityManager, UUID.fromString(id)))
                 .as("the objection's answer goes to the new address")
                 .containsExactly(wanted);
     }
 
     @Test
     void aNewerAddressReplacesTheLinkOfTheEarlierOne() throws Exception {
-        JsonPath receipt = apply(address());
+        JsonPath receipt = Intake.applyWith(address());
         String first = address();
         String second = address();
         List<String> links = new java.util.ArrayList<>();
@@ -120,14 +122,15 @@ class AddressChangeTest {
         given().get(replaced).then().statusCode(410).body(containsString("Deze link werkt niet meer"));
         given().post(replaced).then().statusCode(410);
         given().post(current).then().statusCode(200);
-        assertThat(email(receipt.getString("id"))).isEqualTo(second);
+        assertThat(Applications.email(entityManager, UUID.fromString(receipt.getString("id"))))
+                .isEqualTo(second);
         given().get("/my-application/address/not-a-token").then().statusCode(410);
     }
 
     /** A leaked access code mails at most three strangers a day: the fourth new address is 429, the rest is kept. */
     @Test
     void anApplicationGivesAtMostThreeNewAddressesADay() throws Exception {
-        JsonPath receipt = apply(address());
+        JsonPath receipt = Intake.applyWith(address());
         for (int i = 0; i < 3; i++) {
             self(receipt)
                     .contentType("application/merge-patch+json")
@@ -149,16 +152,6 @@ class AddressChangeTest {
         assertThat(Mailpit.to(fourth)).isEmpty();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> requestAddresses(String applicationId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> entityManager
-                        .createNativeQuery("select r.email from privacy_request r join privacy_request_application a"
-                                + " on a.privacy_request_id = r.id where a.application_id = ?1")
-                        .setParameter(1, UUID.fromString(applicationId))
-                        .getResultList());
-    }
-
     private static String address() {
         return "address-" + UUID.randomUUID() + "@example.org";
     }
@@ -169,28 +162,8 @@ class AddressChangeTest {
         return URI.create(link.group()).getPath();
     }
 
-    private static JsonPath apply(String address) {
-        Map<String, Object> form = Intake.form();
-        Intake.applicant(form).put("email", address);
-        return Intake.request(form)
-                .header("X-Forwarded-For", "198.18.10." + (1 + (int) (Math.random() * 200)))
-                .multiPart("cv", "cv.pdf", SampleFiles.pdf(), "application/pdf")
-                .post(Intake.PATH)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
-    }
-
     private static RequestSpecification self(JsonPath receipt) {
         return given().header("Applicant-Token", receipt.getString("accessToken"));
-    }
-
-    private String email(String applicationId) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
-                .createNativeQuery("select email from applicant where application_id = ?1")
-                .setParameter(1, UUID.fromString(applicationId))
-                .getSingleResult());
     }
 
     @SuppressWarnings("unchecked")
