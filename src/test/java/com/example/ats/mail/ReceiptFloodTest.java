@@ -10,7 +10,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +23,7 @@ class ReceiptFloodTest {
 
     @Test
     void aStrangersAddressGetsAFewReceiptsCarryingNothingTheSenderChose() throws Exception {
-        String stranger = "stranger-" + UUID.randomUUID() + "@example.org";
+        String stranger = Intake.uniqueAddress("stranger");
         for (int i = 0; i < 40; i++) {
             Map<String, Object> form = Intake.form();
             Intake.applicant(form).put("email", stranger);

@@ -37,7 +37,7 @@ class NotMeTest {
 
     @Test
     void theReceiptsLinkTakesTheStrangersAddressOutAndNothingMoreIsMailedThere() throws Exception {
-        String stranger = "not-me-" + UUID.randomUUID() + "@example.org";
+        String stranger = Intake.uniqueAddress("not-me");
         JsonPath receipt = Intake.applyWith(stranger);
         String id = receipt.getString("id");
         Matcher link = LINK.matcher(Mailpit.await(stranger, 1).getFirst().text());
@@ -99,8 +99,8 @@ class NotMeTest {
     /** The link is bound to the address the receipt went to: an address confirmed since is not the link's to take. */
     @Test
     void anOldReceiptCannotTakeOutAnAddressTheApplicantConfirmedSince() throws Exception {
-        String first = "not-me-" + UUID.randomUUID() + "@example.org";
-        String second = "not-me-" + UUID.randomUUID() + "@example.org";
+        String first = Intake.uniqueAddress("not-me");
+        String second = Intake.uniqueAddress("not-me");
         JsonPath receipt = Intake.applyWith(first);
         String id = receipt.getString("id");
         Matcher link = LINK.matcher(Mailpit.await(first, 1).getFirst().text());
@@ -125,7 +125,7 @@ class NotMeTest {
     /** The applicant's own requests about the application held the address too: it goes from them as well. */
     @Test
     void theAddressGoesFromTheApplicantsRequestsToo() throws Exception {
-        String stranger = "not-me-" + UUID.randomUUID() + "@example.org";
+        String stranger = Intake.uniqueAddress("not-me");
         JsonPath receipt = Intake.applyWith(stranger);
         String id = receipt.getString("id");
         given().header("Applicant-Token", receipt.getString("accessToken"))
@@ -150,14 +150,13 @@ class NotMeTest {
 
     @Test
     void aLinkThatIsNotRightIsNotFoundAndChangesNothing() throws Exception {
-        String address = "not-me-" + UUID.randomUUID() + "@example.org";
+        String address = Intake.uniqueAddress("not-me");
         JsonPath receipt = Intake.applyWith(address);
         String id = receipt.getString("id");
         Matcher link = LINK.matcher(Mailpit.await(address, 1).getFirst().text());
         assertThat(link.find()).isTrue();
         String token = link.group(2);
-        String other =
-                Intake.applyWith("not-me-" + UUID.randomUUID() + "@example.org").getString("id");
+        String other = Intake.applyWith(Intake.uniqueAddress("not-me")).getString("id");
 
         for (String path : List.of(
                 "/not-me/" + other + "/" + token, // another application's link

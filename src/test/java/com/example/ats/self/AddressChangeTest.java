@@ -153,7 +153,7 @@ class AddressChangeTest {
     }
 
     private static String address() {
-        return "address-" + UUID.randomUUID() + "@example.org";
+        return Intake.uniqueAddress("address");
     }
 
     private static String linkIn(String text) {
