@@ -7,8 +7,7 @@ import com.example.ats.shared.RateLimit;
 import com.example.ats.shared.RateLimits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -19,11 +18,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApplicantAuthentication {
 
-    private final EntityManager entityManager;
+    private final AccessTokenRepository accessTokens;
     private final RateLimits limits;
 
-    ApplicantAuthentication(EntityManager entityManager, RateLimits limits) {
-        this.entityManager = entityManager;
+    ApplicantAuthentication(AccessTokenRepository accessTokens, RateLimits limits) {
+        this.accessTokens = accessTokens;
         this.limits = limits;
     }
 
@@ -38,14 +37,9 @@ public class ApplicantAuthentication {
         }
         if (token != null && !token.isBlank() && token.length() <= 200) {
             byte[] hash = AccessTokens.hash(token.strip());
-            @SuppressWarnings("unchecked")
-            List<UUID> found = QuarkusTransaction.requiringNew()
-                    .call(() -> entityManager
-                            .createNativeQuery("select id from application where access_token_hash = ?1")
-                            .setParameter(1, hash)
-                            .getResultList());
-            if (!found.isEmpty()) {
-                return found.getFirst();
+            Optional<UUID> found = QuarkusTransaction.requiringNew().call(() -> accessTokens.applicationWith(hash));
+            if (found.isPresent()) {
+                return found.get();
             }
         }
         limits.take(RateLimit.TOKEN_GUESSING, address);

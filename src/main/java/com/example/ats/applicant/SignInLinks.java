@@ -8,12 +8,11 @@ import com.example.ats.work.Jobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Single-use links mailed to an applicant: sign-in links, valid for minutes, and address links, which confirm a
@@ -25,13 +24,13 @@ import java.util.UUID;
 public class SignInLinks implements SignInLinkCheck, AddressesToConfirm {
 
     private final LinkTokens tokens;
-    private final EntityManager entityManager;
+    private final SignInLinkRepository links;
     private final Jobs jobs;
     private final Clock clock;
 
-    SignInLinks(LinkTokens tokens, EntityManager entityManager, Jobs jobs, Clock clock) {
+    SignInLinks(LinkTokens tokens, SignInLinkRepository links, Jobs jobs, Clock clock) {
         this.tokens = tokens;
-        this.entityManager = entityManager;
+        this.links = links;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -47,45 +46,22 @@ public class SignInLinks implements SignInLinkCheck, AddressesToConfirm {
     void forgetDeadLinks() {
         jobs.run(
                 "mailed-links-housekeeping",
-                () -> QuarkusTransaction.requiringNew().run(() -> removeDead(clock.instant())));
-    }
-
-    private void removeDead(Instant now) {
-        entityManager
-                .createNativeQuery("delete from sign_in_link where valid_until < ?1 or used_at is not null")
-                .setParameter(1, now)
-                .executeUpdate();
+                () -> QuarkusTransaction.requiringNew().run(() -> links.deleteDead(clock.instant())));
     }
 
     /** A new link to the application, in the caller's transaction; used and expired links are removed first. */
     UUID create(UUID applicationId, Instant now, Instant validUntil) {
-        removeDead(now);
+        links.deleteDead(now);
         UUID id = UUID.randomUUID();
-        entityManager
-                .createNativeQuery(
-                        "insert into sign_in_link (id, application_id, token_sha256, created_at, valid_until)"
-                                + " values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, id)
-                .setParameter(2, applicationId)
-                .setParameter(3, AccessTokens.hash(token(id)))
-                .setParameter(4, now)
-                .setParameter(5, validUntil)
-                .executeUpdate();
+        links.insert(id, applicationId, AccessTokens.hash(token(id)), now, validUntil);
         return id;
     }
 
     /** A link that confirms a new address, replacing one not used yet (one new address at a time). */
     UUID createAddressLink(UUID applicationId, String newEmail, Instant now, Instant validUntil) {
-        entityManager
-                .createNativeQuery("delete from sign_in_link where application_id = ?1 and new_email is not null")
-                .setParameter(1, applicationId)
-                .executeUpdate();
+        links.deleteAddressLinks(applicationId);
         UUID id = create(applicationId, now, validUntil);
-        entityManager
-                .createNativeQuery("update sign_in_link set new_email = ?1 where id = ?2")
-                .setParameter(1, newEmail)
-                .setParameter(2, id)
-                .executeUpdate();
+        links.setNewEmail(id, newEmail);
         return id;
     }
 
@@ -94,20 +70,12 @@ public class SignInLinks implements SignInLinkCheck, AddressesToConfirm {
 
     /** Uses an address link, once, while it is valid: the application and the address it confirms. */
     Optional<AddressLink> useAddressLink(String token, Instant now) {
-        return addressLink(
-                "update sign_in_link set used_at = ?1 where token_sha256 = ?2 and new_email is not null"
-                        + " and used_at is null and valid_until > ?1 returning application_id, new_email",
-                token,
-                now);
+        return addressLink(token, hash -> links.useAddressLink(hash, now));
     }
 
     /** The address link's application and address, without using it: none when unknown, used or expired. */
     Optional<AddressLink> peekAddressLink(String token, Instant now) {
-        return addressLink(
-                "select application_id, new_email from sign_in_link where token_sha256 = ?2 and new_email is not null"
-                        + " and used_at is null and valid_until > ?1",
-                token,
-                now);
+        return addressLink(token, hash -> links.peekAddressLink(hash, now));
     }
 
     @Override
@@ -117,36 +85,23 @@ public class SignInLinks implements SignInLinkCheck, AddressesToConfirm {
 
     /** The address waiting for confirmation, while its link is valid. */
     Optional<String> pendingAddress(UUID applicationId, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<String> pending = entityManager
-                .createNativeQuery("select new_email from sign_in_link where application_id = ?1"
-                        + " and new_email is not null and used_at is null and valid_until > ?2")
-                .setParameter(1, applicationId)
-                .setParameter(2, now)
-                .getResultList();
-        return pending.stream().findFirst();
+        return links.pendingAddress(applicationId, now);
     }
 
-    private Optional<AddressLink> addressLink(String sql, String token, Instant now) {
+    /** Runs the query with the token's hash, when the token could be one. */
+    private Optional<AddressLink> addressLink(
+            String token, Function<byte[], Optional<SignInLinkRepository.LinkedAddress>> query) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = QuarkusTransaction.joiningExisting() // using one changes the address in that transaction
-                .call(() -> entityManager
-                        .createNativeQuery(sql, Object[].class)
-                        .setParameter(1, now)
-                        .setParameter(2, AccessTokens.hash(token.strip()))
-                        .getResultList());
-        return found.stream().findFirst().map(row -> new AddressLink((UUID) row[0], (String) row[1]));
+        return QuarkusTransaction.joiningExisting() // using one changes the address in that transaction
+                .call(() -> query.apply(AccessTokens.hash(token.strip())))
+                .map(link -> new AddressLink(link.applicationId(), link.newEmail()));
     }
 
     /** The sign-in links to the application not used yet stop working: its address was taken out of it. */
     void revokeFor(UUID applicationId) {
-        entityManager
-                .createNativeQuery("delete from sign_in_link where application_id = ?1 and new_email is null")
-                .setParameter(1, applicationId)
-                .executeUpdate();
+        links.deleteSignInLinks(applicationId);
     }
 
     /** Uses a link: the application it opens, once, while it is valid. */
@@ -154,16 +109,7 @@ public class SignInLinks implements SignInLinkCheck, AddressesToConfirm {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> opened = QuarkusTransaction.requiringNew()
-                .call(() -> entityManager
-                        .createNativeQuery("update sign_in_link set used_at = ?1 where token_sha256 = ?2"
-                                + " and new_email is null and used_at is null and valid_until > ?1"
-                                + " returning application_id")
-                        .setParameter(1, now)
-                        .setParameter(2, AccessTokens.hash(token.strip()))
-                        .getResultList());
-        return opened.stream().findFirst();
+        return QuarkusTransaction.requiringNew().call(() -> links.use(AccessTokens.hash(token.strip()), now));
     }
 
     /** The application a link would open, without using it: none when it is unknown, used or expired. */
@@ -171,28 +117,13 @@ public class SignInLinks implements SignInLinkCheck, AddressesToConfirm {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> found = QuarkusTransaction.requiringNew()
-                .call(() -> entityManager
-                        .createNativeQuery("select application_id from sign_in_link where token_sha256 = ?1"
-                                + " and new_email is null and used_at is null and valid_until > ?2")
-                        .setParameter(1, AccessTokens.hash(token.strip()))
-                        .setParameter(2, now)
-                        .getResultList());
-        return found.stream().findFirst();
+        return QuarkusTransaction.requiringNew().call(() -> links.peek(AccessTokens.hash(token.strip()), now));
     }
 
     @Override
     public Optional<String> tokenIfOpen(UUID linkId) {
-        @SuppressWarnings("unchecked")
-        List<Object> open = QuarkusTransaction.requiringNew()
-                .call(() -> entityManager
-                        .createNativeQuery("select 1 from sign_in_link where id = ?1 and used_at is null"
-                                + " and valid_until > ?2")
-                        .setParameter(1, linkId)
-                        .setParameter(2, clock.instant())
-                        .getResultList());
-        return open.isEmpty() ? Optional.empty() : Optional.of(token(linkId));
+        boolean open = QuarkusTransaction.requiringNew().call(() -> links.isOpen(linkId, clock.instant()));
+        return open ? Optional.of(token(linkId)) : Optional.empty();
     }
 
     private String token(UUID linkId) {

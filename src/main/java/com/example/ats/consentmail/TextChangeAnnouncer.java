@@ -5,7 +5,6 @@ import com.example.ats.mail.MailConfig;
 import com.example.ats.mail.MailKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +28,7 @@ public class TextChangeAnnouncer {
     private final ConsentTexts texts;
     private final ConsentMailConfig config;
     private final MailConfig mail;
-    private final EntityManager entityManager;
+    private final TextAnnouncementRepository announcements;
     private final Clock clock;
 
     TextChangeAnnouncer(
@@ -38,14 +37,14 @@ public class TextChangeAnnouncer {
             ConsentTexts texts,
             ConsentMailConfig config,
             MailConfig mail,
-            EntityManager entityManager,
+            TextAnnouncementRepository announcements,
             Clock clock) {
         this.questions = questions;
         this.asker = asker;
         this.texts = texts;
         this.config = config;
         this.mail = mail;
-        this.entityManager = entityManager;
+        this.announcements = announcements;
         this.clock = clock;
     }
 
@@ -73,13 +72,7 @@ public class TextChangeAnnouncer {
             }
             from = batch.getLast();
         }
-        QuarkusTransaction.requiringNew()
-                .run(() -> entityManager
-                        .createNativeQuery("update consent_text_announcement set finished_at = ?2 where version = ?1"
-                                + " and finished_at is null")
-                        .setParameter(1, version)
-                        .setParameter(2, clock.instant())
-                        .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> announcements.finish(version, clock.instant()));
         return told;
     }
 
@@ -88,23 +81,9 @@ public class TextChangeAnnouncer {
      * version before, as started when it has.
      */
     private boolean started(String version, Instant now) {
-        boolean firstSeen = ((Number) entityManager
-                                .createNativeQuery("select count(*) from consent_text_announcement")
-                                .getSingleResult())
-                        .longValue()
-                == 0;
-        entityManager
-                .createNativeQuery("insert into consent_text_announcement (version, started_at, finished_at)"
-                        + " values (?1, ?2, ?3) on conflict (version) do nothing")
-                .setParameter(1, version)
-                .setParameter(2, now)
-                .setParameter(3, firstSeen ? now : null)
-                .executeUpdate();
-        List<?> unfinished = entityManager
-                .createNativeQuery("select 1 from consent_text_announcement where version = ?1 and finished_at is null")
-                .setParameter(1, version)
-                .getResultList();
-        return !unfinished.isEmpty();
+        boolean firstSeen = announcements.count() == 0;
+        announcements.insertIfNew(version, now, firstSeen ? now : null);
+        return announcements.unfinished(version);
     }
 
     private boolean tell(UUID applicationId, String version, Instant now) {

@@ -1,11 +1,6 @@
 package com.example.ats.event;
 
-import com.example.ats.shared.SqlValues;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -18,14 +13,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EventStore {
 
-    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
+    private final EventRepository events;
 
-    private final EntityManager entityManager;
-    private final ObjectMapper json;
-
-    EventStore(EntityManager entityManager, ObjectMapper json) {
-        this.entityManager = entityManager;
-        this.json = json;
+    EventStore(EventRepository events) {
+        this.events = events;
     }
 
     /** An event with its place in the outbox order; {@code type} is null for a type this version does not know. */
@@ -38,21 +29,9 @@ public class EventStore {
 
     /** At most {@code limit} events after {@code seq} and up to {@code through}, of the given types, in order. */
     public List<Stored> between(long seq, long through, Set<EventType> types, int limit) {
-        String sql = "select seq, id, type, subject_id, occurred_at, cast(data as text) from outbox_event"
-                + " where seq > :after and seq <= :through"
-                + (types.isEmpty() ? "" : " and type in (:types)")
-                + " order by seq limit :limit";
-        var query = entityManager
-                .createNativeQuery(sql, Object[].class)
-                .setParameter("after", seq)
-                .setParameter("through", through)
-                .setParameter("limit", limit);
-        if (!types.isEmpty()) {
-            query.setParameter("types", types.stream().map(EventType::wireName).toList());
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(this::stored).toList();
+        return events.between(seq, through, types, limit).stream()
+                .map(EventStore::stored)
+                .toList();
     }
 
     /** The events with these sequence numbers, by number. */
@@ -60,15 +39,7 @@ public class EventStore {
         if (seqs.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "select seq, id, type, subject_id, occurred_at, cast(data as text) from outbox_event"
-                                + " where seq in (:seqs)",
-                        Object[].class)
-                .setParameter("seqs", seqs)
-                .getResultList();
-        return rows.stream().map(this::stored).collect(Collectors.toMap(Stored::seq, s -> s));
+        return events.bySeq(seqs).stream().map(EventStore::stored).collect(Collectors.toMap(Stored::seq, s -> s));
     }
 
     /**
@@ -76,21 +47,12 @@ public class EventStore {
      * without a gap by a reader of these types.
      */
     public long prunedThrough(Set<EventType> types) {
-        return ((Number) entityManager
-                        .createNativeQuery("select coalesce(max(pruned_through), 0) from outbox_horizon_by_type"
-                                + " where type = '*' or type in (:types)")
-                        .setParameter(
-                                "types", types.stream().map(EventType::wireName).toList())
-                        .getSingleResult())
-                .longValue();
+        return events.prunedThrough(types);
     }
 
     /** The end of the feed when plain cursors were last made: a plain cursor past it was not made by this feed. */
     public long plainCursorsThrough() {
-        return ((Number) entityManager
-                        .createNativeQuery("select coalesce((select through from feed_legacy_horizon), 0)")
-                        .getSingleResult())
-                .longValue();
+        return events.plainCursorsThrough();
     }
 
     /**
@@ -98,54 +60,18 @@ public class EventStore {
      * reader of these types sees it. Events of other types are not counted, so that the answer tells nothing of them.
      */
     public long lastSeq(Set<EventType> types) {
-        List<String> names = types.stream().map(EventType::wireName).toList();
-        return ((Number) entityManager
-                        .createNativeQuery(
-                                "select greatest((select coalesce(max(seq), 0) from outbox_event where type in"
-                                        + " (:types)), (select coalesce(max(pruned_through), 0) from outbox_horizon_by_type"
-                                        + " where type = '*' or type in (:types)))")
-                        .setParameter("types", names)
-                        .getSingleResult())
-                .longValue();
+        return events.lastSeq(types);
     }
 
     /** Deletes up to {@code batch} events that happened before {@code before}; returns how many. Call in a transaction. */
     public int prune(Instant before, int batch) {
-        @SuppressWarnings("unchecked")
-        List<Number> removed = entityManager
-                .createNativeQuery(
-                        "with removed as (delete from outbox_event where seq in (select seq from outbox_event where"
-                                + " occurred_at < :before order by seq limit :batch) returning seq, type),"
-                                + " by_type as (insert into outbox_horizon_by_type (type, pruned_through)"
-                                + " select type, max(seq) from removed group by type on conflict (type) do update"
-                                + " set pruned_through = greatest(outbox_horizon_by_type.pruned_through,"
-                                + " excluded.pruned_through)) select seq from removed")
-                .setParameter("before", before)
-                .setParameter("batch", batch)
-                .getResultList();
-        if (!removed.isEmpty()) {
-            long highest = removed.stream().mapToLong(Number::longValue).max().orElseThrow();
-            entityManager
-                    .createNativeQuery(
-                            "insert into outbox_horizon (pruned_through) values (:seq) on conflict (singleton)"
-                                    + " do update set pruned_through = greatest(outbox_horizon.pruned_through, :seq)")
-                    .setParameter("seq", highest)
-                    .executeUpdate();
-        }
-        return removed.size();
+        return events.prune(before, batch);
     }
 
-    private Stored stored(Object[] row) {
-        long seq = ((Number) row[0]).longValue();
+    private static Stored stored(EventRepository.Row row) {
         // null for a type this version does not know (written by a newer replica during a rolling deploy): skipped
-        EventType type = EventType.ofWireName((String) row[2]).orElse(null);
-        UUID subject = (UUID) row[3];
-        Instant at = SqlValues.instant(row[4]);
-        try {
-            Map<String, Object> data = json.readValue((String) row[5], DATA);
-            return new Stored(seq, type, subject, new EventView((UUID) row[1], (String) row[2], at, data));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("outbox event " + seq + " has unreadable data", e);
-        }
+        EventType type = EventType.ofWireName(row.type()).orElse(null);
+        EventView view = new EventView(row.id(), row.type(), row.occurredAt(), row.data());
+        return new Stored(row.seq(), type, row.subjectId(), view);
     }
 }

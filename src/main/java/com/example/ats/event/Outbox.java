@@ -1,17 +1,10 @@
 package com.example.ats.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 
 /**
  * The transactional outbox: {@link #record} keeps an event with the transaction that makes the change, and writes it
@@ -31,12 +23,10 @@ import javax.sql.DataSource;
  * <p>Writing takes a transaction-level advisory lock first, held until the commit: events get their sequence numbers
  * in commit order, so the change feed and the dispatcher, which read in that order, never pass an event that commits
  * later with a lower number (ADR 0011). Taking it only at the very end keeps the serialised part to the commit itself.
+ * The SQL is {@link EventRepository}'s.
  */
 @ApplicationScoped
 public class Outbox {
-
-    /** Any constant shared by every writer; "outbox" in ASCII. */
-    static final long LOCK = 0x6f7574626f78L;
 
     /** A string value must be an upper-case code, so that no name, address or free text slips in. */
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
@@ -47,21 +37,12 @@ public class Outbox {
     private static final Object PENDING = new Object();
 
     private final TransactionSynchronizationRegistry transactions;
-    private final EntityManager entityManager;
-    private final DataSource dataSource;
-    private final ObjectMapper json;
+    private final EventRepository events;
     private final Clock clock;
 
-    Outbox(
-            TransactionSynchronizationRegistry transactions,
-            EntityManager entityManager,
-            DataSource dataSource,
-            ObjectMapper json,
-            Clock clock) {
+    Outbox(TransactionSynchronizationRegistry transactions, EventRepository events, Clock clock) {
         this.transactions = transactions;
-        this.entityManager = entityManager;
-        this.dataSource = dataSource;
-        this.json = json;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -87,7 +68,7 @@ public class Outbox {
                 data.put(name, checked(name, value));
             }
         }
-        pending().add(new Pending(UUID.randomUUID(), type, subjectId, clock.instant(), data));
+        pending().add(new EventRepository.NewEvent(UUID.randomUUID(), type, subjectId, clock.instant(), data));
     }
 
     /**
@@ -96,75 +77,32 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forget(Collection<UUID> subjectIds) {
-        if (!subjectIds.isEmpty()) {
-            entityManager
-                    .createNativeQuery("delete from outbox_event where subject_id in (:ids)")
-                    .setParameter("ids", subjectIds)
-                    .executeUpdate();
-        }
+        events.deleteAbout(subjectIds);
     }
 
-    private List<Pending> pending() {
+    private List<EventRepository.NewEvent> pending() {
         @SuppressWarnings("unchecked")
-        List<Pending> events = (List<Pending>) transactions.getResource(PENDING);
-        if (events == null) {
+        List<EventRepository.NewEvent> pending = (List<EventRepository.NewEvent>) transactions.getResource(PENDING);
+        if (pending == null) {
             // Opens the transaction's session now, so that Hibernate's own synchronization is registered before
             // completion begins (registering one during it is refused).
-            entityManager.joinTransaction();
-            List<Pending> fresh = new ArrayList<>();
+            events.joinTransaction();
+            List<EventRepository.NewEvent> fresh = new ArrayList<>();
             transactions.putResource(PENDING, fresh);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
                     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                        write(fresh);
+                        events.insert(fresh);
                     }
                 }
 
                 @Override
                 public void afterCompletion(int status) {}
             });
-            events = fresh;
+            pending = fresh;
         }
-        return events;
-    }
-
-    private void write(List<Pending> events) {
-        entityManager.flush(); // the change itself first (when Hibernate has not flushed yet): the lock is then held
-        // for the commit alone. The data source hands out this transaction's own connection; the handle is closed
-        // here, before the pool's check at completion.
-        try (Connection connection = dataSource.getConnection()) {
-            // Never wait forever behind a committer that hangs (its node gone): fail this change instead (503).
-            try (PreparedStatement timeout = connection.prepareStatement("set local lock_timeout = '10s'")) {
-                timeout.execute();
-            }
-            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, LOCK);
-                lock.execute();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into outbox_event (id, type, subject_id, occurred_at, data) values (?, ?, ?, ?, ?::jsonb)")) {
-                for (Pending event : events) {
-                    insert.setObject(1, event.id());
-                    insert.setString(2, event.type().wireName());
-                    insert.setObject(3, event.subjectId());
-                    insert.setTimestamp(4, Timestamp.from(event.at()));
-                    insert.setString(5, toJson(event.data()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the outbox could not be written; the change is rolled back", e);
-        }
-    }
-
-    private String toJson(Map<String, Object> data) throws SQLException {
-        try {
-            return json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("event data not writable", e);
-        }
+        return pending;
     }
 
     private static Object checked(String key, Object value) {
@@ -187,6 +125,4 @@ public class Outbox {
         }
         throw new IllegalArgumentException("event data '" + key + "' is not a code: " + value.getClass());
     }
-
-    private record Pending(UUID id, EventType type, UUID subjectId, Instant at, Map<String, Object> data) {}
 }

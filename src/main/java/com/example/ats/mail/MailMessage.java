@@ -71,4 +71,11 @@ public class MailMessage {
     /** SENT, or why the last attempt failed as a code (never the server's text, which may quote the address). */
     @Column(name = "last_outcome")
     public String lastOutcome;
+
+    /** Ends the mail's life in the outbox: its address goes, sent or not. */
+    void end(State state, Instant now) {
+        this.state = state;
+        this.sentAt = state == State.SENT ? now : null;
+        this.recipient = null;
+    }
 }

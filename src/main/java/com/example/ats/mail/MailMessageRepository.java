@@ -1,13 +1,21 @@
 package com.example.ats.mail;
 
+import com.example.ats.shared.SqlValues;
+import com.example.ats.work.WorkTable;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class MailMessageRepository implements PanacheRepositoryBase<MailMessage, UUID> {
+
+    /** The outbox as the work queue sees it: pending mails, due when their next attempt is. */
+    static final WorkTable OUTBOX = new WorkTable(
+            "mail_message", "w.state = 'PENDING'", "w.next_attempt_at", "leased_until", "attempts", "next_attempt_at");
 
     public List<MailMessage> forApplication(UUID applicationId) {
         return find("applicationId = ?1 order by createdAt, id", applicationId).list();
@@ -44,5 +52,18 @@ public class MailMessageRepository implements PanacheRepositoryBase<MailMessage,
                                 .getSingleResult()
                         instanceof Number n
                 && n.longValue() > 0;
+    }
+
+    /** How many mails are in this state. */
+    public long countIn(MailMessage.State state) {
+        return count("state", state);
+    }
+
+    /** When the oldest mail still waiting to be sent was queued. */
+    public Optional<Instant> oldestUnsent() {
+        Object oldest = getEntityManager()
+                .createNativeQuery("select min(created_at) from mail_message where state = 'PENDING'")
+                .getSingleResult();
+        return Optional.ofNullable(oldest).map(SqlValues::instant);
     }
 }

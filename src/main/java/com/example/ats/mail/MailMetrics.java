@@ -1,30 +1,35 @@
 package com.example.ats.mail;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
-/** Queued, given-up and oldest-unsent mails, read from the outbox when scraped. */
+/** Mails sent and failed attempts, counted as they happen; queued, given-up and oldest-unsent, read when scraped. */
 @Startup
 @ApplicationScoped
 public class MailMetrics {
 
-    private final EntityManager entityManager;
+    private final MailMessageRepository mails;
     private final Clock clock;
+    private final Counter sent;
+    private final Counter failedAttempts;
 
-    MailMetrics(EntityManager entityManager, Clock clock, MeterRegistry registry) {
-        this.entityManager = entityManager;
+    MailMetrics(MailMessageRepository mails, Clock clock, MeterRegistry registry) {
+        this.mails = mails;
         this.clock = clock;
-        Gauge.builder("ats.mail.queued", this, m -> m.count("PENDING"))
+        this.sent = Counter.builder("ats.mail.sent").description("Mails sent").register(registry);
+        this.failedAttempts = Counter.builder("ats.mail.failed.attempts")
+                .description("Failed attempts to send a mail (retried by the schedule)")
+                .register(registry);
+        Gauge.builder("ats.mail.queued", this, m -> m.count(MailMessage.State.PENDING))
                 .description("Mails waiting to be sent (first attempt or retry)")
                 .register(registry);
-        Gauge.builder("ats.mail.given.up", this, m -> m.count("FAILED"))
+        Gauge.builder("ats.mail.given.up", this, m -> m.count(MailMessage.State.FAILED))
                 .description("Mails given up after the retry schedule (their addresses dropped)")
                 .register(registry);
         Gauge.builder("ats.mail.oldest.unsent.age.seconds", this, MailMetrics::oldestUnsentAge)
@@ -32,24 +37,25 @@ public class MailMetrics {
                 .register(registry);
     }
 
-    private double count(String state) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) entityManager
-                                .createNativeQuery("select count(*) from mail_message where state = :state")
-                                .setParameter("state", state)
-                                .getSingleResult())
-                        .doubleValue());
+    void sent(boolean wasSent) {
+        if (wasSent) {
+            sent.increment();
+        }
+    }
+
+    void failedAttempt() {
+        failedAttempts.increment();
+    }
+
+    private double count(MailMessage.State state) {
+        return QuarkusTransaction.requiringNew().call(() -> mails.countIn(state));
     }
 
     private double oldestUnsentAge() {
-        Object oldest = QuarkusTransaction.requiringNew()
-                .call(() -> entityManager
-                        .createNativeQuery("select min(created_at) from mail_message where state = 'PENDING'")
-                        .getSingleResult());
-        if (oldest == null) {
-            return 0;
-        }
-        Instant created = com.example.ats.shared.SqlValues.instant(oldest);
-        return Math.max(0, Duration.between(created, clock.instant()).toSeconds());
+        return QuarkusTransaction.requiringNew()
+                .call(mails::oldestUnsent)
+                .map(created ->
+                        Math.max(0, Duration.between(created, clock.instant()).toSeconds()))
+                .orElse(0L);
     }
 }

@@ -4,22 +4,18 @@ import com.example.ats.work.Jobs;
 import com.example.ats.work.RetrySchedule;
 import com.example.ats.work.Work;
 import com.example.ats.work.WorkQueue;
-import com.example.ats.work.WorkTable;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.MessagingException;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Sends queued mails through the {@link WorkQueue}: each is rendered from what is stored when it is claimed, sent
@@ -29,44 +25,38 @@ import java.util.UUID;
 @ApplicationScoped
 public class MailWorker implements Work<UUID, Void> {
 
-    static final WorkTable MAILS = new WorkTable(
-            "mail_message", "w.state = 'PENDING'", "w.next_attempt_at", "leased_until", "attempts", "next_attempt_at");
     private static final int BATCH = 20;
 
-    private final EntityManager entityManager;
+    private final MailMessageRepository mails;
     private final WorkQueue queue;
     private final Jobs jobs;
     private final MailContent content;
     private final SmtpSender smtp;
     private final MailConfig config;
     private final Clock clock;
-    private final Counter sent;
-    private final Counter failed;
+    private final MailMetrics metrics;
 
     MailWorker(
-            EntityManager entityManager,
+            MailMessageRepository mails,
             WorkQueue queue,
             Jobs jobs,
             MailContent content,
             SmtpSender smtp,
             MailConfig config,
             Clock clock,
-            MeterRegistry registry) {
-        this.entityManager = entityManager;
+            MailMetrics metrics) {
+        this.mails = mails;
         this.queue = queue;
         this.jobs = jobs;
         this.content = content;
         this.smtp = smtp;
         this.config = config;
         this.clock = clock;
-        this.sent = Counter.builder("ats.mail.sent").description("Mails sent").register(registry);
-        this.failed = Counter.builder("ats.mail.failed.attempts")
-                .description("Failed attempts to send a mail (retried by the schedule)")
-                .register(registry);
+        this.metrics = metrics;
     }
 
     /** A mail as it goes out; no recipient or no content when the application or the question went meanwhile. */
-    record Prepared(UUID id, String recipient, Optional<MailContent.Rendered> rendered) {}
+    private record Prepared(String recipient, Optional<MailContent.Rendered> rendered) {}
 
     @Scheduled(
             identity = "mail-sending",
@@ -90,7 +80,7 @@ public class MailWorker implements Work<UUID, Void> {
     @Override
     public Kind kind() {
         return new Kind(
-                MAILS,
+                MailMessageRepository.OUTBOX,
                 config.lease(),
                 config.lease().dividedBy(2),
                 RetrySchedule.thenGiveUp(config.retrySchedule()),
@@ -100,9 +90,7 @@ public class MailWorker implements Work<UUID, Void> {
 
     @Override
     public Map<UUID, UUID> load(List<UUID> ids) {
-        Map<UUID, UUID> claimed = new HashMap<>();
-        ids.forEach(id -> claimed.put(id, id));
-        return claimed;
+        return ids.stream().collect(Collectors.toMap(id -> id, id -> id));
     }
 
     @Override
@@ -110,8 +98,8 @@ public class MailWorker implements Work<UUID, Void> {
         Prepared mail;
         try { // rendered from what is stored now, in a transaction of its own: one mail that fails holds up no other
             mail = QuarkusTransaction.requiringNew().call(() -> {
-                MailMessage message = entityManager.find(MailMessage.class, id);
-                return message == null ? null : new Prepared(id, message.recipient, content.render(message));
+                MailMessage message = mails.findById(id);
+                return message == null ? null : new Prepared(message.recipient, content.render(message));
             });
         } catch (RuntimeException e) {
             return Outcome.failed("RENDER_FAILED");
@@ -121,7 +109,7 @@ public class MailWorker implements Work<UUID, Void> {
         }
         try {
             // the same id on every attempt, so a receiving server or client can drop a second copy
-            smtp.send(mail.recipient(), mail.rendered().get(), mail.id() + "@ats");
+            smtp.send(mail.recipient(), mail.rendered().get(), id + "@ats");
             return Outcome.done("SENT");
         } catch (MessagingException | RuntimeException e) {
             return Outcome.failed("SMTP_FAILED"); // never the server's words: they may quote the address
@@ -130,23 +118,18 @@ public class MailWorker implements Work<UUID, Void> {
 
     @Override
     public boolean record(WorkQueue.Claim claim, Outcome<Void> outcome, Optional<Instant> retryAt) {
-        MailMessage message = entityManager.find(MailMessage.class, claim.id());
+        MailMessage message = mails.findById(claim.id());
         message.lastOutcome = outcome.code();
         if (outcome.done()) {
             boolean wasSent = outcome.code().equals("SENT");
-            message.state = wasSent ? MailMessage.State.SENT : MailMessage.State.DROPPED;
-            message.sentAt = wasSent ? clock.instant() : null;
-            message.recipient = null;
-            if (wasSent) {
-                sent.increment();
+            message.end(wasSent ? MailMessage.State.SENT : MailMessage.State.DROPPED, clock.instant());
+            metrics.sent(wasSent);
+        } else {
+            metrics.failedAttempt();
+            if (retryAt.isEmpty()) {
+                message.end(MailMessage.State.FAILED, clock.instant());
+                Log.warnf("Mail %s (%s) given up after %d attempts", claim.id(), message.kind, message.attempts);
             }
-            return true;
-        }
-        failed.increment();
-        if (retryAt.isEmpty()) {
-            message.state = MailMessage.State.FAILED;
-            message.recipient = null;
-            Log.warnf("Mail %s (%s) given up after %d attempts", claim.id(), message.kind, message.attempts);
         }
         return true;
     }

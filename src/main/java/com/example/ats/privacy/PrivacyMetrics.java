@@ -6,19 +6,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Clock;
 
 /** Open and overdue privacy requests, counted at each scrape (a small table, an index on status and due date). */
 @ApplicationScoped
 class PrivacyMetrics {
 
-    private final EntityManager entityManager;
+    private final PrivacyRequestRepository requests;
     private final Clock clock;
 
-    PrivacyMetrics(EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
+    PrivacyMetrics(PrivacyRequestRepository requests, Clock clock) {
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -32,14 +30,9 @@ class PrivacyMetrics {
     }
 
     private double count(boolean overdueOnly) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Query query = overdueOnly
-                    ? entityManager
-                            .createNativeQuery(
-                                    "select count(*) from privacy_request where status = 'OPEN' and due_at < ?1")
-                            .setParameter(1, clock.instant())
-                    : entityManager.createNativeQuery("select count(*) from privacy_request where status = 'OPEN'");
-            return ((Number) query.getSingleResult()).doubleValue();
-        });
+        if (overdueOnly) {
+            return QuarkusTransaction.requiringNew().call(() -> requests.countOverdue(clock.instant()));
+        }
+        return QuarkusTransaction.requiringNew().call(requests::countOpen);
     }
 }

@@ -161,7 +161,7 @@ public class PrivacyRequestService {
                 request.outcomeCode);
         requests.flush();
         minimisation.minimiseDue(request.closedAt);
-        requests.getEntityManager().refresh(request);
+        requests.refresh(request);
         return PrivacyRequestView.of(request, request.closedAt);
     }
 

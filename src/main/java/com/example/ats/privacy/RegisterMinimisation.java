@@ -7,7 +7,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,33 +24,21 @@ import java.time.Instant;
 @ApplicationScoped
 public class RegisterMinimisation {
 
-    private final EntityManager entityManager;
+    private final PrivacyRequestRepository requests;
     private final Duration keptFor;
     private final Clock clock;
     private final Jobs jobs;
 
-    RegisterMinimisation(EntityManager entityManager, PrivacyConfig config, Clock clock, Jobs jobs) {
+    RegisterMinimisation(PrivacyRequestRepository requests, PrivacyConfig config, Clock clock, Jobs jobs) {
         this.jobs = jobs;
-        this.entityManager = entityManager;
+        this.requests = requests;
         this.keptFor = config.registerPersonalDataKeptFor();
         this.clock = clock;
     }
 
     /** Minimises every request that is due at {@code now}; call inside a transaction. Answers how many. */
     public int minimiseDue(Instant now) {
-        entityManager.flush(); // purge records and deletions of this transaction must be visible to the update
-        int minimised = entityManager
-                .createNativeQuery("update privacy_request r set email = null, note = null, outcome = null,"
-                        + " minimised_at = :now, version = r.version + 1"
-                        + " where r.status = 'CLOSED' and r.minimised_at is null"
-                        + " and not exists (select 1 from privacy_request_application pa"
-                        + "   join application a on a.id = pa.application_id where pa.privacy_request_id = r.id)"
-                        + " and greatest(r.closed_at, coalesce((select max(p.purged_at) from purge_record p"
-                        + "   join privacy_request_application pa on pa.application_id = p.application_id"
-                        + "   where pa.privacy_request_id = r.id), r.closed_at)) <= :cutoff")
-                .setParameter("now", now)
-                .setParameter("cutoff", now.minus(keptFor))
-                .executeUpdate();
+        int minimised = requests.minimiseDue(now, now.minus(keptFor));
         if (minimised > 0) {
             Log.infof("Privacy register: %d closed request(s) of deleted applications minimised", minimised);
         }

@@ -19,11 +19,17 @@ import java.util.UUID;
 public class Erasure {
 
     private final ApplicationRepository applications;
+    private final RemovableApplicationRepository removableApplications;
     private final Purger purger;
     private final Clock clock;
 
-    Erasure(ApplicationRepository applications, Purger purger, Clock clock) {
+    Erasure(
+            ApplicationRepository applications,
+            RemovableApplicationRepository removableApplications,
+            Purger purger,
+            Clock clock) {
         this.applications = applications;
+        this.removableApplications = removableApplications;
         this.purger = purger;
         this.clock = clock;
     }
@@ -39,7 +45,7 @@ public class Erasure {
         if (PurgeRules.holdInForce(application, now)) {
             throw new ApiException(ProblemType.CONFLICT, refusalWhenHeld);
         }
-        applications.getEntityManager().detach(application);
+        removableApplications.detach(application);
         return purger.erase(id);
     }
 }

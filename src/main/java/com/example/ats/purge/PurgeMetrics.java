@@ -1,14 +1,12 @@
 package com.example.ats.purge;
 
-import com.example.ats.retention.PurgeRules;
-import com.example.ats.shared.SqlValues;
+import com.example.ats.purge.PurgeRecordRepository.Overdue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +27,11 @@ public class PurgeMetrics {
     private final AtomicLong overdue = new AtomicLong();
     private final AtomicLong blocked = new AtomicLong();
     private final AtomicLong oldestOverdueSeconds = new AtomicLong();
-    private final EntityManager entityManager;
+    private final PurgeRecordRepository records;
     private final Clock clock;
 
-    PurgeMetrics(MeterRegistry registry, EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
+    PurgeMetrics(MeterRegistry registry, PurgeRecordRepository records, Clock clock) {
+        this.records = records;
         this.clock = clock;
         this.purged = Counter.builder("ats.retention.purged")
                 .description("Applications purged because they expired")
@@ -71,14 +69,10 @@ public class PurgeMetrics {
     /** Measures the overdue backlog now. */
     public void refreshOverdue() {
         Instant now = clock.instant();
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
-                .createNativeQuery("select count(*), min(a.expires_at), count(*) filter (where a.purge_attempts > 0)"
-                        + " from application a where " + PurgeRules.dueForPurge("a", ":now"))
-                .setParameter("now", now)
-                .getSingleResult());
-        overdue.set(((Number) row[0]).longValue());
-        blocked.set(((Number) row[2]).longValue());
-        Instant oldest = SqlValues.instant(row[1]);
+        Overdue backlog = QuarkusTransaction.requiringNew().call(() -> records.overdue(now));
+        overdue.set(backlog.count());
+        blocked.set(backlog.blocked());
+        Instant oldest = backlog.oldestExpiresAt();
         oldestOverdueSeconds.set(
                 oldest == null ? 0 : Duration.between(oldest, now).toSeconds());
     }

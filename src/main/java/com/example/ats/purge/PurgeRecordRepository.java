@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Purge records, and the queue of what is due, read for the privacy officer. */
+/** Purge records, and the queue of what is due, read for the privacy officer and the compliance metrics. */
 @ApplicationScoped
 public class PurgeRecordRepository implements PanacheRepositoryBase<PurgeRecord, UUID> {
 
@@ -45,6 +45,29 @@ public class PurgeRecordRepository implements PanacheRepositoryBase<PurgeRecord,
                         (Boolean) row[2],
                         (Boolean) row[2] ? SqlValues.instant(row[3]) : null))
                 .toList();
+    }
+
+    /** The overdue backlog at {@code now}: how many are due, how many of them blocked, the oldest expiry among them. */
+    public record Overdue(long count, long blocked, Instant oldestExpiresAt) {}
+
+    /** How much is due for the purge at {@code now} and not yet purged (held applications are not due). */
+    public Overdue overdue(Instant now) {
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery("select count(*), min(a.expires_at), count(*) filter (where a.purge_attempts > 0)"
+                        + " from application a where " + PurgeRules.dueForPurge("a", ":now"))
+                .setParameter("now", now)
+                .getSingleResult();
+        return new Overdue(((Number) row[0]).longValue(), ((Number) row[2]).longValue(), SqlValues.instant(row[1]));
+    }
+
+    /** Those of these applications that already have a purge record. */
+    public List<UUID> recordedAmong(List<UUID> applicationIds) {
+        @SuppressWarnings("unchecked")
+        List<UUID> recorded = getEntityManager()
+                .createNativeQuery("select application_id from purge_record where application_id in (?1)", UUID.class)
+                .setParameter(1, applicationIds)
+                .getResultList();
+        return recorded;
     }
 
     private static String reasonOf(String lastConsentAction) {

@@ -1,10 +1,9 @@
 package com.example.ats.purge;
 
-import com.example.ats.retention.PurgeRules;
+import com.example.ats.purge.RemovableApplicationRepository.Restored;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.Problem;
 import com.example.ats.shared.ProblemType;
-import com.example.ats.shared.SqlValues;
 import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
 import com.example.ats.storage.ObjectStoreUnavailableException;
@@ -12,7 +11,6 @@ import com.example.ats.storage.ObjectsNotDeletedException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,13 +35,20 @@ public class PurgeReplay {
 
     private static final int BATCH = 200;
 
-    private final EntityManager entityManager;
+    private final RemovableApplicationRepository applications;
+    private final PurgeRecordRepository purgeRecords;
     private final ObjectStore store;
     private final Clock clock;
     private final Removal removal;
 
-    PurgeReplay(EntityManager entityManager, ObjectStore store, Clock clock, Removal removal) {
-        this.entityManager = entityManager;
+    PurgeReplay(
+            RemovableApplicationRepository applications,
+            PurgeRecordRepository purgeRecords,
+            ObjectStore store,
+            Clock clock,
+            Removal removal) {
+        this.applications = applications;
+        this.purgeRecords = purgeRecords;
         this.store = store;
         this.clock = clock;
         this.removal = removal;
@@ -98,33 +103,25 @@ public class PurgeReplay {
      */
     private void refuseWhatCouldNotHaveHappened(List<Recorded> records) {
         Instant now = clock.instant();
-        Map<UUID, Object[]> rows = new HashMap<>();
+        Map<UUID, Restored> rows = new HashMap<>();
         List<UUID> ids =
                 records.stream().map(Recorded::applicationId).distinct().toList();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            QuarkusTransaction.requiringNew().run(() -> rows.putAll(rows(chunk, now, "")));
+            QuarkusTransaction.requiringNew().run(() -> rows.putAll(byId(applications.restored(chunk, now))));
         }
         refuseDoubtful(records, rows, now, "nothing was replayed");
     }
 
-    /** The restored rows of these applications, with whether a hold is in force at {@code now}. */
-    private Map<UUID, Object[]> rows(List<UUID> ids, Instant now, String lock) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = entityManager
-                .createNativeQuery("select a.id, a.applied_at, a.expires_at, " + PurgeRules.holdInForce("a", ":now")
-                        + " from application a where a.id in (:ids)" + lock)
-                .setParameter("now", now)
-                .setParameter("ids", ids)
-                .getResultList();
-        Map<UUID, Object[]> rows = new HashMap<>();
-        found.forEach(row -> rows.put((UUID) row[0], row));
+    private static Map<UUID, Restored> byId(List<Restored> found) {
+        Map<UUID, Restored> rows = new HashMap<>();
+        found.forEach(row -> rows.put(row.id(), row));
         return rows;
     }
 
     /** 409 naming every record that could not have happened, with what the caller should know about the rest. */
     private static void refuseDoubtful(
-            List<Recorded> records, Map<UUID, Object[]> rows, Instant now, String consequence) {
+            List<Recorded> records, Map<UUID, Restored> rows, Instant now, String consequence) {
         List<Problem.FieldError> refused = new ArrayList<>();
         for (Recorded record : records) {
             String why = doubt(record, rows.get(record.applicationId()), now);
@@ -141,7 +138,7 @@ public class PurgeReplay {
     }
 
     /** Why this record cannot be replayed, or null. */
-    private static String doubt(Recorded record, Object[] row, Instant now) {
+    private static String doubt(Recorded record, Restored row, Instant now) {
         if (record.purgedAt().isAfter(now)) {
             return "purged in the future";
         }
@@ -152,12 +149,12 @@ public class PurgeReplay {
         if (row == null) {
             return null;
         }
-        Instant appliedAt = SqlValues.instant(row[1]);
-        Instant expiresAt = SqlValues.instant(row[2]);
+        Instant appliedAt = row.appliedAt();
+        Instant expiresAt = row.expiresAt();
         if (record.purgedAt().isBefore(appliedAt)) {
             return "purged before the application was made";
         }
-        if (Boolean.TRUE.equals(row[3])) {
+        if (row.held()) {
             return "under a legal hold: release it first";
         }
         if (record.reason() == PurgeRecord.Reason.EXPIRED
@@ -172,7 +169,7 @@ public class PurgeReplay {
         List<UUID> ids = batch.stream().map(Recorded::applicationId).distinct().toList();
         Instant now = clock.instant();
         // checked again under the lock: a hold put or a consent given since the check before the replay counts
-        Map<UUID, Object[]> rows = rows(ids, now, " for update");
+        Map<UUID, Restored> rows = byId(applications.restoredForUpdate(ids, now));
         refuseDoubtful(batch, rows, now, "the batches before were replayed");
         List<UUID> present = List.copyOf(rows.keySet());
 
@@ -180,12 +177,7 @@ public class PurgeReplay {
         // may hold objects of applications whose rows are gone.
         Set<String> keys = new LinkedHashSet<>();
         if (!present.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<String> documentKeys = entityManager
-                    .createNativeQuery("select object_key from document where application_id in (?1)", String.class)
-                    .setParameter(1, present)
-                    .getResultList();
-            keys.addAll(documentKeys);
+            keys.addAll(applications.objectKeysOf(present));
         }
         for (UUID id : ids) {
             try (Stream<String> stored = store.keys(ObjectKeys.of(id))) {
@@ -198,12 +190,7 @@ public class PurgeReplay {
             throw new ObjectStoreUnavailableException(e); // 503: nothing of this batch is removed; replay again
         }
 
-        @SuppressWarnings("unchecked")
-        List<UUID> recorded = entityManager
-                .createNativeQuery("select application_id from purge_record where application_id in (?1)", UUID.class)
-                .setParameter(1, ids)
-                .getResultList();
-        Set<UUID> done = new HashSet<>(recorded);
+        Set<UUID> done = new HashSet<>(purgeRecords.recordedAmong(ids));
         List<PurgeRecord> restored = new ArrayList<>();
         for (Recorded record : batch) {
             if (done.add(record.applicationId())) {

@@ -1,8 +1,9 @@
 package com.example.ats.purge;
 
+import com.example.ats.purge.RemovableApplicationRepository.DocumentKey;
+import com.example.ats.purge.RemovableApplicationRepository.Removable;
 import com.example.ats.retention.PurgeRules;
 import com.example.ats.retention.RetentionConfig;
-import com.example.ats.shared.SqlValues;
 import com.example.ats.storage.ObjectStore;
 import com.example.ats.storage.ObjectStoreUnavailableException;
 import com.example.ats.storage.ObjectsNotDeletedException;
@@ -13,13 +14,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -46,7 +48,7 @@ public class Purger {
             "purge_attempts",
             "purge_retry_at");
 
-    private final EntityManager entityManager;
+    private final RemovableApplicationRepository applications;
     private final WorkQueue queue;
     private final ObjectStore store;
     private final PurgeProbe probe;
@@ -58,7 +60,7 @@ public class Purger {
     private volatile boolean stopping;
 
     Purger(
-            EntityManager entityManager,
+            RemovableApplicationRepository applications,
             WorkQueue queue,
             ObjectStore store,
             PurgeProbe probe,
@@ -67,7 +69,7 @@ public class Purger {
             Clock clock,
             RetentionConfig config,
             Removal removal) {
-        this.entityManager = entityManager;
+        this.applications = applications;
         this.queue = queue;
         this.store = store;
         this.probe = probe;
@@ -124,13 +126,7 @@ public class Purger {
         if (ids.isEmpty()) {
             return new Batch(0, 0, 0);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> due = entityManager
-                .createNativeQuery("select id, expires_at, policy_version from application where id in (:ids)"
-                        + " order by expires_at, id")
-                .setParameter("ids", ids)
-                .getResultList();
-        return remove(due, PurgeRecord.Reason.EXPIRED);
+        return remove(applications.inExpiryOrder(ids), PurgeRecord.Reason.EXPIRED);
     }
 
     /**
@@ -139,28 +135,20 @@ public class Purger {
      * false when there is nothing to erase (already purged or erased). Call inside a transaction.
      */
     public boolean erase(UUID applicationId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> row = entityManager
-                .createNativeQuery("select id, expires_at, policy_version from application where id = ?1 for update")
-                .setParameter(1, applicationId)
-                .getResultList();
+        Optional<Removable> row = applications.lockForErasure(applicationId);
         if (row.isEmpty()) {
             return false;
         }
-        remove(row, PurgeRecord.Reason.ERASURE_REQUEST);
+        remove(List.of(row.get()), PurgeRecord.Reason.ERASURE_REQUEST);
         return true;
     }
 
     /** Objects first, then rows, then one purge record each: the order that leaves nothing behind after a crash. */
-    private Batch remove(List<Object[]> examined, PurgeRecord.Reason reason) {
-        List<Object[]> locked = examined;
-        List<UUID> ids = locked.stream().map(row -> (UUID) row[0]).toList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> documents = entityManager
-                .createNativeQuery("select application_id, object_key from document where application_id in (?1)")
-                .setParameter(1, ids)
-                .getResultList();
-        List<String> keys = documents.stream().map(row -> (String) row[1]).toList();
+    private Batch remove(List<Removable> examined, PurgeRecord.Reason reason) {
+        List<Removable> locked = examined;
+        List<UUID> ids = locked.stream().map(Removable::id).toList();
+        List<DocumentKey> documents = applications.documentsOf(ids);
+        List<String> keys = documents.stream().map(DocumentKey::objectKey).toList();
         try {
             store.delete(keys);
         } catch (ObjectsNotDeletedException e) {
@@ -170,17 +158,15 @@ public class Purger {
             }
             // One stuck object must not stop the purge: its application stays due, is retried later, the rest goes.
             Set<UUID> stuck = documents.stream()
-                    .filter(d -> e.keys().contains((String) d[1]))
-                    .map(d -> (UUID) d[0])
+                    .filter(d -> e.keys().contains(d.objectKey()))
+                    .map(DocumentKey::applicationId)
                     .collect(Collectors.toSet());
             blocked.retryLater(stuck, e.getMessage());
-            locked = locked.stream()
-                    .filter(row -> !stuck.contains((UUID) row[0]))
-                    .toList();
-            ids = locked.stream().map(row -> (UUID) row[0]).toList();
+            locked = locked.stream().filter(row -> !stuck.contains(row.id())).toList();
+            ids = locked.stream().map(Removable::id).toList();
             keys = documents.stream()
-                    .filter(d -> !stuck.contains((UUID) d[0]))
-                    .map(d -> (String) d[1])
+                    .filter(d -> !stuck.contains(d.applicationId()))
+                    .map(DocumentKey::objectKey)
                     .toList();
             if (ids.isEmpty()) {
                 return new Batch(examined.size(), 0, 0);
@@ -191,10 +177,11 @@ public class Purger {
         Instant purgedAt = clock.instant();
         List<PurgeRecord> proofs = new ArrayList<>();
         Map<UUID, PurgeRecord.Reason> reasons = new LinkedHashMap<>();
-        for (Object[] row : locked) {
-            UUID id = (UUID) row[0];
-            int objects = (int) documents.stream().filter(d -> id.equals(d[0])).count();
-            proofs.add(PurgeRecord.of(id, SqlValues.instant(row[1]), purgedAt, reason, (String) row[2], objects));
+        List<UUID> owners = documents.stream().map(DocumentKey::applicationId).toList();
+        for (Removable row : locked) {
+            UUID id = row.id();
+            int objects = Collections.frequency(owners, id);
+            proofs.add(PurgeRecord.of(id, row.expiresAt(), purgedAt, reason, row.policyVersion(), objects));
             reasons.put(id, reason);
         }
         removal.rowsAndProofs(ids, proofs);

@@ -4,7 +4,6 @@ import com.example.ats.event.EventType;
 import com.example.ats.event.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,18 @@ import java.util.UUID;
 @ApplicationScoped
 class Removal {
 
-    private final EntityManager entityManager;
+    private final RemovableApplicationRepository applications;
+    private final PurgeRecordRepository records;
     private final Event<ApplicationsRemoved> removed;
     private final Outbox outbox;
 
-    Removal(EntityManager entityManager, Event<ApplicationsRemoved> removed, Outbox outbox) {
-        this.entityManager = entityManager;
+    Removal(
+            RemovableApplicationRepository applications,
+            PurgeRecordRepository records,
+            Event<ApplicationsRemoved> removed,
+            Outbox outbox) {
+        this.applications = applications;
+        this.records = records;
         this.removed = removed;
         this.outbox = outbox;
     }
@@ -31,16 +36,9 @@ class Removal {
     /** Deletes every row of {@code present} (the application's delete cascades to its children), then writes the proofs. */
     void rowsAndProofs(List<UUID> present, List<PurgeRecord> proofs) {
         if (!present.isEmpty()) {
-            entityManager
-                    .createNativeQuery("delete from idempotency_key where application_id in (?1)")
-                    .setParameter(1, present)
-                    .executeUpdate();
-            entityManager
-                    .createNativeQuery("delete from application where id in (?1)")
-                    .setParameter(1, present)
-                    .executeUpdate();
+            applications.delete(present);
         }
-        proofs.forEach(entityManager::persist);
+        records.persist(proofs);
     }
 
     /**

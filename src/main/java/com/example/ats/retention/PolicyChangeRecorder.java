@@ -7,8 +7,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import java.util.List;
 
 /**
  * At start, compares the retention rules in force with the ones last recorded and, when they differ (or on the first
@@ -23,12 +21,12 @@ class PolicyChangeRecorder {
 
     private final RetentionPolicy policy;
     private final AuditLog audit;
-    private final EntityManager entityManager;
+    private final PolicyChangeRepository changes;
 
-    PolicyChangeRecorder(RetentionPolicy policy, AuditLog audit, EntityManager entityManager) {
+    PolicyChangeRecorder(RetentionPolicy policy, AuditLog audit, PolicyChangeRepository changes) {
         this.policy = policy;
         this.audit = audit;
-        this.entityManager = entityManager;
+        this.changes = changes;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -36,17 +34,8 @@ class PolicyChangeRecorder {
     }
 
     private void recordIfChanged() {
-        entityManager
-                .createNativeQuery("select pg_advisory_xact_lock(?1)")
-                .setParameter(1, LOCK_KEY)
-                .getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<String> last = entityManager
-                .createNativeQuery(
-                        "select detail from audit_event where action = ?1 order by occurred_at desc, id desc limit 1")
-                .setParameter(1, ACTION.name())
-                .getResultList();
-        String previous = last.isEmpty() ? null : last.getFirst();
+        changes.lock(LOCK_KEY);
+        String previous = changes.lastRecorded(ACTION).orElse(null);
         if (policy.version().equals(previous)) {
             return;
         }

@@ -6,19 +6,17 @@ import com.example.ats.work.Jobs;
 import com.example.ats.work.RetrySchedule;
 import com.example.ats.work.Work;
 import com.example.ats.work.WorkQueue;
-import com.example.ats.work.WorkTable;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Scans the documents stored {@code PENDING} (the scanner was down or slow at intake, or they predate scanning) from
@@ -29,15 +27,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PendingScanWorker implements Work<PendingScanWorker.Stored, MalwareScanner.Result> {
 
-    static final WorkTable PENDING = new WorkTable(
-            "document",
-            "w.scan_state = 'PENDING'",
-            "w.scan_retry_at nulls first, w.created_at",
-            "scan_leased_until",
-            "scan_attempts",
-            "scan_retry_at");
-
-    private final EntityManager entityManager;
+    private final ScanRepository documents;
     private final WorkQueue queue;
     private final Jobs jobs;
     private final ObjectStore store;
@@ -45,13 +35,13 @@ public class PendingScanWorker implements Work<PendingScanWorker.Stored, Malware
     private final ScanConfig config;
 
     PendingScanWorker(
-            EntityManager entityManager,
+            ScanRepository documents,
             WorkQueue queue,
             Jobs jobs,
             ObjectStore store,
             MalwareScanner scanner,
             ScanConfig config) {
-        this.entityManager = entityManager;
+        this.documents = documents;
         this.queue = queue;
         this.jobs = jobs;
         this.store = store;
@@ -93,7 +83,7 @@ public class PendingScanWorker implements Work<PendingScanWorker.Stored, Malware
     @Override
     public Kind kind() {
         return new Kind(
-                PENDING,
+                ScanRepository.PENDING,
                 config.workerTimeout().plusMinutes(1),
                 config.workerTimeout().plusSeconds(30),
                 RetrySchedule.thenRepeatLast(config.retrySchedule()),
@@ -103,15 +93,7 @@ public class PendingScanWorker implements Work<PendingScanWorker.Stored, Malware
 
     @Override
     public Map<UUID, Stored> load(List<UUID> ids) {
-        Map<UUID, Stored> stored = new HashMap<>();
-        for (UUID id : ids) {
-            Object[] row = (Object[]) entityManager
-                    .createNativeQuery("select application_id, object_key from document where id = :id")
-                    .setParameter("id", id)
-                    .getSingleResult();
-            stored.put(id, new Stored(id, (UUID) row[0], (String) row[1]));
-        }
-        return stored;
+        return ids.stream().collect(Collectors.toMap(id -> id, documents::stored));
     }
 
     @Override
@@ -136,19 +118,10 @@ public class PendingScanWorker implements Work<PendingScanWorker.Stored, Malware
             return false;
         }
         MalwareScanner.Result result = outcome.value();
-        int updated = entityManager
-                .createNativeQuery("update document set scan_state = :state, scan_signature = :signature,"
-                        + " scan_database = :database, scanned_at = :scannedAt"
-                        + " where id = :id and scan_state = 'PENDING'")
-                .setParameter("state", result.state().name())
-                .setParameter("signature", result.signature())
-                .setParameter("database", result.database())
-                .setParameter("scannedAt", result.scannedAt())
-                .setParameter("id", claim.id())
-                .executeUpdate();
-        if (updated == 1 && result.state() == ScanState.INFECTED) {
+        boolean written = documents.recordVerdict(claim.id(), result);
+        if (written && result.state() == ScanState.INFECTED) {
             Log.warnf("Stored document %s is infected (%s); staff cannot open it", claim.id(), result.signature());
         }
-        return updated == 1;
+        return written;
     }
 }

@@ -1,12 +1,10 @@
 package com.example.ats.scan;
 
-import com.example.ats.shared.SqlValues;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -18,45 +16,32 @@ import java.time.Duration;
 @ApplicationScoped
 public class ScanMetrics {
 
-    private final EntityManager entityManager;
+    private final ScanRepository documents;
     private final Clock clock;
 
-    ScanMetrics(EntityManager entityManager, Clock clock, MeterRegistry registry) {
-        this.entityManager = entityManager;
+    ScanMetrics(ScanRepository documents, Clock clock, MeterRegistry registry) {
+        this.documents = documents;
         this.clock = clock;
-        Gauge.builder("ats.scan.pending", this, ScanMetrics::pending)
+        Gauge.builder("ats.scan.pending", this, m -> m.read(documents::countPending))
                 .description("Documents not scanned yet (staff cannot open them)")
                 .register(registry);
         Gauge.builder("ats.scan.oldest.pending.age.seconds", this, ScanMetrics::oldestPendingAge)
                 .description("Age of the oldest document waiting for its scan, 0 when none")
                 .register(registry);
-        Gauge.builder("ats.scan.infected.stored", this, ScanMetrics::infectedStored)
+        Gauge.builder("ats.scan.infected.stored", this, m -> m.read(documents::countInfected))
                 .description("Stored documents found infected after intake (kept for the privacy officer)")
                 .register(registry);
     }
 
-    private double pending() {
-        return count("select count(*) from document where scan_state = 'PENDING'");
-    }
-
-    private double infectedStored() {
-        return count("select count(*) from document where scan_state = 'INFECTED'");
-    }
-
-    private double count(String sql) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) entityManager.createNativeQuery(sql).getSingleResult()).doubleValue());
+    private double read(java.util.function.Supplier<Long> count) {
+        return QuarkusTransaction.requiringNew().call(count::get);
     }
 
     private double oldestPendingAge() {
-        Object oldest = QuarkusTransaction.requiringNew()
-                .call(() -> entityManager
-                        .createNativeQuery("select min(created_at) from document where scan_state = 'PENDING'")
-                        .getSingleResult());
-        if (oldest == null) {
-            return 0;
-        }
-        return Math.max(
-                0, Duration.between(SqlValues.instant(oldest), clock.instant()).toSeconds());
+        return QuarkusTransaction.requiringNew()
+                .call(documents::oldestPending)
+                .map(oldest ->
+                        Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()))
+                .orElse(0L);
     }
 }

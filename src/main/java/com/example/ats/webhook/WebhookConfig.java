@@ -37,6 +37,11 @@ public interface WebhookConfig {
     @WithDefault("PT1M")
     Duration lease();
 
+    /** The longest one attempt can take: the owner's roles asked of Keycloak, then connecting and the answer. */
+    default Duration attemptTakes() {
+        return ownerRolesTimeout().plus(connectTimeout()).plus(responseTimeout());
+    }
+
     /** Deliveries claimed at a time by a replica, all sent at once. */
     @WithDefault("8")
     int parallelism();

@@ -61,4 +61,16 @@ public class WebhookDelivery {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** Records an attempt: delivered when {@code deliveredAt} is given, failed for good when given up. */
+    void attempted(Instant at, String outcome, Instant deliveredAt, boolean givenUp) {
+        this.lastAttemptAt = at;
+        this.lastOutcome = outcome;
+        if (deliveredAt != null) {
+            this.state = State.DELIVERED;
+            this.deliveredAt = deliveredAt;
+        } else if (givenUp) {
+            this.state = State.FAILED;
+        }
+    }
 }

@@ -4,6 +4,7 @@ import com.example.ats.event.EventStore;
 import com.example.ats.event.EventType;
 import com.example.ats.shared.Cursor;
 import com.example.ats.shared.KeysetQuery;
+import com.example.ats.work.WorkTable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -16,6 +17,15 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookDelivery, UUID> {
+
+    /** Deliveries as the work queue sees them: pending ones, due in order of their retry time and event. */
+    static final WorkTable QUEUE = new WorkTable(
+            "webhook_delivery",
+            "w.state = 'PENDING'",
+            "w.next_attempt_at, w.event_seq",
+            "leased_until",
+            "attempts",
+            "next_attempt_at");
 
     private final EventStore events;
     private final ObjectMapper json;

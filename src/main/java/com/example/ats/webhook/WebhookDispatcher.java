@@ -5,9 +5,6 @@ import com.example.ats.work.Jobs;
 import com.example.ats.work.RetrySchedule;
 import com.example.ats.work.Work;
 import com.example.ats.work.WorkQueue;
-import com.example.ats.work.WorkTable;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -29,13 +26,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookDispatcher implements Work<Outgoing, Void> {
 
-    static final WorkTable DELIVERIES = new WorkTable(
-            "webhook_delivery",
-            "w.state = 'PENDING'",
-            "w.next_attempt_at, w.event_seq",
-            "leased_until",
-            "attempts",
-            "next_attempt_at");
     private static final int MAX_ROUNDS = 20;
     /** The outcome of a delivery whose owner no longer holds a role that may read its type. */
     static final String OWNER_MAY_NOT_READ = "OWNER_MAY_NOT_READ";
@@ -50,8 +40,7 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
     private final FailingTargets failing;
     private final OwnerRoles ownerRoles;
     private final Clock clock;
-    private final Counter delivered;
-    private final Counter failedAttempts;
+    private final WebhookMetrics metrics;
 
     WebhookDispatcher(
             WorkQueue queue,
@@ -64,8 +53,8 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
             FailingTargets failing,
             OwnerRoles ownerRoles,
             Clock clock,
-            MeterRegistry registry) {
-        if (config.lease().compareTo(attemptTakes(config)) <= 0) {
+            WebhookMetrics metrics) {
+        if (config.lease().compareTo(config.attemptTakes()) <= 0) {
             throw new IllegalStateException("ats.webhooks.lease must be longer than the owner-roles, connect and"
                     + " response timeouts together, or no delivery is ever sent");
         }
@@ -79,8 +68,7 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
         this.failing = failing;
         this.ownerRoles = ownerRoles;
         this.clock = clock;
-        this.delivered = attempts(registry, "delivered");
-        this.failedAttempts = attempts(registry, "failed");
+        this.metrics = metrics;
     }
 
     @Scheduled(
@@ -105,9 +93,9 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
     @Override
     public Kind kind() {
         return new Kind(
-                DELIVERIES,
+                WebhookDeliveryRepository.QUEUE,
                 config.lease(),
-                attemptTakes(config),
+                config.attemptTakes(),
                 RetrySchedule.thenGiveUp(config.retrySchedule()),
                 config.parallelism(),
                 config.parallelism());
@@ -151,30 +139,12 @@ public class WebhookDispatcher implements Work<Outgoing, Void> {
     @Override
     public boolean record(WorkQueue.Claim claim, Outcome<Void> outcome, Optional<Instant> retryAt) {
         WebhookDelivery delivery = deliveries.findById(claim.id());
-        delivery.lastAttemptAt = claim.claimedAt();
-        delivery.lastOutcome = outcome.code();
-        (outcome.done() ? delivered : failedAttempts).increment();
-        if (outcome.done()) {
-            delivery.state = WebhookDelivery.State.DELIVERED;
-            delivery.deliveredAt = clock.instant();
-        } else if (outcome.refused()) {
-            delivery.state = WebhookDelivery.State.FAILED; // the receiver is not at fault: the target stays enabled
-        } else if (retryAt.isEmpty()) {
-            delivery.state = WebhookDelivery.State.FAILED;
-            failing.disable(delivery.subscriptionId);
+        metrics.attempt(outcome.done());
+        boolean givenUp = outcome.refused() || (!outcome.done() && retryAt.isEmpty());
+        delivery.attempted(claim.claimedAt(), outcome.code(), outcome.done() ? clock.instant() : null, givenUp);
+        if (givenUp && !outcome.refused()) {
+            failing.disable(delivery.subscriptionId); // a refusal is not the receiver's fault: its target stays enabled
         }
         return true;
-    }
-
-    /** The longest one attempt can take: the owner's roles asked of Keycloak, then connecting and the answer. */
-    private static java.time.Duration attemptTakes(WebhookConfig config) {
-        return config.ownerRolesTimeout().plus(config.connectTimeout()).plus(config.responseTimeout());
-    }
-
-    private static Counter attempts(MeterRegistry registry, String outcome) {
-        return Counter.builder("ats.webhook.deliveries")
-                .tag("outcome", outcome)
-                .description("Webhook delivery attempts, by outcome")
-                .register(registry);
     }
 }

@@ -3,11 +3,11 @@ package com.example.ats.webhook;
 import com.example.ats.event.EventStore;
 import com.example.ats.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,36 +20,35 @@ public class WebhookFanOut {
 
     private static final int BATCH = 1_000;
 
-    private final EntityManager entityManager;
+    private final DispatchPositionRepository position;
     private final EventStore events;
     private final WebhookSubscriptionRepository subscriptions;
+    private final WebhookDeliveryRepository deliveries;
     private final Clock clock;
 
     WebhookFanOut(
-            EntityManager entityManager, EventStore events, WebhookSubscriptionRepository subscriptions, Clock clock) {
-        this.entityManager = entityManager;
+            DispatchPositionRepository position,
+            EventStore events,
+            WebhookSubscriptionRepository subscriptions,
+            WebhookDeliveryRepository deliveries,
+            Clock clock) {
+        this.position = position;
         this.events = events;
         this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
     /** Events after the dispatch position become deliveries; returns how many (at least one if events were taken). */
     public int dispatch() {
-        boolean ours = (Boolean) entityManager
-                .createNativeQuery("select pg_try_advisory_xact_lock(hashtext('webhook-fan-out'))")
-                .getSingleResult();
-        if (!ours) {
+        if (!position.tryLockFanOut()) {
             return 0; // another replica is fanning out
         }
-        @SuppressWarnings("unchecked")
-        List<Number> position = entityManager
-                .createNativeQuery("select dispatched_through from webhook_dispatch for update")
-                .getResultList();
-        if (position.isEmpty()) {
+        Optional<Long> through = position.lock();
+        if (through.isEmpty()) {
             return 0; // the row went in a restore: subscribing brings it back
         }
-        long through = position.getFirst().longValue();
-        List<EventStore.Stored> batch = events.after(through, Set.of(), BATCH);
+        List<EventStore.Stored> batch = events.after(through.get(), Set.of(), BATCH);
         if (batch.isEmpty()) {
             return 0;
         }
@@ -67,28 +66,13 @@ public class WebhookFanOut {
                     delivery.createdAt = now;
                     delivery.state = WebhookDelivery.State.PENDING;
                     delivery.nextAttemptAt = now;
-                    entityManager.persist(delivery);
+                    deliveries.persist(delivery);
                     made++;
                 }
             }
         }
-        entityManager
-                .createNativeQuery("update webhook_dispatch set dispatched_through = :seq")
-                .setParameter("seq", batch.getLast().seq())
-                .executeUpdate();
+        position.moveTo(batch.getLast().seq());
         return Math.max(made, 1);
-    }
-
-    /**
-     * The dispatch position row, again if it went (a restore into emptied tables): from the start, so that
-     * subscriptions get what they may have missed; duplicates are allowed, gaps are not. Only when subscribing: a
-     * dispatcher that wrote it on its own could collide with a restore that is still loading the tables.
-     */
-    static void restorePosition(EntityManager entityManager) {
-        entityManager
-                .createNativeQuery(
-                        "insert into webhook_dispatch (dispatched_through) values (0) on conflict do nothing")
-                .executeUpdate();
     }
 
     static boolean wants(WebhookSubscription subscription, EventType type) {

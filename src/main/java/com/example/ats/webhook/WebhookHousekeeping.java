@@ -6,7 +6,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -18,14 +17,14 @@ import java.time.Instant;
 @ApplicationScoped
 public class WebhookHousekeeping {
 
-    private final EntityManager entityManager;
+    private final WebhookSubscriptionRepository subscriptions;
     private final EventRetention retention;
     private final Clock clock;
     private final Jobs jobs;
 
-    WebhookHousekeeping(EntityManager entityManager, EventRetention retention, Clock clock, Jobs jobs) {
+    WebhookHousekeeping(WebhookSubscriptionRepository subscriptions, EventRetention retention, Clock clock, Jobs jobs) {
         this.jobs = jobs;
-        this.entityManager = entityManager;
+        this.subscriptions = subscriptions;
         this.retention = retention;
         this.clock = clock;
     }
@@ -51,23 +50,8 @@ public class WebhookHousekeeping {
     public Result runNow() {
         Instant cutoff = retention.cutoff();
         Instant now = clock.instant();
-        int marked = QuarkusTransaction.requiringNew()
-                .call(() -> entityManager
-                        .createNativeQuery("""
-                        update webhook_subscription s set missed_events_at = :now
-                         where missed_events_at is null
-                           and exists (select 1 from webhook_delivery d join outbox_event e on e.seq = d.event_seq
-                                        where d.subscription_id = s.id and d.state <> 'DELIVERED'
-                                          and e.occurred_at < :cutoff)""")
-                        .setParameter("now", now)
-                        .setParameter("cutoff", cutoff)
-                        .executeUpdate());
-        int removed = QuarkusTransaction.requiringNew()
-                .call(() -> entityManager
-                        .createNativeQuery(
-                                "delete from webhook_subscription where state = 'DISABLED' and disabled_at < :cutoff")
-                        .setParameter("cutoff", cutoff)
-                        .executeUpdate());
+        int marked = QuarkusTransaction.requiringNew().call(() -> subscriptions.markMissedEvents(now, cutoff));
+        int removed = QuarkusTransaction.requiringNew().call(() -> subscriptions.removeDisabledBefore(cutoff));
         return new Result(marked, removed, retention.pruneNow());
     }
 }

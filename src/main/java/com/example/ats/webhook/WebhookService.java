@@ -33,6 +33,7 @@ public class WebhookService {
 
     private final WebhookSubscriptionRepository subscriptions;
     private final WebhookDeliveryRepository deliveries;
+    private final DispatchPositionRepository position;
     private final EventStore events;
     private final TargetPolicy targets;
     private final WebhookSender sender;
@@ -44,6 +45,7 @@ public class WebhookService {
     WebhookService(
             WebhookSubscriptionRepository subscriptions,
             WebhookDeliveryRepository deliveries,
+            DispatchPositionRepository position,
             EventStore events,
             TargetPolicy targets,
             WebhookSender sender,
@@ -53,6 +55,7 @@ public class WebhookService {
             Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.position = position;
         this.events = events;
         this.targets = targets;
         this.sender = sender;
@@ -94,12 +97,7 @@ public class WebhookService {
         WebhookSubscription subscription = QuarkusTransaction.requiringNew().call(() -> {
             // Waits for a dispatch in progress: every event after this position is dispatched with us in the list.
             // The lock also serialises subscribing, so the count below holds.
-            WebhookFanOut.restorePosition(subscriptions.getEntityManager());
-            long dispatched = ((Number) subscriptions
-                            .getEntityManager()
-                            .createNativeQuery("select dispatched_through from webhook_dispatch for update")
-                            .getSingleResult())
-                    .longValue();
+            long dispatched = position.restoreAndLock();
             if (subscriptions.countOf(owner) >= config.maxPerOwner()) {
                 throw tooMany();
             }

@@ -177,67 +177,26 @@ class ArchitectureTest {
                 .anyMatch(line -> line.contains("PlantedHelper"));
     }
 
-    /**
-     * Classes that still run SQL of their own (issue 32 moves it into repositories that return records). The list
-     * only shrinks: a class that no longer needs its place fails the test below, and a new one cannot join it.
-     */
-    static final java.util.Set<String> SQL_STILL_TO_MOVE = java.util.Set.of(
-            "com.example.ats.webhook.WebhookHousekeeping",
-            "com.example.ats.webhook.WebhookService",
-            "com.example.ats.webhook.WebhookFanOut",
-            "com.example.ats.applicant.ApplicantAuthentication",
-            "com.example.ats.applicant.SignInLinks",
-            "com.example.ats.purge.Purger",
-            "com.example.ats.purge.Removal",
-            "com.example.ats.purge.Erasure",
-            "com.example.ats.purge.PurgeMetrics",
-            "com.example.ats.purge.PurgeReplay",
-            "com.example.ats.retention.PolicyChangeRecorder",
-            "com.example.ats.event.EventStore",
-            "com.example.ats.event.Outbox",
-            "com.example.ats.consentmail.TextChangeAnnouncer",
-            "com.example.ats.mail.MailWorker",
-            "com.example.ats.mail.MailMetrics",
-            "com.example.ats.scan.PendingScanWorker",
-            "com.example.ats.scan.ScanMetrics",
-            "com.example.ats.privacy.RegisterMinimisation",
-            "com.example.ats.privacy.PrivacyMetrics",
-            "com.example.ats.privacy.PrivacyRequestService");
-
     /** SQL lives in repositories (and the work queue, the one claim mechanism): nobody else holds the EntityManager. */
-    static ArchRule entityManagerOnlyInRepositories(java.util.Set<String> stillToMove) {
-        return noClasses()
-                .that(DescribedPredicate.describe(
-                        "are not repositories, the work queue or still to move",
-                        (JavaClass type) -> !outermost(type).getSimpleName().endsWith("Repository")
-                                && !outermost(type).getName().equals("com.example.ats.work.WorkQueue")
-                                && !stillToMove.contains(outermost(type).getName())))
-                .should()
-                .dependOnClassesThat()
-                .areAssignableTo(EntityManager.class)
-                .because("SQL lives in repositories that return records, where it can be found and tested");
-    }
+    static final ArchRule ENTITY_MANAGER_ONLY_IN_REPOSITORIES = noClasses()
+            .that(DescribedPredicate.describe(
+                    "are not repositories or the work queue",
+                    (JavaClass type) -> !outermost(type).getSimpleName().endsWith("Repository")
+                            && !outermost(type).getName().equals("com.example.ats.work.WorkQueue")))
+            .should()
+            .dependOnClassesThat()
+            .areAssignableTo(EntityManager.class)
+            .because("SQL lives in repositories that return records, where it can be found and tested");
 
     @Test
     void onlyRepositoriesHoldTheEntityManagerAndTheRuleFindsAPlantedViolation() {
-        entityManagerOnlyInRepositories(SQL_STILL_TO_MOVE).check(SERVICE);
-        assertThat(entityManagerOnlyInRepositories(java.util.Set.of())
+        ENTITY_MANAGER_ONLY_IN_REPOSITORIES.check(SERVICE);
+        assertThat(ENTITY_MANAGER_ONLY_IN_REPOSITORIES
                         .evaluate(PLANTED_HOUSE)
                         .getFailureReport()
                         .getDetails())
                 .anyMatch(line -> line.contains("PlantedVacancyService"))
                 .noneMatch(line -> line.contains("PlantedVacancyRepository"));
-    }
-
-    @Test
-    void everyClassStillToMoveStillNeedsItsPlace() {
-        for (String name : SQL_STILL_TO_MOVE) {
-            JavaClass type = SERVICE.get(name);
-            assertThat(type.getDirectDependenciesFromSelf().stream()
-                            .anyMatch(d -> d.getTargetClass().isAssignableTo(EntityManager.class)))
-                    .as("%s no longer uses the EntityManager: take it off SQL_STILL_TO_MOVE", name)
-                    .isTrue();
-        }
     }
 
     private static ArchCondition<JavaClass> dependOnAResourceOfAnotherClass() {
