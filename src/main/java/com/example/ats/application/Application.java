@@ -58,6 +58,10 @@ public class Application {
     @Column(name = "language")
     public String language;
 
+    /** How it came in, for the statistics: the apply page, the API, or the HR tool's client id; never a person. */
+    @Column(name = "channel")
+    public String channel;
+
     @Column(name = "access_token_hash", nullable = false)
     public byte[] accessTokenHash;
 

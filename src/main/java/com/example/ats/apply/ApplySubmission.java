@@ -3,6 +3,7 @@ package com.example.ats.apply;
 import com.example.ats.intake.ApplicationForm;
 import com.example.ats.intake.IdempotentReplay;
 import com.example.ats.intake.IncomingFile;
+import com.example.ats.intake.IntakeChannel;
 import com.example.ats.intake.IntakeConfig;
 import com.example.ats.intake.IntakeReceiver;
 import com.example.ats.intake.IntakeService;
@@ -118,8 +119,14 @@ class ApplySubmission {
                         ? new IdempotentReplay.ClientKey("apply-page:" + submission, address)
                         : null;
         try {
-            IntakeService.Outcome outcome =
-                    intake.submit(reception.applicationId(), form, json.writeValueAsString(form), files, key, locale);
+            IntakeService.Outcome outcome = intake.submit(
+                    reception.applicationId(),
+                    form,
+                    json.writeValueAsString(form),
+                    files,
+                    key,
+                    locale,
+                    IntakeChannel.APPLY_PAGE);
             if (!outcome.replayed()) {
                 reception.keep();
             }

@@ -1,6 +1,7 @@
 package com.example.ats.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +40,22 @@ public class Outbox {
 
     private final TransactionSynchronizationRegistry transactions;
     private final EventRepository events;
+    private final List<EventTally> tallies;
     private final Clock clock;
 
-    Outbox(TransactionSynchronizationRegistry transactions, EventRepository events, Clock clock) {
+    Outbox(
+            TransactionSynchronizationRegistry transactions,
+            EventRepository events,
+            Instance<EventTally> tallies,
+            Clock clock) {
         this.transactions = transactions;
         this.events = events;
+        this.tallies = tallies.stream().toList();
         this.clock = clock;
     }
+
+    /** A transaction's events, and what each tally gathered from them, written together before it commits. */
+    private record Pending(List<EventRepository.NewEvent> events, Map<EventTally, List<Object>> tallied) {}
 
     /**
      * Keeps an event about {@code subjectId} for the current transaction, with its data as name-value pairs (a null
@@ -68,7 +79,14 @@ public class Outbox {
                 data.put(name, checked(name, value));
             }
         }
-        pending().add(new EventRepository.NewEvent(UUID.randomUUID(), type, subjectId, clock.instant(), data));
+        Instant at = clock.instant();
+        Pending pending = pending();
+        pending.events().add(new EventRepository.NewEvent(UUID.randomUUID(), type, subjectId, at, data));
+        for (EventTally tally : tallies) {
+            pending.tallied()
+                    .computeIfAbsent(tally, t -> new ArrayList<>())
+                    .addAll(tally.recorded(type, subjectId, Collections.unmodifiableMap(data), at));
+        }
     }
 
     /**
@@ -80,20 +98,20 @@ public class Outbox {
         events.deleteAbout(subjectIds);
     }
 
-    private List<EventRepository.NewEvent> pending() {
-        @SuppressWarnings("unchecked")
-        List<EventRepository.NewEvent> pending = (List<EventRepository.NewEvent>) transactions.getResource(PENDING);
+    private Pending pending() {
+        Pending pending = (Pending) transactions.getResource(PENDING);
         if (pending == null) {
             // Opens the transaction's session now, so that Hibernate's own synchronization is registered before
             // completion begins (registering one during it is refused).
             events.joinTransaction();
-            List<EventRepository.NewEvent> fresh = new ArrayList<>();
+            Pending fresh = new Pending(new ArrayList<>(), new LinkedHashMap<>());
             transactions.putResource(PENDING, fresh);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
                     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                        events.insert(fresh);
+                        events.insert(fresh.events()); // takes the lock, held until the commit
+                        fresh.tallied().forEach(EventTally::write);
                     }
                 }
 

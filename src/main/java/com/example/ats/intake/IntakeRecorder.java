@@ -71,7 +71,8 @@ public class IntakeRecorder {
             IdempotentReplay.ClientKey clientKey,
             String fingerprint,
             Instant now,
-            Locale language) {}
+            Locale language,
+            String channel) {}
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public ApplicationReceipt record(Accepted intake) {
@@ -83,6 +84,7 @@ public class IntakeRecorder {
         application.vacancyId = form.vacancyId();
         application.status = ApplicationStatus.RECEIVED;
         application.appliedAt = now;
+        application.channel = intake.channel();
         application.accessTokenHash = AccessTokens.hash(intake.token());
         application.language = Language.of(intake.language()).code();
         application.expiresAt = policy.expiresAt(

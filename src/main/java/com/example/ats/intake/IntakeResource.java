@@ -8,6 +8,7 @@ import com.example.ats.shared.ProblemType;
 import com.example.ats.shared.RateLimit;
 import com.example.ats.shared.RateLimited;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -50,11 +51,13 @@ public class IntakeResource {
     private final IntakeReceiver receiver;
     private final IntakeForms forms;
     private final IntakeService service;
+    private final SecurityIdentity identity;
 
-    IntakeResource(IntakeReceiver receiver, IntakeForms forms, IntakeService service) {
+    IntakeResource(IntakeReceiver receiver, IntakeForms forms, IntakeService service, SecurityIdentity identity) {
         this.receiver = receiver;
         this.forms = forms;
         this.service = service;
+        this.identity = identity;
     }
 
     @POST
@@ -162,6 +165,13 @@ public class IntakeResource {
                 ? null
                 : new IdempotentReplay.ClientKey(idempotencyKey, ClientAddress.of(request));
         Locale locale = Language.of(language, acceptLanguage).locale();
-        return service.submit(reception.applicationId(), form, reception.form(), reception.files(), clientKey, locale);
+        return service.submit(
+                reception.applicationId(),
+                form,
+                reception.form(),
+                reception.files(),
+                clientKey,
+                locale,
+                IntakeChannel.of(identity));
     }
 }

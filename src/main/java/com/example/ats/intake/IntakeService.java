@@ -65,6 +65,7 @@ public class IntakeService {
      *     a committed application references them
      * @param formJson the `application` part as received, part of the request's fingerprint for idempotency
      * @param clientKey the client's Idempotency-Key in its scope, or null
+     * @param channel how it came in, for the statistics ({@link IntakeChannel})
      */
     public Outcome submit(
             UUID applicationId,
@@ -72,7 +73,8 @@ public class IntakeService {
             String formJson,
             List<IncomingFile> files,
             IdempotentReplay.ClientKey clientKey,
-            Locale language) {
+            Locale language,
+            String channel) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so replays match
         checkVacancy(form);
         rules.check(form);
@@ -94,7 +96,7 @@ public class IntakeService {
                 stored.add(document(applicationId, prepared.get(i), scans.get(i), now));
             }
             ApplicationReceipt receipt = recorder.record(new IntakeRecorder.Accepted(
-                    applicationId, form, stored, token, clientKey, fingerprint, now, language));
+                    applicationId, form, stored, token, clientKey, fingerprint, now, language, channel));
             Log.infof("Application %s received with %d document(s)", applicationId, stored.size());
             return new Outcome(receipt, false);
         } catch (RuntimeException e) {

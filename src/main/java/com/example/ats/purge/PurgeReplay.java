@@ -203,7 +203,6 @@ public class PurgeReplay {
                         record.objectsRemoved()));
             }
         }
-        removal.rowsAndProofs(present, restored);
         // The outbox restored with the backup may lack the first telling: integrators hear of these removals again.
         Map<UUID, PurgeRecord.Reason> removedNow = new LinkedHashMap<>();
         for (Recorded record : batch) {
@@ -212,7 +211,7 @@ public class PurgeReplay {
                 removedNow.putIfAbsent(id, record.reason());
             }
         }
-        removal.tell(ids, clock.instant(), removedNow, true);
+        removal.remove(present, restored, ids, clock.instant(), removedNow, true);
         return new Outcome(batch.size(), present.size(), keys.size(), restored.size());
     }
 }

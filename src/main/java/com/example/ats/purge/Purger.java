@@ -184,8 +184,7 @@ public class Purger {
             proofs.add(PurgeRecord.of(id, row.expiresAt(), purgedAt, reason, row.policyVersion(), objects));
             reasons.put(id, reason);
         }
-        removal.rowsAndProofs(ids, proofs);
-        removal.tell(ids, purgedAt, reasons, false);
+        removal.remove(ids, proofs, ids, purgedAt, reasons, false);
         return new Batch(examined.size(), ids.size(), keys.size());
     }
 

@@ -33,24 +33,23 @@ class Removal {
         this.outbox = outbox;
     }
 
-    /** Deletes every row of {@code present} (the application's delete cascades to its children), then writes the proofs. */
-    void rowsAndProofs(List<UUID> present, List<PurgeRecord> proofs) {
-        if (!present.isEmpty()) {
-            applications.delete(present);
-        }
-        records.persist(proofs);
-    }
-
     /**
-     * Tells the service that these applications are gone (their queued mails go, the privacy register is minimised,
-     * their pending events are forgotten), and integrators which of them were removed now and why.
+     * Removes the applications: their earlier events are forgotten and the removal events recorded (while the rows
+     * are there, so that the statistics count each removal under its vacancy and month), every row of {@code present}
+     * is deleted (the application's delete cascades to its children), the proofs are written, and the service is told
+     * that they are gone (their queued mails go, the privacy register is minimised).
      *
+     * @param gone every application of the batch, whether its rows were still here or not
+     * @param removedNow those that integrators are told were removed now, and why
      * @param replayed the removal repeats one made before a restore (the event says so)
      */
-    void tell(List<UUID> gone, Instant at, Map<UUID, PurgeRecord.Reason> removedNow, boolean replayed) {
-        if (!removedNow.isEmpty()) {
-            removed.fire(new ApplicationsRemoved(gone, at));
-        }
+    void remove(
+            List<UUID> present,
+            List<PurgeRecord> proofs,
+            List<UUID> gone,
+            Instant at,
+            Map<UUID, PurgeRecord.Reason> removedNow,
+            boolean replayed) {
         outbox.forget(gone);
         removedNow.forEach((id, reason) -> {
             if (replayed) {
@@ -59,6 +58,13 @@ class Removal {
                 outbox.record(eventFor(reason), id, "reason", reason);
             }
         });
+        if (!present.isEmpty()) {
+            applications.delete(present);
+        }
+        records.persist(proofs);
+        if (!removedNow.isEmpty()) {
+            removed.fire(new ApplicationsRemoved(gone, at));
+        }
     }
 
     /** What integrators are told: erased on request, or purged because its time had come. */

@@ -181,6 +181,18 @@ class AuthorizationMatrixTest {
                         200,
                         c -> c.request().get("/api/v1/retention/purges").statusCode()),
                 new Endpoint(
+                        "GET /api/v1/statistics/funnel",
+                        EnumSet.of(Caller.HR_ADMIN, Caller.PRIVACY_OFFICER),
+                        200,
+                        c -> c.request().get("/api/v1/statistics/funnel").statusCode()),
+                new Endpoint(
+                        "GET /api/v1/statistics/privacy-requests",
+                        EnumSet.of(Caller.PRIVACY_OFFICER),
+                        200,
+                        c -> c.request()
+                                .get("/api/v1/statistics/privacy-requests")
+                                .statusCode()),
+                new Endpoint(
                         "POST /api/v1/retention/runs",
                         EnumSet.of(Caller.PRIVACY_OFFICER),
                         200,

@@ -1,0 +1,272 @@
+package com.example.ats.statistics;
+
+import com.example.ats.statistics.StatisticsRepository.CountRow;
+import com.example.ats.statistics.StatisticsRepository.DurationRow;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The funnel per vacancy and month, worked out from the counts alone: per channel, per vacancy, over all vacancies, and
+ * the duration buckets. Small counts are hidden by one rule over the whole of each month (every vacancy, whichever is
+ * asked for), so that no answer, and no two answers together, show what another hides. Months are never added up: a
+ * total over months could tell a hidden month by subtraction.
+ */
+@Schema(name = "FunnelStatistics")
+public record FunnelReport(
+        @Schema(example = "2026-01") String from,
+        @Schema(example = "2026-12") String to,
+
+        @Schema(description = "Counts below this are shown as \"<k\"", example = "5")
+        int smallestShown,
+
+        List<Month> months) {
+
+    /** One month of applications (by the month they were made, in Dutch time). */
+    @Schema(name = "FunnelMonth")
+    public record Month(
+            @Schema(example = "2026-03") String month,
+
+            @Schema(description = "Every vacancy together, per measure")
+            Map<Measure, Count> allVacancies,
+
+            List<Vacancy> vacancies) {}
+
+    @Schema(name = "FunnelVacancy")
+    public record Vacancy(
+            @Schema(description = "Absent for open applications, made without a vacancy", nullable = true)
+            UUID vacancyId,
+
+            @Schema(description = "Its title, while the vacancy exists", nullable = true)
+            String title,
+
+            @Schema(description = "Per measure, every channel together")
+            Map<Measure, Count> total,
+
+            @Schema(description = "Per channel (apply-page, api, or an HR tool's client id), per measure")
+            Map<String, Map<Measure, Count>> byChannel,
+
+            @Schema(description = "How long it took from the application, per milestone, in buckets of days")
+            Map<Milestone, Durations> durations) {}
+
+    @Schema(name = "FunnelDurations")
+    public record Durations(
+            @Schema(description = "Applications that reached the milestone")
+            Count reached,
+
+            List<Bucket> buckets) {}
+
+    @Schema(name = "DurationBucket")
+    public record Bucket(
+            @Schema(description = "Up to this many days; 0 for longer than the last bucket", example = "7")
+            int upToDays,
+
+            Count count) {}
+
+    /** A cell of the month's table: vacancy null for all vacancies, channel null for all channels. */
+    private record Cell(UUID vacancy, String channel, String measure, Integer bucket) {}
+
+    private static final String RESPONDED = "RESPONDED";
+    private static final String KEPT = "KEPT";
+
+    static FunnelReport of(
+            YearMonth from,
+            YearMonth to,
+            UUID onlyVacancy,
+            List<CountRow> counts,
+            List<DurationRow> durations,
+            Map<UUID, String> titles,
+            int smallestShown) {
+        List<Month> months = new ArrayList<>();
+        for (YearMonth month = to; !month.isBefore(from); month = month.minusMonths(1)) {
+            LocalDate first = month.atDay(1);
+            List<CountRow> monthCounts =
+                    counts.stream().filter(c -> c.month().equals(first)).toList();
+            List<DurationRow> monthDurations =
+                    durations.stream().filter(d -> d.month().equals(first)).toList();
+            months.add(month(month, onlyVacancy, monthCounts, monthDurations, titles, smallestShown));
+        }
+        return new FunnelReport(from.toString(), to.toString(), smallestShown, months);
+    }
+
+    private static Month month(
+            YearMonth month,
+            UUID onlyVacancy,
+            List<CountRow> counts,
+            List<DurationRow> durations,
+            Map<UUID, String> titles,
+            int smallestShown) {
+        Table<Cell> table = new Table<>(smallestShown);
+        Set<UUID> vacancies = new TreeSet<>();
+        Map<UUID, Set<String>> channels = new LinkedHashMap<>();
+        for (CountRow row : counts) {
+            table.add(new Cell(row.vacancyId(), row.channel(), row.measure().name(), null), row.count());
+            vacancies.add(row.vacancyId());
+            channels.computeIfAbsent(row.vacancyId(), v -> new TreeSet<>()).add(row.channel());
+        }
+        for (DurationRow row : durations) {
+            table.add(new Cell(row.vacancyId(), null, row.milestone().name(), row.upToDays()), row.count());
+            vacancies.add(row.vacancyId());
+        }
+        for (Measure measure : Measure.values()) {
+            for (UUID vacancy : vacancies) {
+                table.sum(
+                        channels.getOrDefault(vacancy, Set.of()).stream()
+                                .map(channel -> new Cell(vacancy, channel, measure.name(), null))
+                                .toList(),
+                        new Cell(vacancy, null, measure.name(), null));
+            }
+            table.sumHidingTheWholeFirst(
+                    vacancies.stream()
+                            .map(v -> new Cell(v, null, measure.name(), null))
+                            .toList(),
+                    new Cell(null, null, measure.name(), null));
+        }
+        // consent given or refused with the application: the two add up to the applications received
+        Stream.concat(
+                        channels.entrySet().stream()
+                                .flatMap(e -> e.getValue().stream().map(c -> new Cell(e.getKey(), c, null, null))),
+                        Stream.concat(
+                                vacancies.stream().map(v -> new Cell(v, null, null, null)),
+                                Stream.of(new Cell(null, null, null, null))))
+                .forEach(at -> {
+                    table.group(
+                            List.of(with(at, Measure.CONSENT_GIVEN), with(at, Measure.CONSENT_REFUSED)),
+                            with(at, Measure.RECEIVED));
+                    // once all are gone, erased and purged add up to those received: the ones still kept (never
+                    // shown) complete the sum, so that a hidden removal count is not the difference of the others
+                    Cell kept = new Cell(at.vacancy(), at.channel(), KEPT, null);
+                    table.add(
+                            kept,
+                            Math.max(
+                                    0,
+                                    table.raw(with(at, Measure.RECEIVED))
+                                            - table.raw(with(at, Measure.ERASED))
+                                            - table.raw(with(at, Measure.PURGED))));
+                    table.group(
+                            List.of(with(at, Measure.ERASED), with(at, Measure.PURGED), kept),
+                            with(at, Measure.RECEIVED));
+                });
+        for (UUID vacancy : vacancies) {
+            for (Milestone milestone : Milestone.values()) {
+                List<Cell> buckets = buckets(vacancy, milestone);
+                if (milestone == Milestone.FIRST_RESPONSE) {
+                    table.sum(buckets, new Cell(vacancy, null, RESPONDED, null));
+                } else {
+                    table.group(
+                            buckets, new Cell(vacancy, null, milestone.reached().name(), null));
+                }
+            }
+        }
+
+        List<Vacancy> shown = new ArrayList<>();
+        for (UUID vacancy : vacancies) {
+            if (onlyVacancy != null && !onlyVacancy.equals(vacancy)) {
+                continue;
+            }
+            Map<String, Map<Measure, Count>> byChannel = new LinkedHashMap<>();
+            for (String channel : channels.getOrDefault(vacancy, Set.of())) {
+                byChannel.put(channel, measures(table, vacancy, channel));
+            }
+            Map<Milestone, Durations> took = new LinkedHashMap<>();
+            for (Milestone milestone : Milestone.values()) {
+                Cell reached = milestone == Milestone.FIRST_RESPONSE
+                        ? new Cell(vacancy, null, RESPONDED, null)
+                        : new Cell(vacancy, null, milestone.reached().name(), null);
+                if (table.raw(reached) > 0) {
+                    took.put(
+                            milestone,
+                            new Durations(
+                                    table.shown(reached),
+                                    buckets(vacancy, milestone).stream()
+                                            .map(b -> new Bucket(b.bucket(), table.shown(b)))
+                                            .toList()));
+                }
+            }
+            shown.add(new Vacancy(
+                    StatisticsRepository.NO_VACANCY.equals(vacancy) ? null : vacancy,
+                    titles.get(vacancy),
+                    measures(table, vacancy, null),
+                    byChannel,
+                    took));
+        }
+        return new Month(month.toString(), measures(table, null, null), shown);
+    }
+
+    private static Cell with(Cell at, Measure measure) {
+        return new Cell(at.vacancy(), at.channel(), measure.name(), null);
+    }
+
+    private static List<Cell> buckets(UUID vacancy, Milestone milestone) {
+        return Stream.concat(Periods.DAY_BOUNDS.stream(), Stream.of(Periods.LONGER))
+                .map(days -> new Cell(vacancy, null, milestone.name(), days))
+                .toList();
+    }
+
+    private static Map<Measure, Count> measures(Table<Cell> table, UUID vacancy, String channel) {
+        Map<Measure, Count> shown = new LinkedHashMap<>();
+        for (Measure measure : Measure.values()) {
+            shown.put(measure, table.shown(new Cell(vacancy, channel, measure.name(), null)));
+        }
+        return shown;
+    }
+
+    static final List<String> CSV_HEADER =
+            List.of("month", "vacancyId", "vacancyTitle", "channel", "measure", "upToDays", "count");
+
+    /** Every shown count as a CSV row ({@link #CSV_HEADER}). */
+    List<List<String>> rows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Month month : months) {
+            month.allVacancies()
+                    .forEach((measure, count) ->
+                            rows.add(row(month.month(), null, null, "", measure.name(), "", count)));
+            for (Vacancy vacancy : month.vacancies()) {
+                vacancy.total()
+                        .forEach((measure, count) -> rows.add(row(
+                                month.month(), vacancy.vacancyId(), vacancy.title(), "", measure.name(), "", count)));
+                vacancy.byChannel()
+                        .forEach((channel, measures) -> measures.forEach((measure, count) -> rows.add(row(
+                                month.month(),
+                                vacancy.vacancyId(),
+                                vacancy.title(),
+                                channel,
+                                measure.name(),
+                                "",
+                                count))));
+                vacancy.durations()
+                        .forEach((milestone, took) -> took.buckets()
+                                .forEach(bucket -> rows.add(row(
+                                        month.month(),
+                                        vacancy.vacancyId(),
+                                        vacancy.title(),
+                                        "",
+                                        "DAYS_TO_" + milestone.name(),
+                                        Integer.toString(bucket.upToDays()),
+                                        bucket.count()))));
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> row(
+            String month, UUID vacancy, String title, String channel, String measure, String bucket, Count count) {
+        return List.of(
+                month,
+                vacancy == null ? "" : vacancy.toString(),
+                Objects.requireNonNullElse(title, ""),
+                channel,
+                measure,
+                bucket,
+                count.shown());
+    }
+}

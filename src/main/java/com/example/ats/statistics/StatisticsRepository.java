@@ -1,0 +1,240 @@
+package com.example.ats.statistics;
+
+import com.example.ats.shared.SqlValues;
+import com.example.ats.statistics.Increment.ApplicationCount;
+import com.example.ats.statistics.Increment.ApplicationDuration;
+import com.example.ats.statistics.Increment.RequestCount;
+import com.example.ats.statistics.Increment.RequestDuration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The statistics tables: counts and duration buckets that outlive the applications they were counted from, with no
+ * column that could point back to one; and the few facts of a live application or request that an event is counted
+ * under, read while it is there.
+ */
+@ApplicationScoped
+public class StatisticsRepository {
+
+    /** The channel of applications made before channels were recorded. */
+    static final String UNKNOWN_CHANNEL = "unknown";
+
+    /** Where open applications (made without a vacancy) are counted: the nil UUID, which no vacancy has. */
+    static final UUID NO_VACANCY = new UUID(0, 0);
+
+    private final EntityManager entityManager;
+    private final DataSource dataSource;
+
+    StatisticsRepository(EntityManager entityManager, DataSource dataSource) {
+        this.entityManager = entityManager;
+        this.dataSource = dataSource;
+    }
+
+    /** What an application's events are counted under. */
+    record ApplicationFacts(UUID vacancyId, Instant appliedAt, String channel) {}
+
+    /** What a privacy request's events are counted under. */
+    record RequestFacts(Instant receivedAt, Instant dueAt, Instant closedAt) {}
+
+    Optional<ApplicationFacts> application(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("select coalesce(vacancy_id, :none), applied_at, coalesce(channel, :unknown)"
+                        + " from application where id = :id")
+                .setParameter("none", NO_VACANCY)
+                .setParameter("unknown", UNKNOWN_CHANNEL)
+                .setParameter("id", id)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(row -> new ApplicationFacts((UUID) row[0], SqlValues.instant(row[1]), (String) row[2]));
+    }
+
+    Optional<RequestFacts> request(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("select received_at, due_at, closed_at from privacy_request where id = :id")
+                .setParameter("id", id)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(row -> new RequestFacts(
+                        SqlValues.instant(row[0]),
+                        SqlValues.instant(row[1]),
+                        row[2] == null ? null : SqlValues.instant(row[2])));
+    }
+
+    /**
+     * Adds the increments, summed per statistic and in one order (so two writers never wait on each other in a
+     * circle), on the transaction's own connection: called while the outbox writes, when Hibernate is done.
+     */
+    void add(List<Increment> increments) {
+        try (Connection connection = dataSource.getConnection()) {
+            upsert(connection, increments, ApplicationCount.class, """
+                    insert into application_statistic (vacancy_id, month, channel, measure, count) values (?, ?, ?, ?, ?)
+                    on conflict (vacancy_id, month, channel, measure)
+                    do update set count = application_statistic.count + excluded.count""", (s, c) -> {
+                s.setObject(1, c.vacancyId());
+                s.setDate(2, Date.valueOf(c.month()));
+                s.setString(3, c.channel());
+                s.setString(4, c.measure().name());
+            });
+            upsert(connection, increments, ApplicationDuration.class, """
+                    insert into application_duration_statistic (vacancy_id, month, milestone, up_to_days, count)
+                    values (?, ?, ?, ?, ?)
+                    on conflict (vacancy_id, month, milestone, up_to_days)
+                    do update set count = application_duration_statistic.count + excluded.count""", (s, d) -> {
+                s.setObject(1, d.vacancyId());
+                s.setDate(2, Date.valueOf(d.month()));
+                s.setString(3, d.milestone().name());
+                s.setInt(4, d.upToDays());
+            });
+            upsert(connection, increments, RequestCount.class, """
+                    insert into privacy_request_statistic (month, request_type, measure, count) values (?, ?, ?, ?)
+                    on conflict (month, request_type, measure)
+                    do update set count = privacy_request_statistic.count + excluded.count""", (s, c) -> {
+                s.setDate(1, Date.valueOf(c.month()));
+                s.setString(2, c.requestType());
+                s.setString(3, c.measure().name());
+            });
+            upsert(connection, increments, RequestDuration.class, """
+                    insert into privacy_request_duration_statistic (month, request_type, up_to_days, count)
+                    values (?, ?, ?, ?)
+                    on conflict (month, request_type, up_to_days)
+                    do update set count = privacy_request_duration_statistic.count + excluded.count""", (s, d) -> {
+                s.setDate(1, Date.valueOf(d.month()));
+                s.setString(2, d.requestType());
+                s.setInt(3, d.upToDays());
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("the statistics could not be counted; the change is rolled back", e);
+        }
+    }
+
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T increment) throws SQLException;
+    }
+
+    private static <T extends Increment> void upsert(
+            Connection connection, List<Increment> increments, Class<T> kind, String sql, Binder<T> binder)
+            throws SQLException {
+        Map<T, Long> summed = increments.stream()
+                .filter(kind::isInstance)
+                .map(kind::cast)
+                .collect(Collectors.groupingBy(
+                        Function.identity(),
+                        () -> new TreeMap<>(Comparator.comparing(Object::toString)),
+                        Collectors.counting()));
+        if (summed.isEmpty()) {
+            return;
+        }
+        int countColumn = (int) sql.chars().filter(c -> c == '?').count();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Map.Entry<T, Long> entry : summed.entrySet()) {
+                binder.bind(statement, entry.getKey());
+                statement.setLong(countColumn, entry.getValue());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** A stored application count. */
+    record CountRow(UUID vacancyId, LocalDate month, String channel, Measure measure, long count) {}
+
+    /** A stored duration bucket. */
+    record DurationRow(UUID vacancyId, LocalDate month, Milestone milestone, int upToDays, long count) {}
+
+    /** A stored privacy request count. */
+    record RequestCountRow(LocalDate month, String requestType, RequestMeasure measure, long count) {}
+
+    /** A stored privacy request duration bucket. */
+    record RequestDurationRow(LocalDate month, String requestType, int upToDays, long count) {}
+
+    List<CountRow> counts(LocalDate from, LocalDate until) {
+        return rows(
+                        "select vacancy_id, month, channel, measure, count from application_statistic"
+                                + " where month >= :from and month < :until",
+                        from,
+                        until)
+                .stream()
+                .map(r ->
+                        new CountRow((UUID) r[0], date(r[1]), (String) r[2], Measure.valueOf((String) r[3]), num(r[4])))
+                .toList();
+    }
+
+    List<DurationRow> durations(LocalDate from, LocalDate until) {
+        return rows(
+                        "select vacancy_id, month, milestone, up_to_days, count from application_duration_statistic"
+                                + " where month >= :from and month < :until",
+                        from,
+                        until)
+                .stream()
+                .map(r -> new DurationRow(
+                        (UUID) r[0], date(r[1]), Milestone.valueOf((String) r[2]), (int) num(r[3]), num(r[4])))
+                .toList();
+    }
+
+    List<RequestCountRow> requestCounts(LocalDate from, LocalDate until) {
+        return rows(
+                        "select month, request_type, measure, count from privacy_request_statistic"
+                                + " where month >= :from and month < :until",
+                        from,
+                        until)
+                .stream()
+                .map(r -> new RequestCountRow(
+                        date(r[0]), (String) r[1], RequestMeasure.valueOf((String) r[2]), num(r[3])))
+                .toList();
+    }
+
+    List<RequestDurationRow> requestDurations(LocalDate from, LocalDate until) {
+        return rows(
+                        "select month, request_type, up_to_days, count from privacy_request_duration_statistic"
+                                + " where month >= :from and month < :until",
+                        from,
+                        until)
+                .stream()
+                .map(r -> new RequestDurationRow(date(r[0]), (String) r[1], (int) num(r[2]), num(r[3])))
+                .toList();
+    }
+
+    /** The titles of these vacancies that still exist. */
+    Map<UUID, String> vacancyTitles() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                entityManager.createNativeQuery("select id, title from vacancy").getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1]));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, LocalDate from, LocalDate until) {
+        return entityManager
+                .createNativeQuery(sql)
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .getResultList();
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    private static long num(Object value) {
+        return ((Number) value).longValue();
+    }
+}

@@ -1,0 +1,60 @@
+package com.example.ats.statistics;
+
+import com.example.ats.statistics.SmallCells.Group;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts under keys, the groups of them that add up, and which may be shown ({@link SmallCells}): what every answer is
+ * read from, so that one rule decides for the JSON, the CSV and the chart alike.
+ */
+final class Table<K> {
+
+    private final int smallestShown;
+    private final Map<K, Long> counts = new HashMap<>();
+    private final List<Group<K>> groups = new ArrayList<>();
+    private Set<K> suppressed;
+
+    Table(int smallestShown) {
+        this.smallestShown = smallestShown;
+    }
+
+    void add(K key, long count) {
+        counts.merge(key, count, Long::sum);
+    }
+
+    /** Sums the parts into the whole and keeps them as a group. */
+    void sum(List<K> parts, K whole) {
+        sum(parts, whole, false);
+    }
+
+    /** Sums the parts into a whole that is hidden first when one part is (see {@link Group#wholeFirst}). */
+    void sumHidingTheWholeFirst(List<K> parts, K whole) {
+        sum(parts, whole, true);
+    }
+
+    private void sum(List<K> parts, K whole, boolean wholeFirst) {
+        long total = parts.stream().mapToLong(this::raw).sum();
+        counts.merge(whole, total, (a, b) -> b);
+        groups.add(new Group<>(List.copyOf(parts), whole, wholeFirst));
+    }
+
+    /** Keeps parts and a whole already counted as a group (e.g. consent given and refused, of all received). */
+    void group(List<K> parts, K whole) {
+        groups.add(new Group<>(List.copyOf(parts), whole));
+    }
+
+    long raw(K key) {
+        return counts.getOrDefault(key, 0L);
+    }
+
+    Count shown(K key) {
+        if (suppressed == null) {
+            suppressed = SmallCells.suppressed(counts, groups, smallestShown);
+        }
+        return Count.of(raw(key), suppressed.contains(key), smallestShown);
+    }
+}
