@@ -50,10 +50,8 @@ public class Counting implements EventTally {
             case APPLICATION_STATUS_CHANGED -> application(subjectId, facts -> reached(facts, data, at));
             case APPLICATION_CONSENT_CHANGED ->
                 switch (String.valueOf(data.get("retentionConsent"))) {
-                    case "GRANTED" ->
-                        application(subjectId, facts -> List.of(count(facts, Measure.CONSENT_GIVEN_LATER)));
-                    case "WITHDRAWN" ->
-                        application(subjectId, facts -> List.of(count(facts, Measure.CONSENT_WITHDRAWN)));
+                    case "GRANTED" -> firstOfItsKind(subjectId, "GRANTED", Measure.CONSENT_GIVEN_LATER);
+                    case "WITHDRAWN" -> firstOfItsKind(subjectId, "WITHDRAWN", Measure.CONSENT_WITHDRAWN);
                     default -> List.of();
                 };
             case APPLICATION_ERASED -> application(subjectId, facts -> List.of(count(facts, Measure.ERASED)));
@@ -98,6 +96,14 @@ public class Counting implements EventTally {
                 new RequestCount(month, type, answered),
                 new RequestCount(month, type, RequestMeasure.valueOf("OUTCOME_" + data.get("outcomeCode"))),
                 new RequestDuration(month, type, Periods.bucket(Duration.between(facts.receivedAt(), closedAt))));
+    }
+
+    /** A later consent counts people, not events: an applicant who changes their mind five times counts once. */
+    private List<Increment> firstOfItsKind(UUID applicationId, String action, Measure measure) {
+        if (statistics.laterConsents(applicationId, action) != 1) {
+            return List.of();
+        }
+        return application(applicationId, facts -> List.of(count(facts, measure)));
     }
 
     private List<Increment> application(UUID id, Function<ApplicationFacts, List<Increment>> counted) {

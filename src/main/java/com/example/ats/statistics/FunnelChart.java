@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * The funnel as a picture HR can look at: per month, one bar per pipeline stage, drawn from the same shown counts as
- * the JSON and the CSV. A hidden count is a hatched bar over the range it could be in (1 to k - 1), labelled "<k".
+ * the JSON and the CSV. A hidden count is a short hatched mark of the same width whatever it hides, labelled "<k".
  */
 final class FunnelChart {
 
@@ -25,6 +25,7 @@ final class FunnelChart {
     private static final int BAR = 18;
     private static final int GAP = 6;
     private static final int HEADING = 34;
+    private static final int HIDDEN_MARK = 30;
 
     private FunnelChart() {}
 
@@ -86,7 +87,8 @@ final class FunnelChart {
                         .append(label(measure))
                         .append("</text>");
                 boolean hidden = count.value() == null;
-                double length = (hidden ? report.smallestShown() - 1 : count.value()) * scale;
+                // a hidden count may be any size (it can be hidden to protect another): a mark, not a length
+                double length = hidden ? HIDDEN_MARK : count.value() * scale;
                 svg.append("<rect x=\"")
                         .append(LABEL)
                         .append("\" y=\"")

@@ -9,8 +9,9 @@ public enum Measure {
     CONSENT_GIVEN,
     /** That consent not given with the application (the two add up to {@link #RECEIVED}). */
     CONSENT_REFUSED,
-    /** Consent given or renewed after the application was made. */
+    /** Consent given or renewed after the application was made (once per application, however often). */
     CONSENT_GIVEN_LATER,
+    /** Consent withdrawn (once per application, however often). */
     CONSENT_WITHDRAWN,
     REACHED_SCREENING,
     REACHED_INTERVIEW,

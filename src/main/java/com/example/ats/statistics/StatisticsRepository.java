@@ -65,6 +65,22 @@ public class StatisticsRepository {
                 .map(row -> new ApplicationFacts((UUID) row[0], SqlValues.instant(row[1]), (String) row[2]));
     }
 
+    /**
+     * How many of the application's retention consent events after the first (the one made with the application)
+     * have this action: 1 when the event being counted is its first of the kind.
+     */
+    long laterConsents(UUID applicationId, String action) {
+        return ((Number) entityManager
+                        .createNativeQuery("select count(*) from consent_event c where c.application_id = :id"
+                                + " and c.kind = 'RETENTION' and c.action = :action and c.id <> (select f.id from"
+                                + " consent_event f where f.application_id = :id and f.kind = 'RETENTION'"
+                                + " order by f.occurred_at, f.id limit 1)")
+                        .setParameter("id", applicationId)
+                        .setParameter("action", action)
+                        .getSingleResult())
+                .longValue();
+    }
+
     Optional<RequestFacts> request(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager

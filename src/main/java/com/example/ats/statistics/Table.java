@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Counts under keys, the groups of them that add up, and which may be shown ({@link SmallCells}): what every answer is
@@ -14,12 +15,24 @@ import java.util.Set;
 final class Table<K> {
 
     private final int smallestShown;
+    private final Predicate<K> known;
+    private final Predicate<K> unpublished;
     private final Map<K, Long> counts = new HashMap<>();
     private final List<Group<K>> groups = new ArrayList<>();
     private Set<K> suppressed;
 
     Table(int smallestShown) {
+        this(smallestShown, key -> false, key -> false);
+    }
+
+    /**
+     * With {@code known}: counts a reader can learn elsewhere, never hidden nor relied on; {@code unpublished}: counts
+     * never shown that complete a sum ({@link SmallCells}).
+     */
+    Table(int smallestShown, Predicate<K> known, Predicate<K> unpublished) {
         this.smallestShown = smallestShown;
+        this.known = known;
+        this.unpublished = unpublished;
     }
 
     void add(K key, long count) {
@@ -53,7 +66,7 @@ final class Table<K> {
 
     Count shown(K key) {
         if (suppressed == null) {
-            suppressed = SmallCells.suppressed(counts, groups, smallestShown);
+            suppressed = SmallCells.suppressed(counts, groups, smallestShown, known, unpublished);
         }
         return Count.of(raw(key), suppressed.contains(key), smallestShown);
     }

@@ -45,7 +45,9 @@ class FunnelStatisticsTest {
 
     @Test
     void theFunnelIsExactAfterEveryApplicationIsGoneAndNoStatisticPointsToOne() {
-        YearMonth month = YearMonth.from(Periods.month(clock.instant()));
+        // a month of its own, far from the other tests' applications: the hiding runs over the whole month
+        YearMonth month = YearMonth.from(Periods.month(clock.instant())).plusMonths(30);
+        clock.travelTo(month.atDay(10).atTime(10, 0).atZone(Periods.ZONE).toInstant());
         String backend = Applying.openVacancy("Backend engineer");
         String designer = Applying.openVacancy("Designer");
 
@@ -125,9 +127,9 @@ class FunnelStatisticsTest {
 
         // per channel: the API's ten are shown; the HR tool's 2 and the apply page's 3 are hidden, together
         Map<String, Map<String, Object>> channels = byChannel(funnel, backend);
-        assertThat(channels).containsOnlyKeys("api", "hr-tool", "apply-page");
+        assertThat(channels).containsOnlyKeys("api", "client:hr-tool", "apply-page");
         assertThat(values(channels.get("api"))).containsEntry("RECEIVED", 10).containsEntry("REACHED_HIRED", 5);
-        assertThat(shown(channels.get("hr-tool"), "RECEIVED")).isEqualTo("<5");
+        assertThat(shown(channels.get("client:hr-tool"), "RECEIVED")).isEqualTo("<5");
         assertThat(shown(channels.get("apply-page"), "RECEIVED")).isEqualTo("<5");
         assertThat(shown(channels.get("apply-page"), "REACHED_REJECTED")).isEqualTo("<5");
         assertThat(values(byChannel(funnel, designer).get("apply-page")))
@@ -195,6 +197,29 @@ class FunnelStatisticsTest {
         Api.asHrTool().get("/api/v1/statistics/funnel").then().statusCode(403);
         given().get("/api/v1/statistics/funnel").then().statusCode(401);
         as("hr-admin").get("/api/v1/statistics/privacy-requests").then().statusCode(403);
+    }
+
+    @Test
+    void aTokenThatDoesNotHoldMakesAnApplicationAnonymousRatherThanRefusedAfterItsUpload() {
+        java.util.Map<String, Object> form = com.example.ats.intake.Intake.form();
+        com.example.ats.intake.Intake.applicant(form)
+                .put("email", com.example.ats.intake.Intake.uniqueAddress("expired"));
+        String id = com.example.ats.intake.Intake.request(form)
+                .auth()
+                .oauth2(Api.expiredToken("privacy-officer"))
+                .header("X-Forwarded-For", "198.18.7.7")
+                .multiPart("cv", "cv.pdf", com.example.ats.intake.SampleFiles.pdf(), "application/pdf")
+                .post(com.example.ats.intake.Intake.PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> entityManager
+                                .createNativeQuery("select channel from application where id = :id")
+                                .setParameter("id", UUID.fromString(id))
+                                .getSingleResult()))
+                .isEqualTo("api");
     }
 
     @Test

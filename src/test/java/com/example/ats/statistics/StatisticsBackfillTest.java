@@ -59,6 +59,8 @@ class StatisticsBackfillTest {
         Applying.consent(ids.get(1), false);
         Applying.consent(ids.get(4), true);
         Applying.consent(ids.get(8), true);
+        Applying.consent(ids.get(8), false); // changing one's mind twice more counts once each
+        Applying.consent(ids.get(8), true);
         clock.travel(Duration.ofDays(9)); // a later answer lands in a later bucket
         Applying.move(ids.get(1), "INTERVIEW");
 
@@ -108,7 +110,7 @@ class StatisticsBackfillTest {
     /** The backfill part of the migration, run as Flyway runs it: every statement in one transaction. */
     private void runBackfill() throws IOException {
         String migration;
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/V18__statistics.sql")) {
+        try (InputStream in = getClass().getResourceAsStream("/db/migration/V19__statistics_backfill.sql")) {
             migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String backfill = migration.substring(migration.indexOf("-- statistics backfill --"));
