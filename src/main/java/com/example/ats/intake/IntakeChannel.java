@@ -1,8 +1,7 @@
 package com.example.ats.intake;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * How an application came in, kept with it for the statistics: the apply pages, the public API (a career site), or
@@ -20,24 +19,11 @@ public final class IntakeChannel {
     private IntakeChannel() {}
 
     /**
-     * The channel of a post to the API: {@code client:} and the client id when a valid token came with it. The door is
-     * open without a login: a token that does not hold (expired, another issuer) makes the post anonymous, never a 401
-     * after the upload.
+     * The channel of a post to the API: {@code client:} and the client id when a valid token came with it
+     * ({@code Caller.clientId}: a token that does not hold makes the post anonymous, never a 401 after the upload).
      */
-    public static String of(SecurityIdentity identity) {
-        try {
-            if (identity == null || identity.isAnonymous()) {
-                return API;
-            }
-            if (identity.getPrincipal() instanceof JsonWebToken token) {
-                Object client = token.getClaim("azp");
-                if (client instanceof String id && CLIENT_ID.matcher(id).matches()) {
-                    return "client:" + id;
-                }
-            }
-            return OTHER_CLIENT;
-        } catch (RuntimeException e) { // authentication is lazy here: a bad token fails only when asked
-            return API;
-        }
+    public static String of(Optional<String> clientId) {
+        return clientId.map(id -> CLIENT_ID.matcher(id).matches() ? "client:" + id : OTHER_CLIENT)
+                .orElse(API);
     }
 }

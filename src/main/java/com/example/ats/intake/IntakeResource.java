@@ -1,6 +1,7 @@
 package com.example.ats.intake;
 
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.Caller;
 import com.example.ats.shared.ClientAddress;
 import com.example.ats.shared.Language;
 import com.example.ats.shared.Problem;
@@ -8,7 +9,6 @@ import com.example.ats.shared.ProblemType;
 import com.example.ats.shared.RateLimit;
 import com.example.ats.shared.RateLimited;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -51,13 +51,13 @@ public class IntakeResource {
     private final IntakeReceiver receiver;
     private final IntakeForms forms;
     private final IntakeService service;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    IntakeResource(IntakeReceiver receiver, IntakeForms forms, IntakeService service, SecurityIdentity identity) {
+    IntakeResource(IntakeReceiver receiver, IntakeForms forms, IntakeService service, Caller caller) {
         this.receiver = receiver;
         this.forms = forms;
         this.service = service;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @POST
@@ -172,6 +172,6 @@ public class IntakeResource {
                 reception.files(),
                 clientKey,
                 locale,
-                IntakeChannel.of(identity));
+                IntakeChannel.of(caller.clientId()));
     }
 }

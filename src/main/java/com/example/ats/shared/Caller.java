@@ -3,6 +3,7 @@ package com.example.ats.shared;
 import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 
 /** Who is calling: the one place that reads the security identity, for audit events and status history. */
 @RequestScoped
@@ -41,6 +42,21 @@ public class Caller {
             return jwt.getSubject();
         }
         return identity.getPrincipal().getName();
+    }
+
+    /**
+     * The client id ({@code azp}) of the caller's token; empty without one, and where the door is open without a login
+     * (authentication is lazy there) also when the token does not hold: such a caller is anonymous, not refused.
+     */
+    public Optional<String> clientId() {
+        try {
+            if (!identity.isAnonymous() && identity.getPrincipal() instanceof OidcJwtCallerPrincipal jwt) {
+                return Optional.ofNullable(jwt.getClaim("azp"));
+            }
+        } catch (RuntimeException e) { // a token that does not hold fails only when asked
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** Whether the caller has this realm role. */

@@ -183,50 +183,40 @@ public class StatisticsRepository {
     record RequestDurationRow(LocalDate month, String requestType, int upToDays, long count) {}
 
     List<CountRow> counts(LocalDate from, LocalDate until) {
-        return rows(
-                        "select vacancy_id, month, channel, measure, count from application_statistic"
-                                + " where month >= :from and month < :until",
-                        from,
-                        until)
-                .stream()
-                .map(r ->
-                        new CountRow((UUID) r[0], date(r[1]), (String) r[2], Measure.valueOf((String) r[3]), num(r[4])))
-                .toList();
+        return inMonths(
+                "vacancy_id, month, channel, measure, count",
+                "application_statistic",
+                from,
+                until,
+                r -> new CountRow((UUID) r[0], date(r[1]), (String) r[2], Measure.valueOf((String) r[3]), num(r[4])));
     }
 
     List<DurationRow> durations(LocalDate from, LocalDate until) {
-        return rows(
-                        "select vacancy_id, month, milestone, up_to_days, count from application_duration_statistic"
-                                + " where month >= :from and month < :until",
-                        from,
-                        until)
-                .stream()
-                .map(r -> new DurationRow(
-                        (UUID) r[0], date(r[1]), Milestone.valueOf((String) r[2]), (int) num(r[3]), num(r[4])))
-                .toList();
+        return inMonths(
+                "vacancy_id, month, milestone, up_to_days, count",
+                "application_duration_statistic",
+                from,
+                until,
+                r -> new DurationRow(
+                        (UUID) r[0], date(r[1]), Milestone.valueOf((String) r[2]), (int) num(r[3]), num(r[4])));
     }
 
     List<RequestCountRow> requestCounts(LocalDate from, LocalDate until) {
-        return rows(
-                        "select month, request_type, measure, count from privacy_request_statistic"
-                                + " where month >= :from and month < :until",
-                        from,
-                        until)
-                .stream()
-                .map(r -> new RequestCountRow(
-                        date(r[0]), (String) r[1], RequestMeasure.valueOf((String) r[2]), num(r[3])))
-                .toList();
+        return inMonths(
+                "month, request_type, measure, count",
+                "privacy_request_statistic",
+                from,
+                until,
+                r -> new RequestCountRow(date(r[0]), (String) r[1], RequestMeasure.valueOf((String) r[2]), num(r[3])));
     }
 
     List<RequestDurationRow> requestDurations(LocalDate from, LocalDate until) {
-        return rows(
-                        "select month, request_type, up_to_days, count from privacy_request_duration_statistic"
-                                + " where month >= :from and month < :until",
-                        from,
-                        until)
-                .stream()
-                .map(r -> new RequestDurationRow(date(r[0]), (String) r[1], (int) num(r[2]), num(r[3])))
-                .toList();
+        return inMonths(
+                "month, request_type, up_to_days, count",
+                "privacy_request_duration_statistic",
+                from,
+                until,
+                r -> new RequestDurationRow(date(r[0]), (String) r[1], (int) num(r[2]), num(r[3])));
     }
 
     /** The titles of these vacancies that still exist. */
@@ -237,13 +227,16 @@ public class StatisticsRepository {
         return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1]));
     }
 
+    /** The rows of one statistics table for the months from {@code from} until {@code until}; the names are constants. */
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, LocalDate from, LocalDate until) {
-        return entityManager
-                .createNativeQuery(sql)
+    private <T> List<T> inMonths(
+            String columns, String table, LocalDate from, LocalDate until, Function<Object[], T> row) {
+        List<Object[]> rows = entityManager
+                .createNativeQuery("select " + columns + " from " + table + " where month >= :from and month < :until")
                 .setParameter("from", from)
                 .setParameter("until", until)
                 .getResultList();
+        return rows.stream().map(row).toList();
     }
 
     private static LocalDate date(Object value) {
