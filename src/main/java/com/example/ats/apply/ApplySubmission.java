@@ -120,13 +120,7 @@ class ApplySubmission {
                         : null;
         try {
             IntakeService.Outcome outcome = intake.submit(
-                    reception.applicationId(),
-                    form,
-                    json.writeValueAsString(form),
-                    files,
-                    key,
-                    locale,
-                    IntakeChannel.APPLY_PAGE);
+                    reception, form, json.writeValueAsString(form), key, locale, IntakeChannel.APPLY_PAGE);
             if (!outcome.replayed()) {
                 reception.keep();
             }

@@ -61,5 +61,7 @@ public enum AuditAction {
     /** The applicant gave a new e-mail address: a link to confirm it was mailed there (the address is not recorded). */
     ADDRESS_CONFIRMATION_SENT,
     /** A new e-mail address was confirmed through the link mailed to it, and is the application's from now on. */
-    ADDRESS_CONFIRMED
+    ADDRESS_CONFIRMED,
+    /** Data keys moved to the current key-encryption key (a rotation's re-wrap job; the detail says how many). */
+    DATA_KEYS_REWRAPPED
 }

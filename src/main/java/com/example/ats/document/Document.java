@@ -1,5 +1,6 @@
 package com.example.ats.document;
 
+import com.example.ats.encryption.StoredFile;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -40,6 +41,15 @@ public class Document {
 
     @Column(name = "object_key", nullable = false)
     public String objectKey;
+
+    /** Whether the object holds ciphertext under the application's data key (ADR 0030). */
+    @Column(nullable = false)
+    public boolean encrypted;
+
+    /** Where its bytes are, for reading them ({@code StoredFiles}). */
+    public StoredFile stored() {
+        return new StoredFile(applicationId, id, objectKey, encrypted);
+    }
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

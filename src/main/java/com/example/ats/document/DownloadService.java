@@ -1,8 +1,9 @@
 package com.example.ats.document;
 
+import com.example.ats.encryption.KeyDestroyedException;
+import com.example.ats.encryption.StoredFiles;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.ProblemType;
-import com.example.ats.storage.ObjectStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -26,14 +27,14 @@ import java.util.function.Consumer;
 public class DownloadService {
 
     private final DocumentRepository documents;
-    private final ObjectStore store;
+    private final StoredFiles files;
     private final Counter integrityFailures;
     private final CurrentVertxRequest request;
 
     DownloadService(
-            DocumentRepository documents, ObjectStore store, MeterRegistry registry, CurrentVertxRequest request) {
+            DocumentRepository documents, StoredFiles files, MeterRegistry registry, CurrentVertxRequest request) {
         this.documents = documents;
-        this.store = store;
+        this.files = files;
         this.request = request;
         this.integrityFailures = Counter.builder("ats.documents.integrity.failures")
                 .description("DownloadService whose stored bytes did not match the SHA-256 taken at intake")
@@ -57,7 +58,13 @@ public class DownloadService {
         if (!gate.allows(document.scanState)) {
             throw new ApiException(ProblemType.CONFLICT, refusal(document));
         }
-        InputStream content = store.get(document.objectKey);
+        InputStream content;
+        try {
+            content = files.open(document.stored());
+        } catch (KeyDestroyedException e) {
+            // its key went first: the application is being deleted (a purge waiting for a stuck object)
+            throw ApiException.notFound("Document");
+        }
         served.accept(document.scanState);
         // Exactly one of two closes the store's stream: the body writer, or, for a client gone before the body is
         // written (the writer never runs), the end of the request. Both at once race inside the HTTP client (seen
@@ -74,7 +81,7 @@ public class DownloadService {
             }
             try (content) {
                 VerifiedCopy.copy(content, out, document.sizeBytes, document.sha256);
-            } catch (VerifiedCopy.IntegrityException e) {
+            } catch (VerifiedCopy.IntegrityException | StoredFiles.NotAuthenticException e) {
                 integrityFailures.increment();
                 Log.errorf(
                         "Integrity error: document %s of application %s: %s",

@@ -1,12 +1,14 @@
 package com.example.ats.export;
 
 import com.example.ats.document.ContentDisposition;
+import com.example.ats.document.Document;
 import com.example.ats.document.DocumentRepository;
 import com.example.ats.document.DocumentView;
 import com.example.ats.document.ScanGate;
 import com.example.ats.document.ScanState;
 import com.example.ats.document.VerifiedCopy;
-import com.example.ats.storage.ObjectStore;
+import com.example.ats.encryption.StoredFile;
+import com.example.ats.encryption.StoredFiles;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -70,13 +72,13 @@ public class ZipExport {
             Times are UTC (ISO-8601). You may give this archive to another employer or service.
             """;
 
-    private final ObjectStore store;
+    private final StoredFiles files;
     private final ObjectMapper json;
     private final DocumentRepository documents;
 
-    ZipExport(ObjectStore store, ObjectMapper json, DocumentRepository documents) {
+    ZipExport(StoredFiles files, ObjectMapper json, DocumentRepository documents) {
         this.documents = documents;
-        this.store = store;
+        this.files = files;
         this.json = json.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
@@ -85,16 +87,16 @@ public class ZipExport {
      * lets out; an INFECTED file never (ADR 0015).
      */
     public Response answer(ApplicantDataView view, ScanGate gate) {
-        Map<UUID, String> keys = QuarkusTransaction.requiringNew()
+        Map<UUID, StoredFile> stored = QuarkusTransaction.requiringNew()
                 .call(() -> documents.forApplication(view.id()).stream()
-                        .collect(Collectors.toMap(d -> d.id, d -> d.objectKey)));
-        return Response.ok(zip(view, keys, gate), "application/zip")
+                        .collect(Collectors.toMap(d -> d.id, Document::stored)));
+        return Response.ok(zip(view, stored, gate), "application/zip")
                 .header("Content-Disposition", ContentDisposition.attachment("application-" + view.id() + ".zip"))
                 .build();
     }
 
-    /** The archive of {@code view}; {@code objectKeys} maps each document id to its object. */
-    public StreamingOutput zip(ApplicantDataView view, Map<UUID, String> objectKeys, ScanGate gate) {
+    /** The archive of {@code view}; {@code stored} maps each document id to where its bytes are. */
+    public StreamingOutput zip(ApplicantDataView view, Map<UUID, StoredFile> stored, ScanGate gate) {
         return out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
                 zip.putNextEntry(new ZipEntry("README.txt"));
@@ -110,7 +112,7 @@ public class ZipExport {
                         continue; // INFECTED: never handed out, not even to its sender (ADR 0015)
                     }
                     zip.putNextEntry(new ZipEntry("documents/" + unique(names, document)));
-                    try (InputStream content = store.get(objectKeys.get(document.id()))) {
+                    try (InputStream content = files.open(stored.get(document.id()))) {
                         VerifiedCopy.copy(content, zip, document.size(), document.sha256());
                     }
                     zip.closeEntry();

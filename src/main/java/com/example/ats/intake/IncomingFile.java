@@ -11,6 +11,6 @@ import java.util.UUID;
  */
 public record IncomingFile(String part, Path path, String clientFileName, long size, String sha256, Stored stored) {
 
-    /** The object a streamed part went to, under the key of its document. */
-    public record Stored(UUID documentId, String key) {}
+    /** The object a streamed part went to, under the key of its document; encrypted with the application's key. */
+    public record Stored(UUID documentId, String key, boolean encrypted) {}
 }

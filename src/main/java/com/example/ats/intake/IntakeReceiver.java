@@ -1,5 +1,7 @@
 package com.example.ats.intake;
 
+import com.example.ats.encryption.DataKey;
+import com.example.ats.encryption.DataKeys;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.ProblemType;
 import com.example.ats.storage.ObjectKeys;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +53,7 @@ public class IntakeReceiver {
     private static final StreamingUpload NAMES = new StreamingUpload();
 
     private final ObjectStore store;
+    private final DataKeys dataKeys;
     private final Semaphore receiving;
     private final ConcurrentHashMap<String, Integer> receivingFrom = new ConcurrentHashMap<>();
     private final int perClient;
@@ -60,11 +64,13 @@ public class IntakeReceiver {
 
     IntakeReceiver(
             ObjectStore store,
+            DataKeys dataKeys,
             IntakeConfig config,
             SlowBodies slowBodies,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxRequestSize,
             @ConfigProperty(name = "quarkus.http.body.uploads-directory") String copies) {
         this.store = store;
+        this.dataKeys = dataKeys;
         this.receiving = new Semaphore(config.maxConcurrentUploads());
         this.perClient = config.maxConcurrentUploadsPerClient();
         this.slowBodies = slowBodies;
@@ -125,7 +131,8 @@ public class IntakeReceiver {
     }
 
     private Reception receiveAll(String contentType, InputStream body, Set<String> fields) throws IOException {
-        Reception reception = new Reception(store, UUID.randomUUID());
+        UUID applicationId = UUID.randomUUID();
+        Reception reception = new Reception(store, applicationId, dataKeys.forIntake(applicationId));
         try {
             StreamingUpload upload = new StreamingUpload();
             upload.setMaxSize(maxRequestSize);
@@ -191,10 +198,13 @@ public class IntakeReceiver {
         UUID documentId = UUID.randomUUID();
         String key = ObjectKeys.of(reception.applicationId(), documentId);
         Path copy = reception.newCopy(copies);
+        Optional<DataKey> dataKey = reception.dataKey();
+        // what goes to the store: the copy itself, or its ciphertext under the application's key (ADR 0030)
+        Path sent = dataKey.isPresent() ? reception.newCopy(copies) : copy;
         reception.storing(key);
         ObjectStore.Upload upload = store.upload(
                 key,
-                copy,
+                sent,
                 "application/octet-stream", // the format is known after the checks; downloads take it from the row
                 Map.of(
                         "application-id",
@@ -205,7 +215,8 @@ public class IntakeReceiver {
         long size = 0;
         boolean finished = false;
         try (InputStream in = item.getInputStream();
-                OutputStream out = Files.newOutputStream(copy)) {
+                OutputStream out = Files.newOutputStream(copy);
+                Sealed sealed = new Sealed(dataKey, sent, documentId)) {
             byte[] buffer = new byte[BUFFER_BYTES];
             long limit = maxFileSize + 1; // one byte more tells a part that is too large; the rest is skipped
             int n;
@@ -213,9 +224,9 @@ public class IntakeReceiver {
                 sha256.update(buffer, 0, n);
                 write(out, buffer, n);
                 size += n;
-                upload.arrived(size);
+                upload.arrived(sealed.write(buffer, n, size));
             }
-            upload.finish(size);
+            upload.finish(sealed.finish(size));
             finished = true;
         } finally {
             if (!finished) {
@@ -228,7 +239,7 @@ public class IntakeReceiver {
                 fileName(item),
                 size,
                 HexFormat.of().formatHex(sha256.digest()),
-                new IncomingFile.Stored(documentId, key));
+                new IncomingFile.Stored(documentId, key, dataKey.isPresent()));
     }
 
     /** A failure to write our own copy is the server's, not a malformed request (which a plain IOException means). */
@@ -237,6 +248,68 @@ public class IntakeReceiver {
             out.write(buffer, 0, n);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the local copy of a received part", e);
+        }
+    }
+
+    /**
+     * The ciphertext of a part, written to its own local file as the plaintext arrives, when the application has a
+     * key; nothing otherwise (the plaintext copy is what is sent). Tells how many bytes the sent file holds.
+     */
+    private static final class Sealed implements AutoCloseable {
+
+        private final OutputStream file;
+        private final OutputStream encrypting;
+        private long written;
+
+        Sealed(Optional<DataKey> key, Path sent, UUID documentId) throws IOException {
+            if (key.isEmpty()) {
+                this.file = null;
+                this.encrypting = null;
+                return;
+            }
+            this.file = new java.io.FilterOutputStream(Files.newOutputStream(sent)) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    out.write(bytes, offset, length);
+                    written += length;
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    written++;
+                }
+            };
+            this.encrypting = key.get().encrypting(file, documentId);
+        }
+
+        /** Encrypts the next bytes; returns the size of the file sent to the store (the plaintext's without a key). */
+        long write(byte[] buffer, int n, long plaintextSize) {
+            if (encrypting == null) {
+                return plaintextSize;
+            }
+            IntakeReceiver.write(encrypting, buffer, n);
+            return written;
+        }
+
+        /** Writes the last segment; returns the sent file's final size. */
+        long finish(long plaintextSize) {
+            if (encrypting == null) {
+                return plaintextSize;
+            }
+            try {
+                encrypting.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the ciphertext of a received part", e);
+            }
+            return written;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (encrypting != null) {
+                file.close();
+            }
         }
     }
 

@@ -12,6 +12,8 @@ import com.example.ats.consent.ConsentEventFactory;
 import com.example.ats.consent.ConsentEventRepository;
 import com.example.ats.document.Document;
 import com.example.ats.document.DocumentRepository;
+import com.example.ats.encryption.DataKey;
+import com.example.ats.encryption.DataKeys;
 import com.example.ats.event.EventType;
 import com.example.ats.event.Outbox;
 import com.example.ats.mail.MailOutbox;
@@ -23,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Writes every row of an accepted application in one transaction, after its files are stored. */
@@ -40,6 +43,7 @@ public class IntakeRecorder {
     private final IdempotentReplay replay;
     private final Outbox outbox;
     private final MailOutbox mails;
+    private final DataKeys dataKeys;
 
     IntakeRecorder(
             RetentionPolicy policy,
@@ -50,7 +54,8 @@ public class IntakeRecorder {
             StatusChangeRepository statusChanges,
             IdempotentReplay replay,
             Outbox outbox,
-            MailOutbox mails) {
+            MailOutbox mails,
+            DataKeys dataKeys) {
         this.policy = policy;
         this.applications = applications;
         this.documents = documents;
@@ -60,6 +65,7 @@ public class IntakeRecorder {
         this.replay = replay;
         this.outbox = outbox;
         this.mails = mails;
+        this.dataKeys = dataKeys;
     }
 
     /** An accepted intake: the form, the stored files and how the applicant will get back in. */
@@ -67,6 +73,7 @@ public class IntakeRecorder {
             UUID applicationId,
             ApplicationForm form,
             List<Document> stored,
+            Optional<DataKey> key,
             String token,
             IdempotentReplay.ClientKey clientKey,
             String fingerprint,
@@ -93,6 +100,8 @@ public class IntakeRecorder {
         application.policyVersion = policy.version();
         application.applicant = ApplicantMapping.toEntity(form.applicant(), application);
         applications.persist(application);
+        applications.flush(); // the key's row references it
+        intake.key().ifPresent(dataKeys::keep);
         intake.stored().forEach(documents::persist);
         consents.persist(consentEvents.retention(
                 application.id,

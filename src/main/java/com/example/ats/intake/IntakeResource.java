@@ -166,12 +166,6 @@ public class IntakeResource {
                 : new IdempotentReplay.ClientKey(idempotencyKey, ClientAddress.of(request));
         Locale locale = Language.of(language, acceptLanguage).locale();
         return service.submit(
-                reception.applicationId(),
-                form,
-                reception.form(),
-                reception.files(),
-                clientKey,
-                locale,
-                IntakeChannel.of(caller.clientId()));
+                reception, form, reception.form(), clientKey, locale, IntakeChannel.of(caller.clientId()));
     }
 }

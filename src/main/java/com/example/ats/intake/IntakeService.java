@@ -60,22 +60,23 @@ public class IntakeService {
     public record Outcome(ApplicationReceipt receipt, boolean replayed) {}
 
     /**
-     * @param applicationId the new application's id; files streamed to the store already are under its keys
-     * @param files received files, streamed to the store already; the caller's {@link Reception} removes them unless
-     *     a committed application references them
+     * @param reception the request as received: the new application's id, its files (streamed to the store already,
+     *     under its keys, and removed by the caller's closing of the reception unless a committed application
+     *     references them) and the data key they were encrypted with
      * @param formJson the `application` part as received, part of the request's fingerprint for idempotency
      * @param clientKey the client's Idempotency-Key in its scope, or null
      * @param channel how it came in, for the statistics ({@link IntakeChannel})
      */
     public Outcome submit(
-            UUID applicationId,
+            Reception reception,
             ApplicationForm form,
             String formJson,
-            List<IncomingFile> files,
             IdempotentReplay.ClientKey clientKey,
             Locale language,
             String channel) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so replays match
+        UUID applicationId = reception.applicationId();
+        List<IncomingFile> files = reception.files();
         checkVacancy(form);
         rules.check(form);
         List<PreparedFile> prepared = files.stream().map(preparer::prepare).toList();
@@ -96,7 +97,16 @@ public class IntakeService {
                 stored.add(document(applicationId, prepared.get(i), scans.get(i), now));
             }
             ApplicationReceipt receipt = recorder.record(new IntakeRecorder.Accepted(
-                    applicationId, form, stored, token, clientKey, fingerprint, now, language, channel));
+                    applicationId,
+                    form,
+                    stored,
+                    reception.dataKey(),
+                    token,
+                    clientKey,
+                    fingerprint,
+                    now,
+                    language,
+                    channel));
             Log.infof("Application %s received with %d document(s)", applicationId, stored.size());
             return new Outcome(receipt, false);
         } catch (RuntimeException e) {
@@ -157,6 +167,7 @@ public class IntakeService {
         document.sizeBytes = file.size();
         document.sha256 = file.sha256();
         document.objectKey = stored.key();
+        document.encrypted = stored.encrypted();
         document.createdAt = now;
         document.scanState = scan.state();
         document.scanDatabase = scan.database();

@@ -1,5 +1,6 @@
 package com.example.ats.intake;
 
+import com.example.ats.encryption.DataKey;
 import com.example.ats.storage.ObjectStore;
 import io.quarkus.logging.Log;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,6 +26,7 @@ public final class Reception implements AutoCloseable {
 
     private final ObjectStore store;
     private final UUID applicationId;
+    private final Optional<DataKey> dataKey;
     private final Map<String, Integer> partCounts = new LinkedHashMap<>();
     private final Set<String> notFiles = new LinkedHashSet<>();
     private final Map<String, String> fields = new LinkedHashMap<>();
@@ -34,13 +37,19 @@ public final class Reception implements AutoCloseable {
     private boolean formTooLarge;
     private boolean kept;
 
-    Reception(ObjectStore store, UUID applicationId) {
+    Reception(ObjectStore store, UUID applicationId, Optional<DataKey> dataKey) {
         this.store = store;
         this.applicationId = applicationId;
+        this.dataKey = dataKey;
     }
 
     public UUID applicationId() {
         return applicationId;
+    }
+
+    /** The key the files are encrypted with, kept with the application; empty when encryption is off. */
+    Optional<DataKey> dataKey() {
+        return dataKey;
     }
 
     /** Counts a part; returns how often a part of this name came, this one included. */

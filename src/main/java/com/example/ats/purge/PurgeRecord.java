@@ -42,13 +42,18 @@ public class PurgeRecord {
     @Column(name = "objects_removed", nullable = false)
     public int objectsRemoved;
 
+    /** Whether the application's data key was destroyed with it (false when its files were never encrypted). */
+    @Column(name = "key_destroyed", nullable = false)
+    public boolean keyDestroyed;
+
     static PurgeRecord of(
             UUID applicationId,
             Instant expiresAt,
             Instant purgedAt,
             Reason reason,
             String policyVersion,
-            int objectsRemoved) {
+            int objectsRemoved,
+            boolean keyDestroyed) {
         PurgeRecord record = new PurgeRecord();
         record.id = UUID.randomUUID();
         record.applicationId = applicationId;
@@ -57,6 +62,7 @@ public class PurgeRecord {
         record.reason = reason;
         record.policyVersion = policyVersion;
         record.objectsRemoved = objectsRemoved;
+        record.keyDestroyed = keyDestroyed;
         return record;
     }
 }

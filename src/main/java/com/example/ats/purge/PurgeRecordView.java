@@ -16,10 +16,17 @@ public record PurgeRecordView(
         @NotNull Instant purgedAt,
         @NotNull PurgeRecord.Reason reason,
         @NotBlank @Size(max = 100) String policyVersion,
-        @PositiveOrZero int objectsRemoved) {
+        @PositiveOrZero int objectsRemoved,
+
+        @Schema(
+                description = "Whether the application's data key was destroyed with it: every copy of its"
+                        + " files, in backups too, can no longer be decrypted (false for files stored before"
+                        + " they were encrypted)")
+        boolean keyDestroyed) {
 
     PurgeReplay.Recorded recorded() {
-        return new PurgeReplay.Recorded(applicationId, expiresAt, purgedAt, reason, policyVersion, objectsRemoved);
+        return new PurgeReplay.Recorded(
+                applicationId, expiresAt, purgedAt, reason, policyVersion, objectsRemoved, keyDestroyed);
     }
 
     static PurgeRecordView from(PurgeRecord record) {
@@ -29,6 +36,7 @@ public record PurgeRecordView(
                 record.purgedAt,
                 record.reason,
                 record.policyVersion,
-                record.objectsRemoved);
+                record.objectsRemoved,
+                record.keyDestroyed);
     }
 }

@@ -61,31 +61,38 @@ public class PurgeReplay {
             Instant purgedAt,
             PurgeRecord.Reason reason,
             String policyVersion,
-            int objectsRemoved) {}
+            int objectsRemoved,
+            boolean keyDestroyed) {}
 
     /** What a replay did. */
-    public record Outcome(int records, int applicationsRemoved, int objectsRemoved, int recordsRestored) {
+    public record Outcome(
+            int records, int applicationsRemoved, int objectsRemoved, int recordsRestored, int keysDestroyed) {
         Outcome plus(Outcome other) {
             return new Outcome(
                     records + other.records,
                     applicationsRemoved + other.applicationsRemoved,
                     objectsRemoved + other.objectsRemoved,
-                    recordsRestored + other.recordsRestored);
+                    recordsRestored + other.recordsRestored,
+                    keysDestroyed + other.keysDestroyed);
         }
     }
 
     /** Replays records in batches, each in one transaction; a store outage stops it (rerun: it is idempotent). */
     public Outcome replay(List<Recorded> records) {
         refuseWhatCouldNotHaveHappened(records);
-        Outcome total = new Outcome(0, 0, 0, 0);
+        Outcome total = new Outcome(0, 0, 0, 0, 0);
         for (int from = 0; from < records.size(); from += BATCH) {
             List<Recorded> batch = records.subList(from, Math.min(records.size(), from + BATCH));
             total = total.plus(QuarkusTransaction.requiringNew().call(() -> replayBatch(batch)));
         }
         Log.infof(
-                "Purge records replayed: %d record(s), %d application(s) and %d object(s) removed again,"
-                        + " %d record(s) restored",
-                total.records(), total.applicationsRemoved(), total.objectsRemoved(), total.recordsRestored());
+                "Purge records replayed: %d record(s), %d application(s), %d data key(s) and %d object(s) removed"
+                        + " again, %d record(s) restored",
+                total.records(),
+                total.applicationsRemoved(),
+                total.keysDestroyed(),
+                total.objectsRemoved(),
+                total.recordsRestored());
         return total;
     }
 
@@ -172,6 +179,8 @@ public class PurgeReplay {
         Map<UUID, Restored> rows = byId(applications.restoredForUpdate(ids, now));
         refuseDoubtful(batch, rows, now, "the batches before were replayed");
         List<UUID> present = List.copyOf(rows.keySet());
+        // the restored keys go first: the restored objects are unreadable from here on, whatever happens next
+        int keysDestroyed = removal.destroyKeys(present).size();
 
         // The rows' keys and whatever the store holds under each prefix: a store restored apart from the database
         // may hold objects of applications whose rows are gone.
@@ -200,7 +209,8 @@ public class PurgeReplay {
                         record.purgedAt(),
                         record.reason(),
                         record.policyVersion(),
-                        record.objectsRemoved()));
+                        record.objectsRemoved(),
+                        record.keyDestroyed()));
             }
         }
         // The outbox restored with the backup may lack the first telling: integrators hear of these removals again.
@@ -212,6 +222,6 @@ public class PurgeReplay {
             }
         }
         removal.remove(present, restored, ids, clock.instant(), removedNow, true);
-        return new Outcome(batch.size(), present.size(), keys.size(), restored.size());
+        return new Outcome(batch.size(), present.size(), keys.size(), restored.size(), keysDestroyed);
     }
 }

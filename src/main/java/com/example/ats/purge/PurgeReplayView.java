@@ -14,4 +14,7 @@ public record PurgeReplayView(
         int objectsRemoved,
 
         @Schema(description = "Purge records that the restore had lost, written back")
-        int recordsRestored) {}
+        int recordsRestored,
+
+        @Schema(description = "Restored data keys destroyed again")
+        int keysDestroyed) {}

@@ -145,7 +145,11 @@ public class PurgeResource {
                 "records=" + outcome.records() + " removed=" + outcome.applicationsRemoved() + " restored="
                         + outcome.recordsRestored());
         return new PurgeReplayView(
-                outcome.records(), outcome.applicationsRemoved(), outcome.objectsRemoved(), outcome.recordsRestored());
+                outcome.records(),
+                outcome.applicationsRemoved(),
+                outcome.objectsRemoved(),
+                outcome.recordsRestored(),
+                outcome.keysDestroyed());
     }
 
     @GET

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,8 @@ public class Purger {
         List<UUID> ids = locked.stream().map(Removable::id).toList();
         List<DocumentKey> documents = applications.documentsOf(ids);
         List<String> keys = documents.stream().map(DocumentKey::objectKey).toList();
+        // every examined application is due or asked to be erased: its key goes even if one of its objects sticks
+        Set<UUID> keyDestroyed = new HashSet<>(removal.destroyKeys(ids));
         try {
             store.delete(keys);
         } catch (ObjectsNotDeletedException e) {
@@ -181,7 +184,8 @@ public class Purger {
         for (Removable row : locked) {
             UUID id = row.id();
             int objects = Collections.frequency(owners, id);
-            proofs.add(PurgeRecord.of(id, row.expiresAt(), purgedAt, reason, row.policyVersion(), objects));
+            proofs.add(PurgeRecord.of(
+                    id, row.expiresAt(), purgedAt, reason, row.policyVersion(), objects, keyDestroyed.contains(id)));
             reasons.put(id, reason);
         }
         removal.remove(ids, proofs, ids, purgedAt, reasons, false);

@@ -57,11 +57,16 @@ class RemovableApplicationRepository {
         return new Removable((UUID) row[0], SqlValues.instant(row[1]), (String) row[2]);
     }
 
-    /** The documents of these applications. */
+    /** Every object of these applications' documents: the object, and a plaintext one still to be deleted. */
+    private static final String OBJECTS_OF = "select application_id, object_key from document where application_id"
+            + " in (?1) union all select application_id, plain_object_key from document where application_id in (?1)"
+            + " and plain_object_key is not null";
+
+    /** The objects of these applications' documents. */
     List<DocumentKey> documentsOf(List<UUID> applicationIds) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
-                .createNativeQuery("select application_id, object_key from document where application_id in (?1)")
+                .createNativeQuery(OBJECTS_OF)
                 .setParameter(1, applicationIds)
                 .getResultList();
         return rows.stream()
@@ -72,11 +77,11 @@ class RemovableApplicationRepository {
     /** The object keys of these applications' documents. */
     List<String> objectKeysOf(List<UUID> applicationIds) {
         @SuppressWarnings("unchecked")
-        List<String> keys = entityManager
-                .createNativeQuery("select object_key from document where application_id in (?1)", String.class)
+        List<Object[]> rows = entityManager
+                .createNativeQuery(OBJECTS_OF)
                 .setParameter(1, applicationIds)
                 .getResultList();
-        return keys;
+        return rows.stream().map(row -> (String) row[1]).toList();
     }
 
     /** Those of these applications that a restored backup holds, with whether a hold is in force at {@code now}. */

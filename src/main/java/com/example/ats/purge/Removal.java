@@ -1,18 +1,21 @@
 package com.example.ats.purge;
 
+import com.example.ats.encryption.DataKeys;
 import com.example.ats.event.EventType;
 import com.example.ats.event.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The steps of every removal after its objects are gone from the store, written once for the purge, the erasure and
- * the replay after a restore: the rows, then the proof of deletion, then the telling. All in the caller's
- * transaction, so the rows, the proofs and the events commit together or not at all.
+ * The steps of every removal, written once for the purge, the erasure and the replay after a restore: first the data
+ * keys (before the objects are deleted, so an object the store fails to delete is already unreadable), and after the
+ * objects are gone from the store, the rows, then the proof of deletion, then the telling. All in the caller's
+ * transaction, so the keys, the rows, the proofs and the events commit together or not at all.
  */
 @ApplicationScoped
 class Removal {
@@ -21,16 +24,24 @@ class Removal {
     private final PurgeRecordRepository records;
     private final Event<ApplicationsRemoved> removed;
     private final Outbox outbox;
+    private final DataKeys dataKeys;
 
     Removal(
             RemovableApplicationRepository applications,
             PurgeRecordRepository records,
             Event<ApplicationsRemoved> removed,
-            Outbox outbox) {
+            Outbox outbox,
+            DataKeys dataKeys) {
         this.applications = applications;
         this.records = records;
         this.removed = removed;
         this.outbox = outbox;
+        this.dataKeys = dataKeys;
+    }
+
+    /** Destroys the applications' data keys; returns those that had one (their records say so). */
+    List<UUID> destroyKeys(Collection<UUID> applicationIds) {
+        return dataKeys.destroy(applicationIds);
     }
 
     /**

@@ -1,7 +1,8 @@
 package com.example.ats.scan;
 
 import com.example.ats.document.ScanState;
-import com.example.ats.storage.ObjectStore;
+import com.example.ats.encryption.StoredFile;
+import com.example.ats.encryption.StoredFiles;
 import com.example.ats.work.Jobs;
 import com.example.ats.work.RetrySchedule;
 import com.example.ats.work.Work;
@@ -25,12 +26,12 @@ import java.util.stream.Collectors;
  * erasure meanwhile wins). A document whose bytes cannot be read waits its retry schedule, after the others.
  */
 @ApplicationScoped
-public class PendingScanWorker implements Work<PendingScanWorker.Stored, MalwareScanner.Result> {
+public class PendingScanWorker implements Work<StoredFile, MalwareScanner.Result> {
 
     private final ScanRepository documents;
     private final WorkQueue queue;
     private final Jobs jobs;
-    private final ObjectStore store;
+    private final StoredFiles files;
     private final MalwareScanner scanner;
     private final ScanConfig config;
 
@@ -38,19 +39,16 @@ public class PendingScanWorker implements Work<PendingScanWorker.Stored, Malware
             ScanRepository documents,
             WorkQueue queue,
             Jobs jobs,
-            ObjectStore store,
+            StoredFiles files,
             MalwareScanner scanner,
             ScanConfig config) {
         this.documents = documents;
         this.queue = queue;
         this.jobs = jobs;
-        this.store = store;
+        this.files = files;
         this.scanner = scanner;
         this.config = config;
     }
-
-    /** A stored document to scan. */
-    record Stored(UUID id, UUID applicationId, String objectKey) {}
 
     @Scheduled(
             identity = "pending-scans",
@@ -92,13 +90,13 @@ public class PendingScanWorker implements Work<PendingScanWorker.Stored, Malware
     }
 
     @Override
-    public Map<UUID, Stored> load(List<UUID> ids) {
+    public Map<UUID, StoredFile> load(List<UUID> ids) {
         return ids.stream().collect(Collectors.toMap(id -> id, documents::stored));
     }
 
     @Override
-    public Outcome<MalwareScanner.Result> perform(Stored document) {
-        try (InputStream content = store.get(document.objectKey())) {
+    public Outcome<MalwareScanner.Result> perform(StoredFile document) {
+        try (InputStream content = files.open(document)) {
             return Outcome.done("SCANNED", scanner.scanStored(content));
         } catch (ScannerUnavailableException e) {
             Log.warnf("Scanning pending documents paused: %s", e.getMessage());
@@ -106,7 +104,7 @@ public class PendingScanWorker implements Work<PendingScanWorker.Stored, Malware
         } catch (IOException | RuntimeException e) {
             Log.warnf(
                     "Pending document %s could not be read for scanning (%s); tried again later",
-                    document.id(), e.getClass().getSimpleName());
+                    document.documentId(), e.getClass().getSimpleName());
             return Outcome.failed("UNREADABLE");
         }
     }

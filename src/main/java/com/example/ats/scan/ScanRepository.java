@@ -1,5 +1,6 @@
 package com.example.ats.scan;
 
+import com.example.ats.encryption.StoredFile;
 import com.example.ats.shared.SqlValues;
 import com.example.ats.work.WorkTable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +29,12 @@ public class ScanRepository {
     }
 
     /** Where a stored document's bytes are. */
-    PendingScanWorker.Stored stored(UUID id) {
+    StoredFile stored(UUID id) {
         Object[] row = (Object[]) entityManager
-                .createNativeQuery("select application_id, object_key from document where id = :id")
+                .createNativeQuery("select application_id, object_key, encrypted from document where id = :id")
                 .setParameter("id", id)
                 .getSingleResult();
-        return new PendingScanWorker.Stored(id, (UUID) row[0], (String) row[1]);
+        return new StoredFile((UUID) row[0], id, (String) row[1], (Boolean) row[2]);
     }
 
     /** Writes the verdict if the document is still there and still pending; whether it was. */

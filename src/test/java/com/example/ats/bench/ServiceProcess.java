@@ -82,6 +82,7 @@ final class ServiceProcess implements AutoCloseable {
                         "ATS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
                         // mail off: the intake figures are the service's, not the SMTP server's
                         "ATS_MAIL_HOST", "off"));
+        builder.environment().put("ATS_KEY_ENCRYPTION_KEYS", com.example.ats.shared.Replicas.KEY_ENCRYPTION_KEYS);
         builder.environment().put("MALLOC_ARENA_MAX", "2"); // as bin/run and the image
         // every load generator's connection comes from loopback: one client to the service
         builder.environment().put("ATS_INTAKE_MAX_CONCURRENT_UPLOADS_PER_CLIENT", "1000");

@@ -26,7 +26,8 @@ class ConfigFailFastIT {
         Result result = start(Map.of());
         assertThat(result.exitCode()).isNotZero();
         assertThat(AppSettings.load().required())
-                .hasSize(11)
+                .hasSize(12)
+                .contains("ATS_KEY_ENCRYPTION_KEYS")
                 .allSatisfy(variable -> assertThat(result.output()).contains("Could not expand value " + variable));
     }
 
@@ -63,6 +64,21 @@ class ConfigFailFastIT {
         Result result = start(unreachableDatabase(Replicas.TOKEN_SECRET));
         assertThat(result.exitCode()).isNotZero(); // it stops at the database, after the configuration passed
         assertThat(result.output()).doesNotContain("is too weak").doesNotContain(Replicas.TOKEN_SECRET);
+    }
+
+    @Test
+    void aMalformedKeyEncryptionKeyStopsTheStartNamingTheSettingButNotTheValue() throws Exception {
+        String shortKey = "2026-12:" + java.util.Base64.getEncoder().encodeToString(new byte[16]);
+        for (String malformed : List.of("no-colon-here", shortKey, "2026-12:not*base64")) {
+            Map<String, String> settings = unreachableDatabase(Replicas.TOKEN_SECRET);
+            settings.put("ATS_KEY_ENCRYPTION_KEYS", malformed);
+            Result result = start(settings);
+            assertThat(result.exitCode()).isNotZero();
+            assertThat(result.output())
+                    .contains("ats.encryption.key-encryption-keys")
+                    .contains("ATS_KEY_ENCRYPTION_KEYS) cannot be used")
+                    .doesNotContain(malformed.substring(malformed.indexOf(':') + 1));
+        }
     }
 
     /** Every setting, the secret as given, and a database nobody listens on: the start stops before any work. */

@@ -88,6 +88,7 @@ class PodPlayIT {
                         "storage-access-key", "ATS_STORAGE_ACCESS_KEY",
                         "storage-secret-key", "ATS_STORAGE_SECRET_KEY",
                         "intake-token-secret", "ATS_INTAKE_TOKEN_SECRET",
+                        "key-encryption-keys", "ATS_KEY_ENCRYPTION_KEYS",
                         "oidc-client-secret", "ATS_OIDC_CLIENT_SECRET")
                 .forEach((key, setting) -> secretData.put(
                         key,

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.example.ats.application.AccessTokens;
 import com.example.ats.consent.ConsentTexts;
+import com.example.ats.encryption.StoredFile;
+import com.example.ats.encryption.StoredFiles;
 import com.example.ats.shared.TestClock;
 import com.example.ats.storage.ObjectStore;
 import com.example.ats.storage.StoreUnderTest;
@@ -45,6 +47,9 @@ class IntakeResourceTest {
 
     @Inject
     ObjectStore store;
+
+    @Inject
+    StoredFiles files;
 
     @Inject
     ConsentTexts consentTexts;
@@ -118,6 +123,10 @@ class IntakeResourceTest {
                 .get("object_key");
         assertThat(key).isEqualTo("applications/" + id + "/" + answer.getString("documents[0].id"));
         try (InputStream in = store.get(key)) {
+            assertThat(in.readAllBytes()).as("the store holds ciphertext").isNotEqualTo(cv);
+        }
+        UUID documentId = UUID.fromString(answer.getString("documents[0].id"));
+        try (InputStream in = files.open(new StoredFile(id, documentId, key, true))) {
             assertThat(in.readAllBytes()).isEqualTo(cv);
         }
     }

@@ -96,10 +96,17 @@ class PurgeTest {
                 .body("items[0].reason", equalTo("EXPIRED"))
                 .body("items[0].policyVersion", equalTo(policy.version()))
                 .body("items[0].objectsRemoved", equalTo(2))
+                .body("items[0].keyDestroyed", equalTo(true))
                 .body(
                         "items[0].keySet()",
                         containsInAnyOrder(
-                                "applicationId", "expiresAt", "purgedAt", "reason", "policyVersion", "objectsRemoved"));
+                                "applicationId",
+                                "expiresAt",
+                                "purgedAt",
+                                "reason",
+                                "policyVersion",
+                                "objectsRemoved",
+                                "keyDestroyed"));
     }
 
     @Test

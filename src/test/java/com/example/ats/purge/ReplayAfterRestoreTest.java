@@ -4,6 +4,7 @@ import static com.example.ats.shared.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.example.ats.encryption.RawObjects;
 import com.example.ats.retention.Applications;
 import com.example.ats.shared.TestClock;
 import com.example.ats.storage.StoreUnderTest;
@@ -62,6 +63,11 @@ class ReplayAfterRestoreTest {
         Backups.dumpDatabase(dump);
         Backups.copyObjects(bucket, Backups.BACKUP_BUCKET, all);
         Instant backupTakenAt = clock.instant();
+        for (Applications.Submitted application : List.of(erased, expired)) {
+            assertThat(decryptableBackupObjects(application.id()))
+                    .as("while the application lives, its key opens the backup's copies")
+                    .isEqualTo(2);
+        }
 
         // After the backup: one applicant asks for erasure, another one's time runs out.
         as("privacy-officer")
@@ -73,10 +79,17 @@ class ReplayAfterRestoreTest {
         purger.run(); // the clock stays there: the restore and the replay come after the purge
         assertThat(Applications.objects(erased.id())).isEmpty();
         assertThat(Applications.objects(expired.id())).isEmpty();
+        for (Applications.Submitted application : List.of(erased, expired)) {
+            // the backup still holds the objects; nothing the live database and configuration hold opens them
+            assertThat(Applications.objects(Backups.BACKUP_BUCKET, application.id()))
+                    .hasSize(2);
+            assertThat(RawObjects.keyRows(entityManager, application.id())).isZero();
+            assertThat(decryptableBackupObjects(application.id())).isZero();
+        }
 
         // The purge records since the backup, exported as the operator's runbook says (kept apart from backups).
         List<Map<String, Object>> records = purgeRecordsSince(backupTakenAt, List.of(erased.id(), expired.id()));
-        assertThat(records).hasSize(2);
+        assertThat(records).hasSize(2).allSatisfy(record -> assertThat(record).containsEntry("keyDestroyed", true));
 
         // Disaster: restore the database and the objects from last night's backup.
         emptyEveryTable();
@@ -87,6 +100,9 @@ class ReplayAfterRestoreTest {
             assertThat(Applications.objects(application.id())).hasSize(2);
             assertThat(Applications.purgeRecords(entityManager, application.id()))
                     .isZero();
+            assertThat(RawObjects.keyRows(entityManager, application.id()))
+                    .as("the restore brought the key back")
+                    .isOne();
         }
 
         JsonPath outcome = replay(records);
@@ -94,6 +110,7 @@ class ReplayAfterRestoreTest {
         assertThat(outcome.getInt("applicationsRemoved")).isEqualTo(2);
         assertThat(outcome.getInt("objectsRemoved")).isEqualTo(4);
         assertThat(outcome.getInt("recordsRestored")).isEqualTo(2);
+        assertThat(outcome.getInt("keysDestroyed")).isEqualTo(2);
 
         for (Applications.Submitted application : List.of(erased, expired)) {
             detail(application.id()).then().statusCode(404);
@@ -101,6 +118,10 @@ class ReplayAfterRestoreTest {
             assertThat(Applications.objects(application.id())).isEmpty();
             assertThat(Applications.purgeRecords(entityManager, application.id()))
                     .isOne();
+            assertThat(RawObjects.keyRows(entityManager, application.id())).isZero();
+            assertThat(decryptableBackupObjects(application.id()))
+                    .as("the backup's copies are random bytes again")
+                    .isZero();
         }
         // The restored proof is the original one: same time and reason.
         assertThat(purgeRecordsSince(backupTakenAt, List.of(erased.id(), expired.id())))
@@ -211,6 +232,15 @@ class ReplayAfterRestoreTest {
                 .post("/api/v1/retention/purges/replay")
                 .then()
                 .statusCode(403);
+    }
+
+    /** How many of the application's objects in the backup bucket a key the live database holds decrypts. */
+    private long decryptableBackupObjects(UUID application) {
+        return Applications.objects(Backups.BACKUP_BUCKET, application).stream()
+                .filter(key -> RawObjects.decryptWithWhatIsLeft(
+                                entityManager, RawObjects.read(Backups.BACKUP_BUCKET, key), RawObjects.documentOf(key))
+                        != null)
+                .count();
     }
 
     private static io.restassured.response.Response detail(UUID id) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.example.ats.encryption.RawObjects;
 import com.example.ats.retention.Applications;
 import com.example.ats.shared.TestClock;
 import com.example.ats.storage.StoreUnderTest;
@@ -62,6 +63,9 @@ class StuckObjectTest {
         Applications.Submitted free = Applications.submit(false);
         String stuckKey = moveOneObjectWhereDeletesAreRefused(stuck.id());
         try {
+            assertThat(decrypted(stuckKey))
+                    .as("its key opens it while it lives")
+                    .isNotNull();
             clock.travelTo(free.expiresAt().plusSeconds(1));
 
             Purger.Run run = purger.run();
@@ -70,6 +74,9 @@ class StuckObjectTest {
             Applications.assertNoRows(entityManager, free.id());
             assertThat(Applications.objects(free.id())).isEmpty();
             assertThat(Applications.rows(entityManager, stuck.id())).containsEntry("application", 1L);
+            // its key went first: the object the store keeps is unreadable already, here and in every copy
+            assertThat(RawObjects.keyRows(entityManager, stuck.id())).isZero();
+            assertThat(decrypted(stuckKey)).isNull();
             as("privacy-officer")
                     .queryParam("until", clock.instant().toString())
                     .get("/api/v1/retention/preview")
@@ -194,6 +201,15 @@ class StuckObjectTest {
         root().removeObject(
                         RemoveObjectArgs.builder().bucket(bucket()).object(key).build());
         return stuckKey;
+    }
+
+    /** The object's plaintext with a key the database still holds, or null. */
+    private byte[] decrypted(String key) {
+        UUID document = QuarkusTransaction.requiringNew().call(() -> (UUID) entityManager
+                .createNativeQuery("select id from document where object_key = ?1")
+                .setParameter(1, key)
+                .getSingleResult());
+        return RawObjects.decryptWithWhatIsLeft(entityManager, RawObjects.read(bucket(), key), document);
     }
 
     private void setObjectKey(String from, String to) {

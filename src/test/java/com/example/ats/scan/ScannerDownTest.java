@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.example.ats.encryption.StoredFile;
 import com.example.ats.intake.Intake;
 import com.example.ats.intake.SampleFiles;
 import com.example.ats.shared.TestClock;
@@ -181,7 +182,7 @@ class ScannerDownTest {
         Clamd.start();
 
         // another replica claims the document, counts its attempt, and dies while it scans
-        List<WorkQueue.Item<PendingScanWorker.Stored>> dead = queue.claim(worker);
+        List<WorkQueue.Item<StoredFile>> dead = queue.claim(worker);
         assertThat(dead)
                 .singleElement()
                 .satisfies(item -> assertThat(item.claim().id()).isEqualTo(ours.cv()));

@@ -24,6 +24,9 @@ public final class Replicas implements AutoCloseable {
      * replica of it (they must derive the same tokens), and strong enough for the packaged service to accept it.
      */
     public static final String TOKEN_SECRET = randomSecret();
+    /** The test profile's key-encryption keys: the replicas read what the tests wrote in the same database. */
+    public static final String KEY_ENCRYPTION_KEYS =
+            "test-2:dGVzdC1rZXktZW5jcnlwdGlvbi1rZXktMi0zMmJ5dGU=,test-1:dGVzdC1rZXktZW5jcnlwdGlvbi1rZXktMS0zMmJ5dGU=";
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -92,6 +95,7 @@ public final class Replicas implements AutoCloseable {
                 Map.entry("ATS_OIDC_URL", OIDC),
                 Map.entry("ATS_OIDC_CLIENT_SECRET", env("ATS_OIDC_CLIENT_SECRET", "ats-service-secret")),
                 Map.entry("ATS_INTAKE_TOKEN_SECRET", TOKEN_SECRET),
+                Map.entry("ATS_KEY_ENCRYPTION_KEYS", KEY_ENCRYPTION_KEYS),
                 Map.entry("ATS_WEBHOOKS_ALLOW_PLAIN_HTTP", "true"),
                 Map.entry("ATS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"),
                 Map.entry("ATS_WEBHOOKS_DELIVER_EVERY", "100ms"),

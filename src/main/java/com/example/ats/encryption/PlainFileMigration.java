@@ -1,0 +1,244 @@
+package com.example.ats.encryption;
+
+import com.example.ats.storage.ObjectKeys;
+import com.example.ats.storage.ObjectStore;
+import com.example.ats.storage.ObjectsNotDeletedException;
+import com.example.ats.work.Jobs;
+import com.example.ats.work.RetrySchedule;
+import com.example.ats.work.Work;
+import com.example.ats.work.WorkQueue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Encrypts the files stored before encryption (ADR 0030), one document at a time through the {@link WorkQueue}: read
+ * the plaintext object, encrypt it under its application's key into a new object, read that back and check it
+ * against the SHA-256 taken at intake, then point the document at it and delete the plaintext one. Each step can be
+ * cut off: a new object not yet pointed at is an orphan (rewritten at the retry, or swept), a plaintext object not
+ * yet deleted is remembered on its document and deleted at the next round (and by the purge). Until a document is
+ * done, downloads read it as it is.
+ */
+@ApplicationScoped
+public class PlainFileMigration implements Work<PlainFileRepository.Plain, PlainFileMigration.Moved> {
+
+    /** The plaintext object a document was read from, and the encrypted one written. */
+    record Moved(String from, String to) {}
+
+    private final PlainFileRepository documents;
+    private final DataKeys keys;
+    private final StoredFiles files;
+    private final ObjectStore store;
+    private final WorkQueue queue;
+    private final Jobs jobs;
+    private final EncryptionConfig config;
+    private final Path scratch;
+    private final Counter migrated;
+    private final AtomicLong plain = new AtomicLong();
+
+    PlainFileMigration(
+            PlainFileRepository documents,
+            DataKeys keys,
+            StoredFiles files,
+            ObjectStore store,
+            WorkQueue queue,
+            Jobs jobs,
+            EncryptionConfig config,
+            MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.http.body.uploads-directory") String scratch) {
+        this.documents = documents;
+        this.keys = keys;
+        this.files = files;
+        this.store = store;
+        this.queue = queue;
+        this.jobs = jobs;
+        this.config = config;
+        this.scratch = Path.of(scratch);
+        this.migrated = Counter.builder("ats.encryption.files.migrated")
+                .description("Files stored in clear that the migration job encrypted")
+                .register(registry);
+        Gauge.builder("ats.encryption.files.plain", plain, AtomicLong::get)
+                .description("Files still stored in clear (as of the migration job's last round)")
+                .register(registry);
+    }
+
+    @Scheduled(
+            identity = "plain-file-migration",
+            every = "${ats.encryption.jobs-every}",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (config.enabled()) {
+            jobs.run("plain-file-migration", this::migrate);
+        }
+    }
+
+    /** Encrypts every file stored in clear that is due, and deletes the plaintext objects; returns how many. */
+    public int migrate() {
+        int done = 0;
+        while (true) {
+            WorkQueue.Batch batch = queue.runBatch(this);
+            done += batch.recorded();
+            deleteLeftovers();
+            if (batch.claimed() == 0 || batch.stopped()) {
+                break;
+            }
+        }
+        long left = QuarkusTransaction.requiringNew().call(documents::countPlain);
+        plain.set(left);
+        if (done > 0 || left > 0) {
+            Log.infof("Encryption of files stored in clear: %d done in this round, %d left", done, left);
+        }
+        return done;
+    }
+
+    @Override
+    public Kind kind() {
+        return new Kind(
+                PlainFileRepository.PLAIN,
+                config.migrationLease(),
+                config.migrationLease().dividedBy(2),
+                RetrySchedule.thenRepeatLast(
+                        List.of(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(1))),
+                config.batch(),
+                1);
+    }
+
+    @Override
+    public Map<UUID, PlainFileRepository.Plain> load(List<UUID> ids) {
+        return documents.load(ids);
+    }
+
+    @Override
+    public Outcome<Moved> perform(PlainFileRepository.Plain document) {
+        StoredFile plainFile = document.file();
+        String target = ObjectKeys.of(plainFile.applicationId(), plainFile.documentId()) + ".enc";
+        Path sealed = null;
+        try {
+            DataKey key = keys.ensure(plainFile.applicationId());
+            Files.createDirectories(scratch);
+            sealed = Files.createTempFile(scratch, "encrypt-", ".part");
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            try (InputStream in = store.get(plainFile.objectKey());
+                    OutputStream out = key.encrypting(Files.newOutputStream(sealed), plainFile.documentId())) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    sha256.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                    size += n;
+                }
+            }
+            if (!matches(document, size, sha256)) {
+                // never replace a file that is not what was received: the download's integrity check tells staff
+                Log.errorf(
+                        "Document %s stored in clear differs from its intake; not encrypted", plainFile.documentId());
+                return Outcome.failed("DIFFERS_FROM_INTAKE");
+            }
+            store.putFile(target, sealed, "application/octet-stream", Map.of("kind", "encrypted"));
+            if (!readsBack(new StoredFile(plainFile.applicationId(), plainFile.documentId(), target, true), document)) {
+                return Outcome.failed("READ_BACK_DIFFERS");
+            }
+            return Outcome.done("ENCRYPTED", new Moved(plainFile.objectKey(), target));
+        } catch (IOException | RuntimeException | NoSuchAlgorithmException e) {
+            Log.warnf(
+                    "Document %s could not be encrypted now (%s); tried again later",
+                    plainFile.documentId(), e.getClass().getSimpleName());
+            return Outcome.failed("UNAVAILABLE");
+        } finally {
+            if (sealed != null) {
+                try {
+                    Files.deleteIfExists(sealed);
+                } catch (IOException e) {
+                    Log.warnf(
+                            "Could not remove an encrypted scratch file: %s",
+                            e.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    private boolean readsBack(StoredFile encrypted, PlainFileRepository.Plain document)
+            throws IOException, NoSuchAlgorithmException {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        long size = 0;
+        try (InputStream in = files.open(encrypted)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha256.update(buffer, 0, n);
+                size += n;
+            }
+        }
+        return matches(document, size, sha256);
+    }
+
+    private static boolean matches(PlainFileRepository.Plain document, long size, MessageDigest sha256) {
+        return size == document.size()
+                && HexFormat.of().formatHex(sha256.digest()).equalsIgnoreCase(document.sha256());
+    }
+
+    @Override
+    public boolean record(WorkQueue.Claim claim, Outcome<Moved> outcome, Optional<Instant> retryAt) {
+        if (!outcome.done()) {
+            return false;
+        }
+        boolean switched = documents.encrypted(
+                claim.id(), outcome.value().from(), outcome.value().to());
+        if (switched) {
+            migrated.increment();
+        }
+        return switched;
+    }
+
+    /** Deletes the plaintext objects of documents that now read encrypted ones. */
+    void deleteLeftovers() {
+        while (true) {
+            List<PlainFileRepository.Leftover> leftovers =
+                    QuarkusTransaction.requiringNew().call(() -> documents.leftovers(config.batch()));
+            if (leftovers.isEmpty()) {
+                return;
+            }
+            List<UUID> deleted = leftovers.stream()
+                    .map(PlainFileRepository.Leftover::documentId)
+                    .toList();
+            try {
+                store.delete(leftovers.stream()
+                        .map(PlainFileRepository.Leftover::objectKey)
+                        .toList());
+            } catch (ObjectsNotDeletedException e) {
+                Log.warnf(
+                        "%d plaintext object(s) refused by the store; tried again next round",
+                        e.keys().size());
+                deleted = leftovers.stream()
+                        .filter(leftover -> !e.keys().contains(leftover.objectKey()))
+                        .map(PlainFileRepository.Leftover::documentId)
+                        .toList();
+                if (deleted.isEmpty()) {
+                    return;
+                }
+            }
+            List<UUID> done = deleted;
+            QuarkusTransaction.requiringNew().run(() -> documents.deleted(done));
+        }
+    }
+}
