@@ -1,6 +1,7 @@
 -- Each application's files are encrypted by the service with a data key of their own (ADR 0030). The key is kept
--- here only wrapped by a key-encryption key from the configuration (kek_id names it); deleting the row destroys
--- every copy of the files at once, backups of the store included. Deleting the application deletes its key.
+-- here only wrapped by a key-encryption key from the configuration (kek_id names it); deleting the row makes every
+-- copy of the files in the store and its backups unreadable with anything the live service holds (a database backup
+-- keeps its copy of the row until it expires). Deleting the application deletes its key.
 create table application_key (
     application_id uuid primary key references application (id) on delete cascade,
     kek_id         varchar(64) not null,

@@ -54,6 +54,18 @@ public class Application {
     @Column(name = "legal_hold_set_by")
     public String legalHoldSetBy;
 
+    /**
+     * Attempts of a purge that the store held up (an object it refused to delete): written by the purge only. Once
+     * one is made the application's data key is destroyed (ADR 0030) and nothing may keep it any longer.
+     */
+    @Column(name = "purge_attempts", insertable = false, updatable = false)
+    public int purgeAttempts;
+
+    /** Whether its purge has begun (its files' key is destroyed): no consent or hold keeps it any more. */
+    public boolean beingDeleted() {
+        return purgeAttempts > 0;
+    }
+
     /** The applicant's language for mails: "nl" or "en" (null, from before it was kept, means Dutch). */
     @Column(name = "language")
     public String language;

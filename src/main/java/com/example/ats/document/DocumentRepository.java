@@ -1,5 +1,6 @@
 package com.example.ats.document;
 
+import com.example.ats.storage.ObjectKeys;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -21,9 +22,20 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
         if (keys.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(getEntityManager()
+        // A file's encrypted form ({key}.enc, ADR 0030) counts as referenced while its document exists: a database
+        // restored from before the migration job switched the document still names the plaintext object.
+        Set<String> asked = new HashSet<>(keys);
+        keys.forEach(key -> asked.add(ObjectKeys.plainOf(key)));
+        Set<String> named = new HashSet<>(getEntityManager()
                 .createQuery("select d.objectKey from Document d where d.objectKey in :keys", String.class)
-                .setParameter("keys", keys)
+                .setParameter("keys", asked)
                 .getResultList());
+        Set<String> referenced = new HashSet<>();
+        for (String key : keys) {
+            if (named.contains(key) || named.contains(ObjectKeys.plainOf(key))) {
+                referenced.add(key);
+            }
+        }
+        return referenced;
     }
 }

@@ -1,6 +1,7 @@
 package com.example.ats.document;
 
 import com.example.ats.encryption.KeyDestroyedException;
+import com.example.ats.encryption.KeyUnavailableException;
 import com.example.ats.encryption.StoredFiles;
 import com.example.ats.shared.ApiException;
 import com.example.ats.shared.ProblemType;
@@ -64,6 +65,12 @@ public class DownloadService {
         } catch (KeyDestroyedException e) {
             // its key went first: the application is being deleted (a purge waiting for a stuck object)
             throw ApiException.notFound("Document");
+        } catch (KeyUnavailableException e) {
+            Log.errorf("Document %s cannot be decrypted here: %s", documentId, e.getMessage());
+            throw new ApiException(
+                            ProblemType.SERVICE_UNAVAILABLE,
+                            "The document cannot be decrypted by this replica right now; retry shortly")
+                    .withHeader("Retry-After", "30");
         }
         served.accept(document.scanState);
         // Exactly one of two closes the store's stream: the body writer, or, for a client gone before the body is

@@ -34,6 +34,23 @@ class DataKeyRepository {
                 == 1;
     }
 
+    /**
+     * Stores a key for files stored before encryption, unless the application has one, or had one that was destroyed
+     * (it has encrypted files, or its purge has begun): a destroyed key is never replaced.
+     */
+    void insertForClearFiles(Wrapped key, Instant at) {
+        entityManager
+                .createNativeQuery("insert into application_key (application_id, kek_id, wrapped, created_at)"
+                        + " select :id, :kek, :wrapped, :at where exists (select 1 from application a where a.id = :id"
+                        + " and a.purge_attempts = 0) and not exists (select 1 from document d where"
+                        + " d.application_id = :id and d.encrypted) on conflict (application_id) do nothing")
+                .setParameter("id", key.applicationId())
+                .setParameter("kek", key.kekId())
+                .setParameter("wrapped", key.wrapped())
+                .setParameter("at", at)
+                .executeUpdate();
+    }
+
     Optional<Wrapped> find(UUID applicationId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager

@@ -41,11 +41,14 @@ public class DataKeys {
         }
     }
 
-    /** The application's key, stored now (in a transaction of its own) if it has none yet; for the migration. */
+    /**
+     * The application's key, stored now (in a transaction of its own) if it never had one; for the migration. Throws
+     * {@link KeyDestroyedException} when its key was destroyed: it is being deleted, and no new key is made for it.
+     */
     DataKey ensure(UUID applicationId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            repository.insert(wrapped(DataKey.generate(applicationId), keks.currentId()), clock.instant());
-            return unwrap(repository.find(applicationId).orElseThrow());
+            repository.insertForClearFiles(wrapped(DataKey.generate(applicationId), keks.currentId()), clock.instant());
+            return unwrap(repository.find(applicationId).orElseThrow(() -> new KeyDestroyedException(applicationId)));
         });
     }
 
@@ -72,16 +75,25 @@ public class DataKeys {
         List<String> others =
                 keks.ids().stream().filter(id -> !id.equals(kekId)).toList();
         int moved = 0;
+        int unusable = 0;
         List<DataKeyRepository.Wrapped> found = repository.wrappedByAnyOf(others, limit);
         for (DataKeyRepository.Wrapped read : found) {
-            if (repository.replace(read, wrapped(unwrap(read), kekId))) {
+            DataKey key;
+            try {
+                key = unwrap(read);
+            } catch (IllegalStateException e) {
+                unusable++; // a key-encryption key given with other bytes than it had: left as it is, and told
+                continue;
+            }
+            if (repository.replace(read, wrapped(key, kekId))) {
                 moved++;
             }
         }
-        return new Rewrapped(found.size(), moved);
+        return new Rewrapped(found.size(), moved, unusable);
     }
 
-    record Rewrapped(int found, int moved) {}
+    /** A round of the re-wrap: keys looked at, moved, and those that did not unwrap with their configured key. */
+    record Rewrapped(int found, int moved, int unusable) {}
 
     /** How many data keys each key-encryption key wraps, by its id. */
     Map<String, Long> countByKek() {
@@ -100,7 +112,7 @@ public class DataKeys {
             return DataKey.unwrap(
                     stored.applicationId(),
                     stored.wrapped(),
-                    keks.byId(stored.kekId()).orElseThrow(() -> new KeyDestroyedException(stored.applicationId())));
+                    keks.byId(stored.kekId()).orElseThrow(() -> new KeyUnavailableException(stored.kekId())));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the data key of an application does not unwrap with its key-encryption"
                     + " key " + stored.kekId());

@@ -67,12 +67,20 @@ public class KeyRotation {
     /** Moves every data key wrapped by another configured key-encryption key to {@code kekId}. */
     int rewrapAllTo(String kekId) {
         int moved = 0;
+        int unusable = 0;
         while (true) {
             DataKeys.Rewrapped round = QuarkusTransaction.requiringNew().call(() -> keys.rewrap(kekId, config.batch()));
             moved += round.moved();
-            if (round.found() == 0) {
-                break;
+            unusable = round.unusable();
+            if (round.moved() == 0) {
+                break; // nothing left, or only keys that do not unwrap (told below) or that another replica moved
             }
+        }
+        if (unusable > 0) {
+            Log.errorf(
+                    "Key rotation: %d data key(s) do not unwrap with the key-encryption key of their id: is a key"
+                            + " given with other bytes than before in ATS_KEY_ENCRYPTION_KEYS?",
+                    unusable);
         }
         count();
         if (moved > 0) {

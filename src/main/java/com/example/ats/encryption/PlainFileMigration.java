@@ -2,6 +2,7 @@ package com.example.ats.encryption;
 
 import com.example.ats.storage.ObjectKeys;
 import com.example.ats.storage.ObjectStore;
+import com.example.ats.storage.ObjectStoreUnavailableException;
 import com.example.ats.storage.ObjectsNotDeletedException;
 import com.example.ats.work.Jobs;
 import com.example.ats.work.RetrySchedule;
@@ -12,8 +13,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -90,6 +93,17 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
     void scheduled() {
         if (config.enabled()) {
             jobs.run("plain-file-migration", this::migrate);
+        } else {
+            jobs.run(
+                    "plain-file-migration",
+                    () -> plain.set(QuarkusTransaction.requiringNew().call(documents::countPlain)));
+        }
+    }
+
+    void warnWhenOff(@Observes StartupEvent start) {
+        if (!config.enabled()) {
+            Log.warn("Encryption of stored files is off (ATS_ENCRYPTION_ENABLED=false): new files are stored in clear"
+                    + " until it is on again and the migration job has encrypted them (ADR 0030)");
         }
     }
 
@@ -132,18 +146,25 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
     @Override
     public Outcome<Moved> perform(PlainFileRepository.Plain document) {
         StoredFile plainFile = document.file();
-        String target = ObjectKeys.of(plainFile.applicationId(), plainFile.documentId()) + ".enc";
+        String target = ObjectKeys.encrypted(plainFile.applicationId(), plainFile.documentId());
+        StoredFile encrypted = new StoredFile(plainFile.applicationId(), plainFile.documentId(), target, true);
         Path sealed = null;
         try {
             DataKey key = keys.ensure(plainFile.applicationId());
+            if (store.exists(target) && readsBack(encrypted, document)) {
+                // written before a crash, or before a database restored without its switch: keep it
+                return Outcome.done("ENCRYPTED", new Moved(plainFile.objectKey(), target));
+            }
             Files.createDirectories(scratch);
-            sealed = Files.createTempFile(scratch, "encrypt-", ".part");
+            // named as the intake's local copies, so that the sweep of leftover copies takes it after a crash
+            sealed = Files.createTempFile(scratch, "intake-encrypt-", ".part");
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long size = 0;
             try (InputStream in = store.get(plainFile.objectKey());
                     OutputStream out = key.encrypting(Files.newOutputStream(sealed), plainFile.documentId())) {
                 byte[] buffer = new byte[64 * 1024];
-                for (int n; (n = in.read(buffer)) > 0; ) {
+                // one byte more than recorded tells a different file; the rest is not read
+                for (int n; size <= document.size() && (n = in.read(buffer)) > 0; ) {
                     sha256.update(buffer, 0, n);
                     out.write(buffer, 0, n);
                     size += n;
@@ -155,11 +176,18 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
                         "Document %s stored in clear differs from its intake; not encrypted", plainFile.documentId());
                 return Outcome.failed("DIFFERS_FROM_INTAKE");
             }
-            store.putFile(target, sealed, "application/octet-stream", Map.of("kind", "encrypted"));
-            if (!readsBack(new StoredFile(plainFile.applicationId(), plainFile.documentId(), target, true), document)) {
+            store.putFile(
+                    target,
+                    sealed,
+                    "application/octet-stream",
+                    Map.of("application-id", plainFile.applicationId().toString(), "kind", "encrypted"));
+            if (!readsBack(encrypted, document)) {
                 return Outcome.failed("READ_BACK_DIFFERS");
             }
             return Outcome.done("ENCRYPTED", new Moved(plainFile.objectKey(), target));
+        } catch (ObjectStoreUnavailableException e) {
+            Log.warn("Encrypting files stored in clear paused: the object store is unavailable");
+            return Outcome.failedForAll("STORE_UNAVAILABLE");
         } catch (IOException | RuntimeException | NoSuchAlgorithmException e) {
             Log.warnf(
                     "Document %s could not be encrypted now (%s); tried again later",

@@ -280,7 +280,12 @@ public class IntakeReceiver {
                     written++;
                 }
             };
-            this.encrypting = key.get().encrypting(file, documentId);
+            try {
+                this.encrypting = key.get().encrypting(file, documentId);
+            } catch (IOException | RuntimeException e) {
+                file.close();
+                throw e;
+            }
         }
 
         /** Encrypts the next bytes; returns the size of the file sent to the store (the plaintext's without a key). */

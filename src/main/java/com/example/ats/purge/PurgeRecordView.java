@@ -19,9 +19,10 @@ public record PurgeRecordView(
         @PositiveOrZero int objectsRemoved,
 
         @Schema(
-                description = "Whether the application's data key was destroyed with it: every copy of its"
-                        + " files, in backups too, can no longer be decrypted (false for files stored before"
-                        + " they were encrypted)")
+                description = "Whether the application's data key was destroyed with it: the copies of its files"
+                        + " elsewhere (store replicas and backups) can no longer be decrypted with anything the"
+                        + " service holds; a database backup keeps the key until it expires. False when a file of"
+                        + " it was stored in clear")
         boolean keyDestroyed) {
 
     PurgeReplay.Recorded recorded() {

@@ -179,7 +179,8 @@ public class PurgeReplay {
         Map<UUID, Restored> rows = byId(applications.restoredForUpdate(ids, now));
         refuseDoubtful(batch, rows, now, "the batches before were replayed");
         List<UUID> present = List.copyOf(rows.keySet());
-        // the restored keys go first: the restored objects are unreadable from here on, whatever happens next
+        // the restored keys go first, before the objects (a store failure rolls the batch back, keys included:
+        // replay again); replay before the service takes traffic, since until then the restored files can be read
         int keysDestroyed = removal.destroyKeys(present).size();
 
         // The rows' keys and whatever the store holds under each prefix: a store restored apart from the database

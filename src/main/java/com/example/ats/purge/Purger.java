@@ -151,7 +151,11 @@ public class Purger {
         List<DocumentKey> documents = applications.documentsOf(ids);
         List<String> keys = documents.stream().map(DocumentKey::objectKey).toList();
         // every examined application is due or asked to be erased: its key goes even if one of its objects sticks
+        // (an application whose purge has begun cannot be kept any more: RetentionConsentService, LegalHoldService)
+        RemovableApplicationRepository.FilesByEncryption files = applications.filesByEncryption(ids);
         Set<UUID> keyDestroyed = new HashSet<>(removal.destroyKeys(ids));
+        keyDestroyed.addAll(files.encrypted()); // destroyed now, or at an earlier attempt held up by the store
+        keyDestroyed.removeAll(files.inClear()); // a file stored in clear had no key to destroy
         try {
             store.delete(keys);
         } catch (ObjectsNotDeletedException e) {

@@ -74,6 +74,29 @@ class RemovableApplicationRepository {
                 .toList();
     }
 
+    /** Those of these applications that have a file stored in clear, and those that have an encrypted one. */
+    record FilesByEncryption(java.util.Set<UUID> inClear, java.util.Set<UUID> encrypted) {}
+
+    FilesByEncryption filesByEncryption(List<UUID> applicationIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("select application_id, bool_or(not encrypted), bool_or(encrypted) from document"
+                        + " where application_id in (?1) group by application_id")
+                .setParameter(1, applicationIds)
+                .getResultList();
+        java.util.Set<UUID> inClear = new java.util.HashSet<>();
+        java.util.Set<UUID> encrypted = new java.util.HashSet<>();
+        for (Object[] row : rows) {
+            if ((Boolean) row[1]) {
+                inClear.add((UUID) row[0]);
+            }
+            if ((Boolean) row[2]) {
+                encrypted.add((UUID) row[0]);
+            }
+        }
+        return new FilesByEncryption(inClear, encrypted);
+    }
+
     /** The object keys of these applications' documents. */
     List<String> objectKeysOf(List<UUID> applicationIds) {
         @SuppressWarnings("unchecked")

@@ -64,6 +64,7 @@ public class LegalHoldResource {
             description = "The hold",
             content = @Content(schema = @Schema(implementation = LegalHoldView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public LegalHoldView hold(@PathParam("id") UUID id, @Valid @NotNull LegalHoldRequest request) {
         LegalHoldView hold = holds.hold(id, request.reason(), request.until(), caller.subject());

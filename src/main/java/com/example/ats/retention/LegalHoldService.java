@@ -5,6 +5,7 @@ import com.example.ats.application.ApplicationRepository;
 import com.example.ats.event.EventType;
 import com.example.ats.event.Outbox;
 import com.example.ats.shared.ApiException;
+import com.example.ats.shared.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -38,6 +39,9 @@ public class LegalHoldService {
                     "until", "must lie within ten years; leave it out for a hold until released");
         }
         Application application = find(id);
+        if (application.beingDeleted()) {
+            throw new ApiException(ProblemType.CONFLICT, RetentionConsentService.BEING_DELETED);
+        }
         application.legalHoldReason = reason.strip();
         application.legalHoldUntil = until;
         application.legalHoldSetAt = now;

@@ -70,6 +70,7 @@ public class RetentionConsentResource {
             description = "The consent state and expiry after the change",
             content = @Content(schema = @Schema(implementation = RetentionConsentState.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public RetentionConsentState record(@PathParam("id") UUID id, @Valid @NotNull StaffConsentRequest request) {
         if (request.channel() == ConsentChannel.WEB) {

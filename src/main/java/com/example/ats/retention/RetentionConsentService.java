@@ -98,6 +98,10 @@ public class RetentionConsentService {
      * Appends the event and recomputes the expiry. Saying no while no consent is in force records a refusal (the
      * expiry stays as it is); saying no after a grant is a withdrawal.
      */
+    /** Why an application whose purge has begun cannot be kept. */
+    public static final String BEING_DELETED = "The application is being deleted: its time ran out and its files'"
+            + " key is destroyed already; only removing its last stored object is left";
+
     @Transactional
     public RetentionConsentState record(UUID applicationId, Answer answer) {
         if (answer.granted()
@@ -114,6 +118,9 @@ public class RetentionConsentService {
         Application application = applications
                 .findByIdOptional(applicationId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound("Application"));
+        if (application.beingDeleted()) {
+            throw new ApiException(ProblemType.CONFLICT, BEING_DELETED);
+        }
         boolean inForce = current(applicationId)
                 .map(e -> e.action == ConsentAction.GRANTED)
                 .orElse(false);

@@ -19,4 +19,17 @@ public final class ObjectKeys {
     public static String of(UUID applicationId, UUID documentId) {
         return of(applicationId) + documentId;
     }
+
+    /** What names the encrypted form of a document stored in clear before encryption (ADR 0030). */
+    public static final String ENCRYPTED = ".enc";
+
+    /** The key of the encrypted form the migration job writes of a document stored in clear. */
+    public static String encrypted(UUID applicationId, UUID documentId) {
+        return of(applicationId, documentId) + ENCRYPTED;
+    }
+
+    /** The plaintext object's key of such an encrypted form; the key itself for any other key. */
+    public static String plainOf(String key) {
+        return key.endsWith(ENCRYPTED) ? key.substring(0, key.length() - ENCRYPTED.length()) : key;
+    }
 }

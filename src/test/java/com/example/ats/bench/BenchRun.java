@@ -85,11 +85,12 @@ public final class BenchRun {
         static final Set<String> STORE_SCENARIOS = Set.of("intake", "purge");
 
         static final List<String> SCENARIOS =
-                List.of("startup", "memory", "intake", "scanning", "read", "events", "purge");
+                List.of("startup", "memory", "intake", "scanning", "encryption", "read", "events", "purge");
         static final String USAGE =
                 "usage: BenchRun [--quick] [--only=SCENARIO,...] [--skip-purge] [--store=minio|seaweedfs]"
                         + " | --report [--quick];"
-                        + " scenarios: startup, memory, intake, scanning, read, events, purge (bench/run --help tells more)";
+                        + " scenarios: startup, memory, intake, scanning, encryption, read, events, purge (bench/run --help"
+                        + " tells more)";
 
         static Options parse(String... args) {
             boolean quick = false;
@@ -160,6 +161,9 @@ public final class BenchRun {
             }
             if (wanted("scanning")) {
                 scanningCost(service);
+            }
+            if (wanted("encryption")) {
+                encryptionCost(service);
             }
             if (wanted("read")) {
                 readPath(service);
@@ -384,6 +388,83 @@ public final class BenchRun {
             }
         }
         results.put("intakeScanning", cells);
+    }
+
+    /**
+     * What encrypting the files costs (ADR 0030): intake and download against the service as it runs (every file
+     * encrypted with its application's key) and against a second one with encryption off, alternating, at concurrency
+     * 4; the downloads read files each service stored itself.
+     */
+    private void encryptionCost(ServiceProcess encrypting) throws Exception {
+        IntakeScenario scenario = new IntakeScenario(stack);
+        int rounds = quick ? 1 : 5;
+        List<Map<String, Object>> cells = new ArrayList<>();
+        try (ServiceProcess plain = ServiceProcess.start(log, List.of(), Map.of("ATS_ENCRYPTION_ENABLED", "false"))) {
+            for (ServiceProcess warming : List.of(encrypting, plain)) { // both as warm, whatever ran before
+                scenario.service(warming.base, IntakeScenario.cv(MIB), 4, quick ? 4 : 400);
+                scenario.service(warming.base, IntakeScenario.cv(10 * MIB), 4, quick ? 4 : 48);
+            }
+            stack.reset();
+            String token = BenchStack.token("recruiter");
+            for (int mib : new int[] {1, 10}) {
+                Path cv = IntakeScenario.cv(mib * MIB);
+                int concurrency = 4;
+                int requests = quick ? 4 : (mib == 1 ? 160 : 48);
+                List<IntakeScenario.Run> on = new ArrayList<>();
+                List<IntakeScenario.Run> off = new ArrayList<>();
+                alternate(
+                        rounds,
+                        () -> on.add(scenario.service(encrypting.base, cv, concurrency, requests)),
+                        () -> off.add(scenario.service(plain.base, cv, concurrency, requests)));
+                List<IntakeScenario.Stored> encrypted = new ArrayList<>();
+                List<IntakeScenario.Stored> clear = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    encrypted.add(scenario.submit(encrypting.base, cv));
+                    clear.add(scenario.submit(plain.base, cv));
+                }
+                int downloads = quick ? 8 : (mib == 1 ? 400 : 80);
+                List<IntakeScenario.Run> readOn = new ArrayList<>();
+                List<IntakeScenario.Run> readOff = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    IntakeScenario.Call one = () -> readOn.add(
+                            scenario.downloads(encrypting.base, encrypted, token, mib * MIB, concurrency, downloads));
+                    IntakeScenario.Call other = () -> readOff.add(
+                            scenario.downloads(plain.base, clear, token, mib * MIB, concurrency, downloads));
+                    (round % 2 == 0 ? one : other).run();
+                    (round % 2 == 0 ? other : one).run();
+                }
+                stack.reset();
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("sizeMiB", mib);
+                cell.put("concurrency", concurrency);
+                cell.put("requests", requests);
+                cell.put("downloads", downloads);
+                cell.put("rounds", rounds);
+                cell.put("intakeEncrypting", summary(on));
+                cell.put("intakeNotEncrypting", summary(off));
+                cell.put("intakeRatio", ratio(on, off));
+                cell.put("downloadEncrypted", summary(readOn));
+                cell.put("downloadNotEncrypted", summary(readOff));
+                cell.put("downloadRatio", ratio(readOn, readOff));
+                cells.add(cell);
+                System.out.printf(
+                        "encryption %d MiB x%d: intake %.1f / %.1f MB/s (ratio %.2f), download %.1f / %.1f MB/s"
+                                + " (ratio %.2f)%n",
+                        mib,
+                        concurrency,
+                        median(on, IntakeScenario.Run::megabytesPerSecond),
+                        median(off, IntakeScenario.Run::megabytesPerSecond),
+                        ratio(on, off),
+                        median(readOn, IntakeScenario.Run::megabytesPerSecond),
+                        median(readOff, IntakeScenario.Run::megabytesPerSecond),
+                        ratio(readOn, readOff));
+            }
+        }
+        results.put("encryption", cells);
+    }
+
+    private static double ratio(List<IntakeScenario.Run> on, List<IntakeScenario.Run> off) {
+        return median(on, IntakeScenario.Run::megabytesPerSecond) / median(off, IntakeScenario.Run::megabytesPerSecond);
     }
 
     /** Rounds of two measurements, alternating which goes first, with the store emptied after each round. */

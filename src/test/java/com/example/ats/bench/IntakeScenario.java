@@ -1,6 +1,7 @@
 package com.example.ats.bench;
 
 import io.minio.UploadObjectArgs;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,6 +70,43 @@ final class IntakeScenario {
             HttpResponse<Void> response = http.send(upload(base, cv), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("intake answered " + response.statusCode());
+            }
+        });
+    }
+
+    /** A stored document, to download. */
+    record Stored(String application, String document) {}
+
+    /** Sends one application with this CV; returns where its CV is. */
+    Stored submit(URI base, Path cv) throws Exception {
+        HttpResponse<String> response = http.send(upload(base, cv), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("intake answered " + response.statusCode());
+        }
+        var receipt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        return new Stored(
+                receipt.get("id").asText(),
+                receipt.get("documents").get(0).get("id").asText());
+    }
+
+    /** Downloads the documents in turn ({@code size} bytes each), as a recruiter. */
+    Run downloads(URI base, List<Stored> documents, String token, long size, int concurrency, int requests)
+            throws Exception {
+        AtomicInteger turn = new AtomicInteger();
+        return measure(concurrency, requests, size, () -> {
+            Stored stored = documents.get(Math.floorMod(turn.getAndIncrement(), documents.size()));
+            HttpResponse<InputStream> response = http.send(
+                    HttpRequest.newBuilder(base.resolve("/api/v1/applications/" + stored.application() + "/documents/"
+                                    + stored.document() + "/content"))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            long read;
+            try (InputStream body = response.body()) {
+                read = body.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            if (response.statusCode() != 200 || read != size) {
+                throw new IllegalStateException("download answered " + response.statusCode() + " with " + read);
             }
         });
     }

@@ -263,6 +263,31 @@ final class Report {
             md.append("\n");
         }
 
+        List<Map<String, Object>> encryption = (List<Map<String, Object>>) results.get("encryption");
+        if (encryption != null) {
+            md.append(
+                            "What encrypting every file costs (ADR 0030; the aim: at most 10 % less throughput, a ratio of 0.90"
+                                    + " or more): intake and download against the service encrypting each file with its"
+                                    + " application's key, and against a second one with encryption off"
+                                    + " (`ATS_ENCRYPTION_ENABLED=false`), alternating; medians of the rounds:\n\n")
+                    .append("| CV | concurrency | intake encrypting MB/s | not encrypting MB/s | ratio |"
+                            + " download encrypted MB/s | not encrypted MB/s | ratio |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Map<String, Object> cell : encryption) {
+                md.append(f(
+                        "| %s MiB | %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f |\n",
+                        cell.get("sizeMiB"),
+                        cell.get("concurrency"),
+                        num(((Map<String, Object>) cell.get("intakeEncrypting")).get("megabytesPerSecond")),
+                        num(((Map<String, Object>) cell.get("intakeNotEncrypting")).get("megabytesPerSecond")),
+                        num(cell.get("intakeRatio")),
+                        num(((Map<String, Object>) cell.get("downloadEncrypted")).get("megabytesPerSecond")),
+                        num(((Map<String, Object>) cell.get("downloadNotEncrypted")).get("megabytesPerSecond")),
+                        num(cell.get("downloadRatio"))));
+            }
+            md.append("\n");
+        }
+
         Map<String, Object> memory = (Map<String, Object>) results.get("memory");
         md.append("## 2. Memory under upload\n\n")
                 .append(f(

@@ -113,6 +113,7 @@ public final class RawObjects {
     /** The document id an object key names (applications/{application}/{document}). */
     public static UUID documentOf(String key) {
         String[] parts = key.split("/");
-        return UUID.fromString(Arrays.asList(parts).getLast().replace(".enc", ""));
+        return UUID.fromString(
+                Arrays.asList(parts).getLast().replace(com.example.ats.storage.ObjectKeys.ENCRYPTED, ""));
     }
 }

@@ -77,6 +77,14 @@ class StuckObjectTest {
             // its key went first: the object the store keeps is unreadable already, here and in every copy
             assertThat(RawObjects.keyRows(entityManager, stuck.id())).isZero();
             assertThat(decrypted(stuckKey)).isNull();
+            // and nothing keeps it any more: neither a hold nor a consent brings back what has no key
+            as("hr-admin")
+                    .contentType(io.restassured.http.ContentType.JSON)
+                    .body(java.util.Map.of("reason", "Dispute 2026-140"))
+                    .put("/api/v1/applications/" + stuck.id() + "/legal-hold")
+                    .then()
+                    .statusCode(409)
+                    .body("detail", org.hamcrest.Matchers.containsString("being deleted"));
             as("privacy-officer")
                     .queryParam("until", clock.instant().toString())
                     .get("/api/v1/retention/preview")
@@ -101,6 +109,14 @@ class StuckObjectTest {
             assertThat(purger.run().completed()).isTrue();
             Applications.assertNoRows(entityManager, stuck.id());
             assertThat(Applications.objects(stuck.id())).isEmpty();
+            assertThat(QuarkusTransaction.requiringNew()
+                            .call(() -> entityManager
+                                    .createNativeQuery(
+                                            "select key_destroyed from purge_record where application_id = ?1")
+                                    .setParameter(1, stuck.id())
+                                    .getSingleResult()))
+                    .as("its record says the key was destroyed, though at an earlier attempt")
+                    .isEqualTo(true);
         } finally {
             release(stuck.id(), stuckKey);
         }
