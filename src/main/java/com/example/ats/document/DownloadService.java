@@ -52,16 +52,19 @@ public class DownloadService {
 
     /** ... telling {@code served} the scan state of the document it serves, before it answers (for the audit). */
     public Response of(UUID applicationId, UUID documentId, ScanGate gate, Consumer<ScanState> served) {
-        Document document = QuarkusTransaction.requiringNew()
-                .call(() -> documents.findByIdOptional(documentId))
-                .filter(d -> d.applicationId.equals(applicationId))
-                .orElseThrow(() -> ApiException.notFound("Document"));
-        if (!gate.allows(document.scanState)) {
-            throw new ApiException(ProblemType.CONFLICT, refusal(document));
-        }
-        InputStream content;
+        Found found;
         try {
-            content = files.open(document.stored());
+            // the row and the key in one transaction: one round of the database per download
+            found = QuarkusTransaction.requiringNew().call(() -> {
+                Document row = documents
+                        .findByIdOptional(documentId)
+                        .filter(d -> d.applicationId.equals(applicationId))
+                        .orElseThrow(() -> ApiException.notFound("Document"));
+                if (!gate.allows(row.scanState)) {
+                    throw new ApiException(ProblemType.CONFLICT, refusal(row));
+                }
+                return new Found(row, files.prepare(row.stored()));
+            });
         } catch (KeyDestroyedException e) {
             // its key went first: the application is being deleted (a purge waiting for a stuck object)
             throw ApiException.notFound("Document");
@@ -72,6 +75,8 @@ public class DownloadService {
                             "The document cannot be decrypted by this replica right now; retry shortly")
                     .withHeader("Retry-After", "30");
         }
+        Document document = found.document();
+        InputStream content = files.open(found.readable());
         served.accept(document.scanState);
         // Exactly one of two closes the store's stream: the body writer, or, for a client gone before the body is
         // written (the writer never runs), the end of the request. Both at once race inside the HTTP client (seen
@@ -102,6 +107,8 @@ public class DownloadService {
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
+
+    private record Found(Document document, StoredFiles.Readable readable) {}
 
     private static String refusal(Document document) {
         return switch (document.scanState) {

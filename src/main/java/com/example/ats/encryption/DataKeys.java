@@ -53,11 +53,11 @@ public class DataKeys {
     }
 
     /**
-     * The application's key, read in a transaction of its own; throws {@link KeyDestroyedException} when it has none
-     * (erased, or its key-encryption key is no longer configured).
+     * The application's key, read in the caller's transaction or one of its own; throws {@link KeyDestroyedException}
+     * when it has none (erased), {@link KeyUnavailableException} when its key-encryption key is not configured.
      */
     public DataKey of(UUID applicationId) {
-        return unwrap(QuarkusTransaction.requiringNew()
+        return unwrap(QuarkusTransaction.joiningExisting()
                 .call(() -> repository.find(applicationId))
                 .orElseThrow(() -> new KeyDestroyedException(applicationId)));
     }

@@ -23,15 +23,33 @@ public class StoredFiles {
         this.keys = keys;
     }
 
+    /** A stored file with what reading it needs from the database: its application's key (none when in clear). */
+    public record Readable(StoredFile file, DataKey key) {}
+
     /**
-     * The plaintext; the caller closes it. Throws {@link KeyDestroyedException} when the key is gone, and the store's
-     * exception when it cannot be reached; a read that does not authenticate fails with an IOException.
+     * Reads the file's key, in the caller's transaction (a download reads it with the document's row) or one of its
+     * own. Throws {@link KeyDestroyedException} when the key is gone, {@link KeyUnavailableException} when it cannot
+     * be unwrapped here.
      */
+    public Readable prepare(StoredFile file) {
+        return new Readable(file, file.encrypted() ? keys.of(file.applicationId()) : null);
+    }
+
+    /** {@link #open(Readable)} of {@link #prepare}. */
     public InputStream open(StoredFile file) {
-        if (!file.encrypted()) {
+        return open(prepare(file));
+    }
+
+    /**
+     * The plaintext; the caller closes it. Throws the store's exception when it cannot be reached; a read that does
+     * not authenticate fails with a {@link NotAuthenticException}.
+     */
+    public InputStream open(Readable readable) {
+        StoredFile file = readable.file();
+        if (readable.key() == null) {
             return store.get(file.objectKey());
         }
-        DataKey key = keys.of(file.applicationId());
+        DataKey key = readable.key();
         Transport ciphertext = new Transport(store.get(file.objectKey()));
         try {
             return new Authenticated(key.decrypting(ciphertext, file.documentId()), ciphertext);

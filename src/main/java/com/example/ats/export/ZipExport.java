@@ -1,13 +1,11 @@
 package com.example.ats.export;
 
 import com.example.ats.document.ContentDisposition;
-import com.example.ats.document.Document;
 import com.example.ats.document.DocumentRepository;
 import com.example.ats.document.DocumentView;
 import com.example.ats.document.ScanGate;
 import com.example.ats.document.ScanState;
 import com.example.ats.document.VerifiedCopy;
-import com.example.ats.encryption.StoredFile;
 import com.example.ats.encryption.StoredFiles;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,16 +85,17 @@ public class ZipExport {
      * lets out; an INFECTED file never (ADR 0015).
      */
     public Response answer(ApplicantDataView view, ScanGate gate) {
-        Map<UUID, StoredFile> stored = QuarkusTransaction.requiringNew()
+        // the keys before the answer: a file that cannot be read fails the export before a byte of it is sent
+        Map<UUID, StoredFiles.Readable> stored = QuarkusTransaction.requiringNew()
                 .call(() -> documents.forApplication(view.id()).stream()
-                        .collect(Collectors.toMap(d -> d.id, Document::stored)));
+                        .collect(Collectors.toMap(d -> d.id, d -> files.prepare(d.stored()))));
         return Response.ok(zip(view, stored, gate), "application/zip")
                 .header("Content-Disposition", ContentDisposition.attachment("application-" + view.id() + ".zip"))
                 .build();
     }
 
     /** The archive of {@code view}; {@code stored} maps each document id to where its bytes are. */
-    public StreamingOutput zip(ApplicantDataView view, Map<UUID, StoredFile> stored, ScanGate gate) {
+    public StreamingOutput zip(ApplicantDataView view, Map<UUID, StoredFiles.Readable> stored, ScanGate gate) {
         return out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
                 zip.putNextEntry(new ZipEntry("README.txt"));

@@ -40,8 +40,8 @@ class EncryptedObjectsTest {
     @Test
     void theStoreHoldsOnlyCiphertextAndTheServiceGivesTheFilesBackByteForByte() throws Exception {
         String marker = "MARKER-" + UUID.randomUUID();
-        byte[] cv = text(marker, 300_000); // one segment
-        byte[] letter = text(marker, 2_000_000); // two segments of 1 MiB and a part of a third
+        byte[] cv = text(marker, 300_000); // a few segments
+        byte[] letter = text(marker, 2_000_000); // many segments
         String id = Intake.request(Intake.form())
                 .multiPart("cv", "cv.txt", cv, "text/plain")
                 .multiPart("motivationLetter", "letter.txt", letter, "text/plain")
