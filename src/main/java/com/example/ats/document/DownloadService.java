@@ -69,11 +69,10 @@ public class DownloadService {
             // its key went first: the application is being deleted (a purge waiting for a stuck object)
             throw ApiException.notFound("Document");
         } catch (KeyUnavailableException e) {
-            Log.errorf("Document %s cannot be decrypted here: %s", documentId, e.getMessage());
-            throw new ApiException(
-                            ProblemType.SERVICE_UNAVAILABLE,
-                            "The document cannot be decrypted by this replica right now; retry shortly")
-                    .withHeader("Retry-After", "30");
+            Log.errorf(
+                    "Document %s cannot be decrypted here: key-encryption key %s is not configured",
+                    documentId, e.kekId());
+            throw e;
         }
         Document document = found.document();
         InputStream content = files.open(found.readable());

@@ -75,6 +75,8 @@ public class OnBehalfResource {
                             mediaType = "application/zip",
                             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response exportOnBehalf(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)

@@ -105,6 +105,8 @@ public class SelfApplicationResource {
                             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response export(
             @HeaderParam(TOKEN) @Parameter(description = "The access token from intake") String token,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)

@@ -348,11 +348,7 @@ public final class BenchRun {
         int rounds = quick ? 1 : 5;
         List<Map<String, Object>> cells = new ArrayList<>();
         try (ServiceProcess unscanned = ServiceProcess.start(log, List.of(), Map.of("ATS_SCAN_ENABLED", "false"))) {
-            for (ServiceProcess warming : List.of(scanning, unscanned)) { // both as warm, whatever ran before
-                scenario.service(warming.base, IntakeScenario.cv(MIB), 4, quick ? 4 : 400);
-                scenario.service(warming.base, IntakeScenario.cv(10 * MIB), 4, quick ? 4 : 48);
-            }
-            stack.reset();
+            warm(scenario, scanning, unscanned);
             for (int mib : new int[] {1, 10}) {
                 Path cv = IntakeScenario.cv(mib * MIB);
                 int concurrency = 4;
@@ -370,8 +366,7 @@ public final class BenchRun {
                 cell.put("rounds", rounds);
                 cell.put("scanning", summary(on));
                 cell.put("notScanning", summary(off));
-                double ratio = median(on, IntakeScenario.Run::megabytesPerSecond)
-                        / median(off, IntakeScenario.Run::megabytesPerSecond);
+                double ratio = ratio(on, off);
                 cell.put("ratio", ratio);
                 cells.add(cell);
                 System.out.printf(
@@ -400,11 +395,7 @@ public final class BenchRun {
         int rounds = quick ? 1 : 5;
         List<Map<String, Object>> cells = new ArrayList<>();
         try (ServiceProcess plain = ServiceProcess.start(log, List.of(), Map.of("ATS_ENCRYPTION_ENABLED", "false"))) {
-            for (ServiceProcess warming : List.of(encrypting, plain)) { // both as warm, whatever ran before
-                scenario.service(warming.base, IntakeScenario.cv(MIB), 4, quick ? 4 : 400);
-                scenario.service(warming.base, IntakeScenario.cv(10 * MIB), 4, quick ? 4 : 48);
-            }
-            stack.reset();
+            warm(scenario, encrypting, plain);
             String token = BenchStack.token("recruiter");
             for (int mib : new int[] {1, 10}) {
                 Path cv = IntakeScenario.cv(mib * MIB);
@@ -461,6 +452,15 @@ public final class BenchRun {
             }
         }
         results.put("encryption", cells);
+    }
+
+    /** Both services as warm, whatever ran before; then an empty store. */
+    private void warm(IntakeScenario scenario, ServiceProcess... services) throws Exception {
+        for (ServiceProcess warming : services) {
+            scenario.service(warming.base, IntakeScenario.cv(MIB), 4, quick ? 4 : 400);
+            scenario.service(warming.base, IntakeScenario.cv(10 * MIB), 4, quick ? 4 : 48);
+        }
+        stack.reset();
     }
 
     private static double ratio(List<IntakeScenario.Run> on, List<IntakeScenario.Run> off) {

@@ -1,6 +1,5 @@
 package com.example.ats.encryption;
 
-import static com.example.ats.shared.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.ats.intake.SampleFiles;
@@ -42,7 +41,7 @@ class KeyRotationTest {
         assertThat(kekIds(ours)).containsOnly("test-1");
 
         for (Applications.Submitted application : List.of(first, second)) {
-            assertThat(cv(application.id())).isEqualTo(SampleFiles.pdf());
+            assertThat(Downloads.cv(application.id())).isEqualTo(SampleFiles.pdf());
         }
 
         assertThat(rotation.rewrapAll()).isGreaterThanOrEqualTo(2);
@@ -70,25 +69,8 @@ class KeyRotationTest {
             }
         }
         for (Applications.Submitted application : List.of(first, second)) {
-            assertThat(cv(application.id())).isEqualTo(SampleFiles.pdf());
+            assertThat(Downloads.cv(application.id())).isEqualTo(SampleFiles.pdf());
         }
-    }
-
-    /** The application's CV, downloaded by a recruiter. */
-    private static byte[] cv(UUID application) {
-        String cvId = as("recruiter")
-                .get("/api/v1/applications/{id}", application)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getString("documents.find { it.kind == 'CV' }.id");
-        return as("recruiter")
-                .get("/api/v1/applications/{id}/documents/{doc}/content", application, cvId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asByteArray();
     }
 
     @SuppressWarnings("unchecked")

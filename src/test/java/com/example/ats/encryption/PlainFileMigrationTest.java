@@ -1,6 +1,5 @@
 package com.example.ats.encryption;
 
-import static com.example.ats.shared.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.ats.intake.Intake;
@@ -74,7 +73,7 @@ class PlainFileMigrationTest {
         }
         for (int i = 0; i < 3; i++) {
             storeInClear(applications.get(i), contents.get(i));
-            assertThat(download(applications.get(i))).as("read as it is").isEqualTo(contents.get(i));
+            assertThat(Downloads.cv(applications.get(i))).as("read as it is").isEqualTo(contents.get(i));
         }
         assertThat(plaintextObjects(applications, marker)).isEqualTo(3);
 
@@ -95,7 +94,7 @@ class PlainFileMigrationTest {
         migration.migrate();
 
         for (int i = 0; i < 3; i++) {
-            assertThat(download(applications.get(i))).isEqualTo(contents.get(i));
+            assertThat(Downloads.cv(applications.get(i))).isEqualTo(contents.get(i));
             assertThat(RawObjects.keyRows(entityManager, applications.get(i))).isOne();
         }
         assertThat(plaintextObjects(applications, marker)).isZero();
@@ -139,21 +138,5 @@ class PlainFileMigrationTest {
                 .filter(key ->
                         RawObjects.contains(RawObjects.read(bucket, key), marker.getBytes(StandardCharsets.UTF_8)))
                 .count();
-    }
-
-    private static byte[] download(UUID application) {
-        String cvId = as("recruiter")
-                .get("/api/v1/applications/{id}", application)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getString("documents[0].id");
-        return as("recruiter")
-                .get("/api/v1/applications/{id}/documents/{doc}/content", application, cvId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asByteArray();
     }
 }

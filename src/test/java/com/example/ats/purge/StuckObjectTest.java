@@ -86,6 +86,11 @@ class StuckObjectTest {
                     .statusCode(409)
                     .body("detail", org.hamcrest.Matchers.containsString("being deleted"));
             as("privacy-officer")
+                    .get("/api/v1/applications/" + stuck.id() + "/export")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json");
+            as("privacy-officer")
                     .queryParam("until", clock.instant().toString())
                     .get("/api/v1/retention/preview")
                     .then()
