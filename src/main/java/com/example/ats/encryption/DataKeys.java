@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,8 +31,8 @@ public class DataKeys {
     }
 
     /** A new key for an intake's files, not stored yet; empty when encryption is switched off. */
-    public java.util.Optional<DataKey> forIntake(UUID applicationId) {
-        return config.enabled() ? java.util.Optional.of(DataKey.generate(applicationId)) : java.util.Optional.empty();
+    public Optional<DataKey> forIntake(UUID applicationId) {
+        return config.enabled() ? Optional.of(DataKey.generate(applicationId)) : Optional.empty();
     }
 
     /** Stores the key wrapped by the current key-encryption key; in the caller's transaction (the intake's). */

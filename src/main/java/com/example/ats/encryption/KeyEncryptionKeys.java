@@ -120,10 +120,6 @@ public class KeyEncryptionKeys {
         return currentId;
     }
 
-    Aead current() {
-        return keys.get(currentId);
-    }
-
     /** The ids of every configured key, the current one first. */
     List<String> ids() {
         return ids;
