@@ -35,4 +35,11 @@ public interface EncryptionConfig {
     /** How long the migration job may hold one document before another replica may take it over. */
     @WithDefault("PT5M")
     Duration migrationLease();
+
+    /**
+     * How long the migration job keeps a file's plaintext object after pointing its document at the encrypted one: a
+     * download or an export that read the document before the switch still streams the plaintext it was told of.
+     */
+    @WithDefault("PT1H")
+    Duration plainKeptFor();
 }

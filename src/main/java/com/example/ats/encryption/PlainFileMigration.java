@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -37,7 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Encrypts the files stored before encryption (ADR 0030), one document at a time through the {@link WorkQueue}: read
  * the plaintext object, encrypt it under its application's key into a new object, read that back and check it
- * against the SHA-256 taken at intake, then point the document at it and delete the plaintext one. Each step can be
+ * against the SHA-256 taken at intake, then point the document at it and, once reads that began before the switch
+ * are over ({@code ats.encryption.plain-kept-for}), delete the plaintext one. A file that differs from its intake is
+ * left as it is and not tried again. Each step can be
  * cut off: a new object not yet pointed at is an orphan (rewritten at the retry, or swept), a plaintext object not
  * yet deleted is remembered on its document and deleted at the next round (and by the purge). Until a document is
  * done, downloads read it as it is.
@@ -56,6 +59,7 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
     private final Jobs jobs;
     private final EncryptionConfig config;
     private final Path scratch;
+    private final Clock clock;
     private final Counter migrated;
     private final AtomicLong plain = new AtomicLong();
 
@@ -68,6 +72,7 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
             Jobs jobs,
             EncryptionConfig config,
             MeterRegistry registry,
+            Clock clock,
             @ConfigProperty(name = "quarkus.http.body.uploads-directory") String scratch) {
         this.documents = documents;
         this.keys = keys;
@@ -77,6 +82,7 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
         this.jobs = jobs;
         this.config = config;
         this.scratch = Path.of(scratch);
+        this.clock = clock;
         this.migrated = Counter.builder("ats.encryption.files.migrated")
                 .description("Files stored in clear that the migration job encrypted")
                 .register(registry);
@@ -121,7 +127,11 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
         long left = QuarkusTransaction.requiringNew().call(documents::countPlain);
         plain.set(left);
         if (done > 0 || left > 0) {
-            Log.infof("Encryption of files stored in clear: %d done in this round, %d left", done, left);
+            long givenUp = QuarkusTransaction.requiringNew().call(documents::countGivenUp);
+            Log.infof(
+                    "Encryption of files stored in clear: %d done in this round, %d left (%d of them given up:"
+                            + " they differ from their intake)",
+                    done, left, givenUp);
         }
         return done;
     }
@@ -173,8 +183,9 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
             if (!matches(document, size, sha256)) {
                 // never replace a file that is not what was received: the download's integrity check tells staff
                 Log.errorf(
-                        "Document %s stored in clear differs from its intake; not encrypted", plainFile.documentId());
-                return Outcome.failed("DIFFERS_FROM_INTAKE");
+                        "Document %s stored in clear differs from its intake; not encrypted, not tried again",
+                        plainFile.documentId());
+                return Outcome.refused("DIFFERS_FROM_INTAKE");
             }
             store.putFile(
                     target,
@@ -227,22 +238,29 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
 
     @Override
     public boolean record(WorkQueue.Claim claim, Outcome<Moved> outcome, Optional<Instant> retryAt) {
+        if (outcome.refused()) {
+            documents.givenUp(claim.id());
+            return true;
+        }
         if (!outcome.done()) {
             return false;
         }
         boolean switched = documents.encrypted(
-                claim.id(), outcome.value().from(), outcome.value().to());
+                claim.id(),
+                outcome.value().from(),
+                outcome.value().to(),
+                clock.instant().plus(config.plainKeptFor()));
         if (switched) {
             migrated.increment();
         }
         return switched;
     }
 
-    /** Deletes the plaintext objects of documents that now read encrypted ones. */
+    /** Deletes the plaintext objects of documents that have read encrypted ones for long enough. */
     void deleteLeftovers() {
         while (true) {
             List<PlainFileRepository.Leftover> leftovers =
-                    QuarkusTransaction.requiringNew().call(() -> documents.leftovers(config.batch()));
+                    QuarkusTransaction.requiringNew().call(() -> documents.leftovers(config.batch(), clock.instant()));
             if (leftovers.isEmpty()) {
                 return;
             }

@@ -3,6 +3,7 @@ package com.example.ats.encryption;
 import com.example.ats.work.WorkTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class PlainFileRepository {
 
-    /** Documents whose object is still in clear, oldest first, under the job's lease. */
+    /**
+     * Documents whose object is still in clear, oldest first, under the job's lease. After the switch, {@code
+     * seal_retry_at} says when the plaintext object may be deleted; a file given up on waits there for ever.
+     */
     static final WorkTable PLAIN = new WorkTable(
             "document", "not w.encrypted", "w.created_at, w.id", "seal_leased_until", "seal_attempts", "seal_retry_at");
 
@@ -46,25 +50,38 @@ class PlainFileRepository {
     }
 
     /**
-     * Points the document at its encrypted object, keeping the plaintext one's key to delete, if it is still the
-     * plaintext document read (not erased, not migrated by another replica meanwhile); whether it was.
+     * Points the document at its encrypted object, keeping the plaintext one's key to delete from {@code deleteFrom}
+     * on, if it is still the plaintext document read (not erased, not migrated by another replica meanwhile); whether
+     * it was.
      */
-    boolean encrypted(UUID documentId, String plainKey, String encryptedKey) {
+    boolean encrypted(UUID documentId, String plainKey, String encryptedKey, Instant deleteFrom) {
         return entityManager
                         .createNativeQuery("update document set object_key = :encrypted, encrypted = true,"
-                                + " plain_object_key = :plain where id = :id and not encrypted and object_key = :plain")
+                                + " plain_object_key = :plain, seal_retry_at = :deleteFrom"
+                                + " where id = :id and not encrypted and object_key = :plain")
                         .setParameter("encrypted", encryptedKey)
                         .setParameter("plain", plainKey)
+                        .setParameter("deleteFrom", deleteFrom)
                         .setParameter("id", documentId)
                         .executeUpdate()
                 == 1;
     }
 
-    List<Leftover> leftovers(int limit) {
+    /** The file is not tried again: only staff can tell what became of it (its download fails its integrity check). */
+    void givenUp(UUID documentId) {
+        entityManager
+                .createNativeQuery("update document set seal_retry_at = 'infinity' where id = :id and not encrypted")
+                .setParameter("id", documentId)
+                .executeUpdate();
+    }
+
+    /** Plaintext objects whose documents read encrypted ones, and whose time to be deleted has come. */
+    List<Leftover> leftovers(int limit, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery("select id, plain_object_key from document where plain_object_key is not null"
-                        + " order by id limit :limit")
+                        + " and (seal_retry_at is null or seal_retry_at <= :now) order by id limit :limit")
+                .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream()
@@ -78,6 +95,14 @@ class PlainFileRepository {
                 .createNativeQuery("update document set plain_object_key = null where id in (:ids)")
                 .setParameter("ids", documentIds)
                 .executeUpdate();
+    }
+
+    long countGivenUp() {
+        return ((Number) entityManager
+                        .createNativeQuery(
+                                "select count(*) from document where not encrypted and seal_retry_at = 'infinity'")
+                        .getSingleResult())
+                .longValue();
     }
 
     long countPlain() {

@@ -13,7 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +44,12 @@ class PlainFileMigrationTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    StoredFiles files;
+
+    @Inject
+    EncryptionConfig config;
 
     @ConfigProperty(name = "ats.storage.bucket")
     String bucket;
@@ -76,6 +84,8 @@ class PlainFileMigrationTest {
             assertThat(Downloads.cv(applications.get(i))).as("read as it is").isEqualTo(contents.get(i));
         }
         assertThat(plaintextObjects(applications, marker)).isEqualTo(3);
+        // a download that read the document's row before the migration streams after it
+        StoredFiles.Readable readBefore = files.prepare(storedFile(applications.getFirst()));
 
         // a replica claims one, writes its encrypted object, and dies before it records it
         List<WorkQueue.Item<PlainFileRepository.Plain>> dead = queue.claim(migration);
@@ -91,6 +101,14 @@ class PlainFileMigrationTest {
 
         migration.migrate();
         clock.travel(migration.kind().lease().plusSeconds(1));
+        migration.migrate();
+        assertThat(plaintextObjects(applications, marker))
+                .as("kept while reads that began before the switch may still stream it")
+                .isEqualTo(3);
+        try (InputStream in = files.open(readBefore)) {
+            assertThat(in.readAllBytes()).isEqualTo(contents.getFirst());
+        }
+        clock.travel(config.plainKeptFor());
         migration.migrate();
 
         for (int i = 0; i < 3; i++) {
@@ -108,6 +126,55 @@ class PlainFileMigrationTest {
         assertThat(io.restassured.RestAssured.get("/q/metrics").then().extract().asString())
                 .contains("ats_encryption_files_plain 0.0")
                 .containsPattern("ats_encryption_files_migrated_total [3-9]");
+    }
+
+    @Test
+    void aFileThatDiffersFromItsIntakeIsLeftAsItIsAndNotTriedAgain() throws Exception {
+        migration.migrate(); // whatever earlier tests left in clear first
+        byte[] cv = "Curriculum vitae\n".repeat(500).getBytes(StandardCharsets.UTF_8);
+        UUID application = UUID.fromString(Intake.request(Intake.form())
+                .multiPart("cv", "cv.txt", cv, "text/plain")
+                .post(Intake.PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id"));
+        byte[] changed = cv.clone();
+        changed[7] ^= 1;
+        storeInClear(application, changed);
+        try {
+            migration.migrate();
+            clock.travel(Duration.ofDays(2));
+            migration.migrate();
+
+            assertThat(QuarkusTransaction.requiringNew()
+                            .call(() -> entityManager
+                                    .createNativeQuery("select seal_attempts from document where application_id = ?1"
+                                            + " and not encrypted")
+                                    .setParameter(1, application)
+                                    .getSingleResult()))
+                    .as("tried once, given up, still in clear")
+                    .isEqualTo(1);
+            assertThat(RawObjects.read(bucket, storedFile(application).objectKey()))
+                    .isEqualTo(changed);
+        } finally {
+            com.example.ats.shared.Api.as("privacy-officer")
+                    .queryParam("reason", "ERASURE_REQUEST")
+                    .delete("/api/v1/applications/{id}", application)
+                    .then()
+                    .statusCode(204);
+        }
+    }
+
+    private StoredFile storedFile(UUID application) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object[] row = (Object[]) entityManager
+                    .createNativeQuery("select id, object_key from document where application_id = ?1")
+                    .setParameter(1, application)
+                    .getSingleResult();
+            return new StoredFile(application, (UUID) row[0], (String) row[1], false);
+        });
     }
 
     /** Makes the application look as one stored before encryption: its object in clear, no key, not encrypted. */
