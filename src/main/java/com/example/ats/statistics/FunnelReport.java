@@ -77,6 +77,13 @@ public record FunnelReport(
 
     private static final String RESPONDED = "RESPONDED";
     private static final String KEPT = "KEPT";
+    private static final String STOPPED_AFTER = "STOPPED_AFTER_";
+    private static final List<Measure> NESTED = List.of(
+            Measure.RECEIVED,
+            Measure.REACHED_SCREENING,
+            Measure.REACHED_INTERVIEW,
+            Measure.REACHED_OFFER,
+            Measure.REACHED_HIRED);
 
     static FunnelReport of(
             YearMonth from,
@@ -86,8 +93,25 @@ public record FunnelReport(
             List<DurationRow> durations,
             Map<UUID, String> titles,
             int smallestShown) {
+        return of(from, to, onlyVacancy, counts, durations, Map.of(), titles, smallestShown);
+    }
+
+    /** As above, where {@code sealed} months are answered as they were shown when they were sealed. */
+    static FunnelReport of(
+            YearMonth from,
+            YearMonth to,
+            UUID onlyVacancy,
+            List<CountRow> counts,
+            List<DurationRow> durations,
+            Map<YearMonth, Month> sealed,
+            Map<UUID, String> titles,
+            int smallestShown) {
         List<Month> months = new ArrayList<>();
         for (YearMonth month = to; !month.isBefore(from); month = month.minusMonths(1)) {
+            if (sealed.containsKey(month)) {
+                months.add(asked(sealed.get(month), onlyVacancy, titles));
+                continue;
+            }
             LocalDate first = month.atDay(1);
             List<CountRow> monthCounts =
                     counts.stream().filter(c -> c.month().equals(first)).toList();
@@ -96,6 +120,32 @@ public record FunnelReport(
             months.add(month(month, onlyVacancy, monthCounts, monthDurations, titles, smallestShown));
         }
         return new FunnelReport(from.toString(), to.toString(), smallestShown, months);
+    }
+
+    /** A month as it is kept when sealed: every vacancy, no titles (they may change, and go with their vacancy). */
+    static Month toSeal(YearMonth month, List<CountRow> counts, List<DurationRow> durations, int smallestShown) {
+        Month shown = of(month, month, null, counts, durations, Map.of(), smallestShown)
+                .months()
+                .getFirst();
+        return new Month(
+                shown.month(),
+                shown.allVacancies(),
+                shown.vacancies().stream()
+                        .map(v -> new Vacancy(v.vacancyId(), null, v.total(), v.byChannel(), v.durations()))
+                        .toList());
+    }
+
+    private static Month asked(Month sealed, UUID onlyVacancy, Map<UUID, String> titles) {
+        return new Month(
+                sealed.month(),
+                sealed.allVacancies(),
+                sealed.vacancies().stream()
+                        .filter(v -> onlyVacancy == null
+                                || onlyVacancy.equals(
+                                        v.vacancyId() == null ? StatisticsRepository.NO_VACANCY : v.vacancyId()))
+                        .map(v -> new Vacancy(
+                                v.vacancyId(), titles.get(v.vacancyId()), v.total(), v.byChannel(), v.durations()))
+                        .toList());
     }
 
     private static Month month(
@@ -111,7 +161,8 @@ public record FunnelReport(
         Table<Cell> table = new Table<>(
                 smallestShown,
                 cell -> KEPT.equals(cell.measure()) && cell.channel() == null,
-                cell -> KEPT.equals(cell.measure()) && cell.channel() != null);
+                cell -> KEPT.equals(cell.measure()) && cell.channel() != null,
+                cell -> cell.measure() != null && cell.measure().startsWith(STOPPED_AFTER));
         Set<UUID> vacancies = new TreeSet<>();
         Map<UUID, Set<String>> channels = new LinkedHashMap<>();
         for (CountRow row : counts) {
@@ -161,6 +212,15 @@ public record FunnelReport(
                     table.group(
                             List.of(with(at, Measure.ERASED), with(at, Measure.PURGED), kept),
                             with(at, Measure.RECEIVED));
+                    // the stages are nested: how many stopped after one is never shown, and a small number of them
+                    // may not be the difference of two shown stages ("offer 6, hired 5" tells of one person)
+                    for (int i = 0; i + 1 < NESTED.size(); i++) {
+                        Cell stage = with(at, NESTED.get(i));
+                        Cell next = with(at, NESTED.get(i + 1));
+                        Cell stopped = new Cell(at.vacancy(), at.channel(), STOPPED_AFTER + NESTED.get(i), null);
+                        table.add(stopped, Math.max(0, table.raw(stage) - table.raw(next)));
+                        table.group(List.of(next, stopped), stage);
+                    }
                 });
         for (UUID vacancy : vacancies) {
             for (Milestone milestone : Milestone.values()) {

@@ -58,16 +58,34 @@ public final class SmallCells {
      */
     public static <K> Set<K> suppressed(
             Map<K, Long> counts, Collection<Group<K>> groups, int k, Predicate<K> given, Predicate<K> unpublished) {
+        return suppressed(counts, groups, k, given, unpublished, key -> false);
+    }
+
+    /**
+     * As above, where {@code guarded} names unpublished counts that are protected all the same: the difference of two
+     * nested counts (how many got an offer and were not hired) is never shown, and a small one may not be worked out
+     * from the two shown either.
+     */
+    public static <K> Set<K> suppressed(
+            Map<K, Long> counts,
+            Collection<Group<K>> groups,
+            int k,
+            Predicate<K> given,
+            Predicate<K> shownNever,
+            Predicate<K> guarded) {
+        // an unpublished count tells nothing, unless it is a guarded small one
+        Predicate<K> unpublished =
+                key -> shownNever.test(key) && !(guarded.test(key) && count(counts, key) > 0 && count(counts, key) < k);
         // what the reader can work out from known counts and zeros alone cannot be protected: not worth hiding others
-        Set<K> worksOut = public_(counts, groups, given, unpublished);
+        Set<K> worksOut = public_(counts, groups, given, shownNever);
         Predicate<K> known = given.or(worksOut::contains);
         Set<K> hidden = new HashSet<>();
         counts.forEach((key, count) -> {
-            if (unpublished.test(key) || (count > 0 && count < k && !given.test(key))) {
+            if (shownNever.test(key) || (count > 0 && count < k && !given.test(key))) {
                 hidden.add(key); // a small count is never printed, even where it could be worked out
             }
         });
-        groups.forEach(g -> g.cells().filter(unpublished).forEach(hidden::add));
+        groups.forEach(g -> g.cells().filter(shownNever).forEach(hidden::add));
         while (true) {
             hideAlongSums(counts, groups, hidden, known, unpublished);
             Optional<K> fixed = determined(groups, hidden, known, unpublished);

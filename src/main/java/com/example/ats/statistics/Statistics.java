@@ -17,11 +17,18 @@ import java.util.UUID;
 public class Statistics {
 
     private final StatisticsRepository repository;
+    private final SealedMonths sealed;
     private final StatisticsConfig config;
     private final Clock clock;
 
-    Statistics(StatisticsRepository repository, StatisticsConfig config, Clock clock, MeterRegistry registry) {
+    Statistics(
+            StatisticsRepository repository,
+            SealedMonths sealed,
+            StatisticsConfig config,
+            Clock clock,
+            MeterRegistry registry) {
         this.repository = repository;
+        this.sealed = sealed;
         this.config = config;
         this.clock = clock;
         Gauge.builder("ats.statistics.applications.this.month", this, Statistics::applicationsThisMonth)
@@ -57,6 +64,7 @@ public class Statistics {
                         repository.durations(
                                 window.from().atDay(1),
                                 window.to().plusMonths(1).atDay(1)),
+                        sealed.of(window.from(), window.to()),
                         repository.vacancyTitles(),
                         config.smallestShown()));
     }

@@ -17,6 +17,10 @@ public interface StatisticsConfig {
     @Max(100)
     int smallestShown();
 
+    /** How often months whose applications are all gone are sealed as shown ({@link SealedMonths}). */
+    @WithDefault("6h")
+    String sealEvery();
+
     /** The longest window one answer covers, in months. */
     @WithDefault("36")
     @Min(1)

@@ -219,6 +219,57 @@ public class StatisticsRepository {
                 r -> new RequestDurationRow(date(r[0]), (String) r[1], (int) num(r[2]), num(r[3])));
     }
 
+    /**
+     * The months before {@code current} that have counts but no application left (by the month it was made, in Dutch
+     * time) and are not sealed yet.
+     */
+    @SuppressWarnings("unchecked")
+    List<LocalDate> monthsToSeal(LocalDate current) {
+        List<Object> rows = entityManager
+                .createNativeQuery("select distinct s.month from application_statistic s where s.month < :current"
+                        + " and not exists (select 1 from sealed_funnel_month m where m.month = s.month)"
+                        + " and not exists (select 1 from application a"
+                        + " where a.applied_at >= s.month::timestamp at time zone :zone"
+                        + " and a.applied_at < (s.month + interval '1 month')::timestamp at time zone :zone)"
+                        + " order by s.month")
+                .setParameter("current", current)
+                .setParameter("zone", Periods.ZONE.getId())
+                .getResultList();
+        return rows.stream().map(StatisticsRepository::date).toList();
+    }
+
+    /**
+     * Keeps the month as shown and deletes its counts, and any counted into a sealed month since (a replay after a
+     * restore removes applications again); a month sealed already keeps what it was sealed with.
+     */
+    void seal(LocalDate month, String shown, Instant at) {
+        entityManager
+                .createNativeQuery("insert into sealed_funnel_month (month, shown, sealed_at)"
+                        + " values (:month, cast(:shown as json), :at) on conflict (month) do nothing")
+                .setParameter("month", month)
+                .setParameter("shown", shown)
+                .setParameter("at", at)
+                .executeUpdate();
+        for (String table : List.of("application_statistic", "application_duration_statistic")) {
+            entityManager
+                    .createNativeQuery(
+                            "delete from " + table + " where month in (select month from sealed_funnel_month)")
+                    .executeUpdate();
+        }
+    }
+
+    /** The sealed months from {@code from} until {@code until}, as they were shown when sealed (JSON). */
+    Map<LocalDate, String> sealed(LocalDate from, LocalDate until) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("select month, cast(shown as text) from sealed_funnel_month"
+                        + " where month >= :from and month < :until")
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> date(r[0]), r -> (String) r[1]));
+    }
+
     /** The titles of these vacancies that still exist. */
     Map<UUID, String> vacancyTitles() {
         @SuppressWarnings("unchecked")

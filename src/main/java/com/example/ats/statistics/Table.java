@@ -17,22 +17,24 @@ final class Table<K> {
     private final int smallestShown;
     private final Predicate<K> known;
     private final Predicate<K> unpublished;
+    private final Predicate<K> guarded;
     private final Map<K, Long> counts = new HashMap<>();
     private final List<Group<K>> groups = new ArrayList<>();
     private Set<K> suppressed;
 
     Table(int smallestShown) {
-        this(smallestShown, key -> false, key -> false);
+        this(smallestShown, key -> false, key -> false, key -> false);
     }
 
     /**
      * With {@code known}: counts a reader can learn elsewhere, never hidden nor relied on; {@code unpublished}: counts
-     * never shown that complete a sum ({@link SmallCells}).
+     * never shown that complete a sum; {@code guarded}: unpublished counts protected all the same ({@link SmallCells}).
      */
-    Table(int smallestShown, Predicate<K> known, Predicate<K> unpublished) {
+    Table(int smallestShown, Predicate<K> known, Predicate<K> unpublished, Predicate<K> guarded) {
         this.smallestShown = smallestShown;
         this.known = known;
-        this.unpublished = unpublished;
+        this.unpublished = unpublished.or(guarded);
+        this.guarded = guarded;
     }
 
     void add(K key, long count) {
@@ -66,7 +68,7 @@ final class Table<K> {
 
     Count shown(K key) {
         if (suppressed == null) {
-            suppressed = SmallCells.suppressed(counts, groups, smallestShown, known, unpublished);
+            suppressed = SmallCells.suppressed(counts, groups, smallestShown, known, unpublished, guarded);
         }
         return Count.of(raw(key), suppressed.contains(key), smallestShown);
     }

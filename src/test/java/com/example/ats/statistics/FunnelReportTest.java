@@ -3,6 +3,7 @@ package com.example.ats.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.ats.statistics.StatisticsRepository.CountRow;
+import com.example.ats.statistics.StatisticsRepository.DurationRow;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -112,6 +113,48 @@ class FunnelReportTest {
         assertThat(march.allVacancies().get(Measure.RECEIVED).value()).isEqualTo(15L);
         assertThat(vacancy(march, DESIGNER).total().get(Measure.RECEIVED).value())
                 .isEqualTo(12L);
+    }
+
+    @Test
+    void noTwoShownStagesDifferByFewerThanFive() {
+        List<CountRow> rows = new ArrayList<>();
+        received(rows, BACKEND, "api", 40);
+        rows.add(new CountRow(BACKEND, FIRST, "api", Measure.REACHED_SCREENING, 20));
+        rows.add(new CountRow(BACKEND, FIRST, "api", Measure.REACHED_INTERVIEW, 10));
+        rows.add(new CountRow(BACKEND, FIRST, "api", Measure.REACHED_OFFER, 6));
+        rows.add(new CountRow(BACKEND, FIRST, "api", Measure.REACHED_HIRED, 5));
+        List<DurationRow> took = List.of(
+                new DurationRow(BACKEND, FIRST, Milestone.FIRST_RESPONSE, 7, 40),
+                new DurationRow(BACKEND, FIRST, Milestone.SCREENING, 7, 20),
+                new DurationRow(BACKEND, FIRST, Milestone.INTERVIEW, 14, 10),
+                new DurationRow(BACKEND, FIRST, Milestone.OFFER, 28, 6),
+                new DurationRow(BACKEND, FIRST, Milestone.HIRED, 56, 5));
+        FunnelReport.Month march = FunnelReport.of(MARCH, MARCH, null, rows, took, Map.of(), 5)
+                .months()
+                .getFirst();
+        for (Map<Measure, Count> shown : List.of(
+                vacancy(march, BACKEND).total(),
+                vacancy(march, BACKEND).byChannel().get("api"),
+                march.allVacancies())) {
+            List<Measure> stages = List.of(
+                    Measure.RECEIVED,
+                    Measure.REACHED_SCREENING,
+                    Measure.REACHED_INTERVIEW,
+                    Measure.REACHED_OFFER,
+                    Measure.REACHED_HIRED);
+            for (int i = 0; i + 1 < stages.size(); i++) {
+                Long stage = shown.get(stages.get(i)).value();
+                Long next = shown.get(stages.get(i + 1)).value();
+                if (stage != null && next != null) {
+                    assertThat(stage - next)
+                            .as("%s - %s", stages.get(i), stages.get(i + 1))
+                            .satisfiesAnyOf(
+                                    d -> assertThat(d).isZero(),
+                                    d -> assertThat(d).isGreaterThanOrEqualTo(5));
+                }
+            }
+            assertThat(shown.get(Measure.REACHED_INTERVIEW).value()).isEqualTo(10L);
+        }
     }
 
     @Test

@@ -18,6 +18,22 @@ class SmallCellsTest {
     }
 
     @Test
+    void aSmallDifferenceOfTwoNestedCountsIsNotToldByShowingBoth() {
+        // six got an offer, five were hired: "stopped after the offer" is never shown, and one is not to be worked out
+        Map<String, Long> counts = Map.of("offer", 6L, "hired", 5L, "stopped", 1L);
+        List<Group<String>> nested = List.of(new Group<>(List.of("hired", "stopped"), "offer"));
+        assertThat(SmallCells.suppressed(counts, nested, K, key -> false, "stopped"::equals, "stopped"::equals))
+                .containsExactlyInAnyOrder("stopped", "hired");
+        // an unpublished count that is not guarded tells nothing worth hiding another for
+        assertThat(SmallCells.suppressed(counts, nested, K, key -> false, "stopped"::equals, key -> false))
+                .containsExactlyInAnyOrder("stopped");
+        // a large difference needs no hiding
+        Map<String, Long> large = Map.of("offer", 11L, "hired", 5L, "stopped", 6L);
+        assertThat(SmallCells.suppressed(large, nested, K, key -> false, "stopped"::equals, "stopped"::equals))
+                .containsExactlyInAnyOrder("stopped");
+    }
+
+    @Test
     void aHiddenPartHidesTheSmallestOtherPartSoThatTheWholeTellsNothing() {
         Map<String, Long> counts = Map.of("api", 3L, "page", 12L, "tool", 7L, "all", 22L);
         assertThat(SmallCells.suppressed(counts, List.of(new Group<>(List.of("api", "page", "tool"), "all")), K))

@@ -1,0 +1,102 @@
+package com.example.ats.statistics;
+
+import com.example.ats.work.Jobs;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Seals the months whose every application is gone (ADR 0029): what the funnel shows of such a month is kept, small
+ * counts already hidden, and its counts are deleted. No count of fewer than k people then stays at rest, and the month
+ * answers the same for ever, so that no later answer can be subtracted from an earlier one.
+ */
+@ApplicationScoped
+public class SealedMonths {
+
+    private final StatisticsRepository repository;
+    private final StatisticsConfig config;
+    private final ObjectMapper json;
+    private final Jobs jobs;
+    private final Clock clock;
+
+    SealedMonths(StatisticsRepository repository, StatisticsConfig config, ObjectMapper json, Jobs jobs, Clock clock) {
+        this.repository = repository;
+        this.config = config;
+        this.json = json;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            identity = "statistics-sealing",
+            every = "${ats.statistics.seal-every}",
+            delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        jobs.run("statistics-sealing", this::seal);
+    }
+
+    /** Seals every month that is over and has no application left; returns how many. */
+    public int seal() {
+        LocalDate current = Periods.month(clock.instant());
+        int sealed = 0;
+        for (LocalDate first : QuarkusTransaction.requiringNew().call(() -> repository.monthsToSeal(current))) {
+            if (seal(YearMonth.from(first))) {
+                sealed++;
+            }
+        }
+        if (sealed > 0) {
+            Log.infof("Statistics: %d month(s) whose applications are all gone sealed as shown", sealed);
+        }
+        return sealed;
+    }
+
+    /** Seals the month if it is over and has no application left; whether it did. */
+    boolean seal(YearMonth month) {
+        LocalDate first = month.atDay(1);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!repository.monthsToSeal(Periods.month(clock.instant())).contains(first)) {
+                return false;
+            }
+            LocalDate until = month.plusMonths(1).atDay(1);
+            FunnelReport.Month shown = FunnelReport.toSeal(
+                    month, repository.counts(first, until), repository.durations(first, until), config.smallestShown());
+            repository.seal(first, write(shown), clock.instant());
+            return true;
+        });
+    }
+
+    /** The sealed months of the window, as they were shown. */
+    Map<YearMonth, FunnelReport.Month> of(YearMonth from, YearMonth to) {
+        Map<YearMonth, FunnelReport.Month> months = new LinkedHashMap<>();
+        repository
+                .sealed(from.atDay(1), to.plusMonths(1).atDay(1))
+                .forEach((first, shown) -> months.put(YearMonth.from(first), read(shown)));
+        return months;
+    }
+
+    private String write(FunnelReport.Month month) {
+        try {
+            return json.writeValueAsString(month);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private FunnelReport.Month read(String shown) {
+        try {
+            return json.readValue(shown, FunnelReport.Month.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
