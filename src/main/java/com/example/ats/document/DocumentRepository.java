@@ -26,10 +26,14 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
         // restored from before the migration job switched the document still names the plaintext object.
         Set<String> asked = new HashSet<>(keys);
         keys.forEach(key -> asked.add(ObjectKeys.plainOf(key)));
-        Set<String> named = new HashSet<>(getEntityManager()
-                .createQuery("select d.objectKey from Document d where d.objectKey in :keys", String.class)
+        // and a plaintext object the migration job keeps for a while after the switch is still read by downloads
+        @SuppressWarnings("unchecked")
+        List<String> rows = getEntityManager()
+                .createNativeQuery("select object_key from document where object_key in (:keys)"
+                        + " union select plain_object_key from document where plain_object_key in (:keys)")
                 .setParameter("keys", asked)
-                .getResultList());
+                .getResultList();
+        Set<String> named = new HashSet<>(rows);
         Set<String> referenced = new HashSet<>();
         for (String key : keys) {
             if (named.contains(key) || named.contains(ObjectKeys.plainOf(key))) {

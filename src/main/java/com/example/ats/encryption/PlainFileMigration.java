@@ -40,7 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the plaintext object, encrypt it under its application's key into a new object, read that back and check it
  * against the SHA-256 taken at intake, then point the document at it and, once reads that began before the switch
  * are over ({@code ats.encryption.plain-kept-for}), delete the plaintext one. A file that differs from its intake is
- * left as it is and not tried again. Each step can be
+ * encrypted as it is stored (erasure must reach it too) and logged; its download still fails the integrity check. Each
+ * step can be
  * cut off: a new object not yet pointed at is an orphan (rewritten at the retry, or swept), a plaintext object not
  * yet deleted is remembered on its document and deleted at the next round (and by the purge). Until a document is
  * done, downloads read it as it is.
@@ -127,11 +128,7 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
         long left = QuarkusTransaction.requiringNew().call(documents::countPlain);
         plain.set(left);
         if (done > 0 || left > 0) {
-            long givenUp = QuarkusTransaction.requiringNew().call(documents::countGivenUp);
-            Log.infof(
-                    "Encryption of files stored in clear: %d done in this round, %d left (%d of them given up:"
-                            + " they differ from their intake)",
-                    done, left, givenUp);
+            Log.infof("Encryption of files stored in clear: %d done in this round, %d left", done, left);
         }
         return done;
     }
@@ -161,7 +158,7 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
         Path sealed = null;
         try {
             DataKey key = keys.ensure(plainFile.applicationId());
-            if (store.exists(target) && readsBack(encrypted, document)) {
+            if (store.exists(target) && readsBack(encrypted, document.size(), document.sha256())) {
                 // written before a crash, or before a database restored without its switch: keep it
                 return Outcome.done("ENCRYPTED", new Moved(plainFile.objectKey(), target));
             }
@@ -173,29 +170,30 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
             try (InputStream in = store.get(plainFile.objectKey());
                     OutputStream out = key.encrypting(Files.newOutputStream(sealed), plainFile.documentId())) {
                 byte[] buffer = new byte[64 * 1024];
-                // one byte more than recorded tells a different file; the rest is not read
-                for (int n; size <= document.size() && (n = in.read(buffer)) > 0; ) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
                     sha256.update(buffer, 0, n);
                     out.write(buffer, 0, n);
                     size += n;
                 }
             }
-            if (!matches(document, size, sha256)) {
-                // never replace a file that is not what was received: the download's integrity check tells staff
+            String read = HexFormat.of().formatHex(sha256.digest());
+            boolean asReceived = size == document.size() && read.equalsIgnoreCase(document.sha256());
+            if (!asReceived) {
+                // encrypted all the same, so that erasure reaches it too; its download still fails the integrity check
                 Log.errorf(
-                        "Document %s stored in clear differs from its intake; not encrypted, not tried again",
+                        "Document %s stored in clear differs from its intake; encrypted as it is stored",
                         plainFile.documentId());
-                return Outcome.refused("DIFFERS_FROM_INTAKE");
             }
             store.putFile(
                     target,
                     sealed,
                     "application/octet-stream",
                     Map.of("application-id", plainFile.applicationId().toString(), "kind", "encrypted"));
-            if (!readsBack(encrypted, document)) {
+            if (!readsBack(encrypted, size, read)) {
                 return Outcome.failed("READ_BACK_DIFFERS");
             }
-            return Outcome.done("ENCRYPTED", new Moved(plainFile.objectKey(), target));
+            return Outcome.done(
+                    asReceived ? "ENCRYPTED" : "ENCRYPTED_AS_STORED", new Moved(plainFile.objectKey(), target));
         } catch (ObjectStoreUnavailableException e) {
             Log.warn("Encrypting files stored in clear paused: the object store is unavailable");
             return Outcome.failedForAll("STORE_UNAVAILABLE");
@@ -217,7 +215,7 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
         }
     }
 
-    private boolean readsBack(StoredFile encrypted, PlainFileRepository.Plain document)
+    private boolean readsBack(StoredFile encrypted, long expectedSize, String expectedSha256)
             throws IOException, NoSuchAlgorithmException {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         long size = 0;
@@ -228,20 +226,11 @@ public class PlainFileMigration implements Work<PlainFileRepository.Plain, Plain
                 size += n;
             }
         }
-        return matches(document, size, sha256);
-    }
-
-    private static boolean matches(PlainFileRepository.Plain document, long size, MessageDigest sha256) {
-        return size == document.size()
-                && HexFormat.of().formatHex(sha256.digest()).equalsIgnoreCase(document.sha256());
+        return size == expectedSize && HexFormat.of().formatHex(sha256.digest()).equalsIgnoreCase(expectedSha256);
     }
 
     @Override
     public boolean record(WorkQueue.Claim claim, Outcome<Moved> outcome, Optional<Instant> retryAt) {
-        if (outcome.refused()) {
-            documents.givenUp(claim.id());
-            return true;
-        }
         if (!outcome.done()) {
             return false;
         }

@@ -16,7 +16,7 @@ class PlainFileRepository {
 
     /**
      * Documents whose object is still in clear, oldest first, under the job's lease. After the switch, {@code
-     * seal_retry_at} says when the plaintext object may be deleted; a file given up on waits there for ever.
+     * seal_retry_at} says when the plaintext object may be deleted.
      */
     static final WorkTable PLAIN = new WorkTable(
             "document", "not w.encrypted", "w.created_at, w.id", "seal_leased_until", "seal_attempts", "seal_retry_at");
@@ -67,14 +67,6 @@ class PlainFileRepository {
                 == 1;
     }
 
-    /** The file is not tried again: only staff can tell what became of it (its download fails its integrity check). */
-    void givenUp(UUID documentId) {
-        entityManager
-                .createNativeQuery("update document set seal_retry_at = 'infinity' where id = :id and not encrypted")
-                .setParameter("id", documentId)
-                .executeUpdate();
-    }
-
     /** Plaintext objects whose documents read encrypted ones, and whose time to be deleted has come. */
     List<Leftover> leftovers(int limit, Instant now) {
         @SuppressWarnings("unchecked")
@@ -95,14 +87,6 @@ class PlainFileRepository {
                 .createNativeQuery("update document set plain_object_key = null where id in (:ids)")
                 .setParameter("ids", documentIds)
                 .executeUpdate();
-    }
-
-    long countGivenUp() {
-        return ((Number) entityManager
-                        .createNativeQuery(
-                                "select count(*) from document where not encrypted and seal_retry_at = 'infinity'")
-                        .getSingleResult())
-                .longValue();
     }
 
     long countPlain() {

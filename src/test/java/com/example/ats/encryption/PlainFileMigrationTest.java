@@ -51,6 +51,9 @@ class PlainFileMigrationTest {
     @Inject
     EncryptionConfig config;
 
+    @Inject
+    com.example.ats.intake.OrphanSweep orphans;
+
     @ConfigProperty(name = "ats.storage.bucket")
     String bucket;
 
@@ -108,6 +111,11 @@ class PlainFileMigrationTest {
         try (InputStream in = files.open(readBefore)) {
             assertThat(in.readAllBytes()).isEqualTo(contents.getFirst());
         }
+        clock.travel(Duration.ofMinutes(56)); // the objects are older than the orphan grace now
+        orphans.sweep();
+        assertThat(plaintextObjects(applications, marker))
+                .as("the orphan sweep leaves a plaintext object alone while it is kept")
+                .isEqualTo(3);
         clock.travel(config.plainKeptFor());
         migration.migrate();
 
@@ -129,9 +137,10 @@ class PlainFileMigrationTest {
     }
 
     @Test
-    void aFileThatDiffersFromItsIntakeIsLeftAsItIsAndNotTriedAgain() throws Exception {
+    void aFileThatDiffersFromItsIntakeIsEncryptedAsItIsStoredSoThatErasureReachesItToo() throws Exception {
         migration.migrate(); // whatever earlier tests left in clear first
-        byte[] cv = "Curriculum vitae\n".repeat(500).getBytes(StandardCharsets.UTF_8);
+        String marker = "CHANGED-" + UUID.randomUUID();
+        byte[] cv = ("Curriculum vitae\n" + marker + "\n").repeat(500).getBytes(StandardCharsets.UTF_8);
         UUID application = UUID.fromString(Intake.request(Intake.form())
                 .multiPart("cv", "cv.txt", cv, "text/plain")
                 .post(Intake.PATH)
@@ -145,19 +154,22 @@ class PlainFileMigrationTest {
         storeInClear(application, changed);
         try {
             migration.migrate();
-            clock.travel(Duration.ofDays(2));
+            clock.travel(config.plainKeptFor());
             migration.migrate();
 
+            StoredFile now = storedFile(application);
             assertThat(QuarkusTransaction.requiringNew()
                             .call(() -> entityManager
-                                    .createNativeQuery("select seal_attempts from document where application_id = ?1"
-                                            + " and not encrypted")
+                                    .createNativeQuery("select encrypted from document where application_id = ?1")
                                     .setParameter(1, application)
                                     .getSingleResult()))
-                    .as("tried once, given up, still in clear")
-                    .isEqualTo(1);
-            assertThat(RawObjects.read(bucket, storedFile(application).objectKey()))
-                    .isEqualTo(changed);
+                    .isEqualTo(true);
+            assertThat(plaintextObjects(List.of(application), marker)).isZero();
+            try (InputStream in = files.open(new StoredFile(application, now.documentId(), now.objectKey(), true))) {
+                assertThat(in.readAllBytes())
+                        .as("what was stored, not what was received")
+                        .isEqualTo(changed);
+            }
         } finally {
             com.example.ats.shared.Api.as("privacy-officer")
                     .queryParam("reason", "ERASURE_REQUEST")
