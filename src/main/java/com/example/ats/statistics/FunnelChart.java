@@ -81,6 +81,9 @@ final class FunnelChart {
             Map<Measure, Count> counts = counts(month, vacancyId);
             for (Measure measure : BARS) {
                 Count count = counts.get(measure);
+                if (count == null) {
+                    continue; // a month sealed before the measure was counted
+                }
                 svg.append("<text x=\"10\" y=\"")
                         .append(barY + 13)
                         .append("\">")

@@ -36,6 +36,12 @@ public record FunnelReport(
     public record Month(
             @Schema(example = "2026-03") String month,
 
+            @Schema(
+                    description = "Counts below this are shown as \"<k\" in this month: a month whose applications are"
+                            + " all gone is kept as it was shown, with the threshold of that day",
+                    example = "5")
+            int smallestShown,
+
             @Schema(description = "Every vacancy together, per measure")
             Map<Measure, Count> allVacancies,
 
@@ -77,7 +83,7 @@ public record FunnelReport(
 
     private static final String RESPONDED = "RESPONDED";
     private static final String KEPT = "KEPT";
-    private static final String STOPPED_AFTER = "STOPPED_AFTER_";
+    private static final String STOPPED = "STOPPED_BETWEEN_";
     private static final List<Measure> NESTED = List.of(
             Measure.RECEIVED,
             Measure.REACHED_SCREENING,
@@ -129,6 +135,7 @@ public record FunnelReport(
                 .getFirst();
         return new Month(
                 shown.month(),
+                shown.smallestShown(),
                 shown.allVacancies(),
                 shown.vacancies().stream()
                         .map(v -> new Vacancy(v.vacancyId(), null, v.total(), v.byChannel(), v.durations()))
@@ -138,13 +145,18 @@ public record FunnelReport(
     private static Month asked(Month sealed, UUID onlyVacancy, Map<UUID, String> titles) {
         return new Month(
                 sealed.month(),
+                sealed.smallestShown(),
                 sealed.allVacancies(),
                 sealed.vacancies().stream()
                         .filter(v -> onlyVacancy == null
                                 || onlyVacancy.equals(
                                         v.vacancyId() == null ? StatisticsRepository.NO_VACANCY : v.vacancyId()))
                         .map(v -> new Vacancy(
-                                v.vacancyId(), titles.get(v.vacancyId()), v.total(), v.byChannel(), v.durations()))
+                                v.vacancyId(),
+                                v.vacancyId() == null ? null : titles.get(v.vacancyId()),
+                                v.total(),
+                                v.byChannel(),
+                                v.durations()))
                         .toList());
     }
 
@@ -162,7 +174,7 @@ public record FunnelReport(
                 smallestShown,
                 cell -> KEPT.equals(cell.measure()) && cell.channel() == null,
                 cell -> KEPT.equals(cell.measure()) && cell.channel() != null,
-                cell -> cell.measure() != null && cell.measure().startsWith(STOPPED_AFTER));
+                cell -> cell.measure() != null && cell.measure().startsWith(STOPPED));
         Set<UUID> vacancies = new TreeSet<>();
         Map<UUID, Set<String>> channels = new LinkedHashMap<>();
         for (CountRow row : counts) {
@@ -212,15 +224,20 @@ public record FunnelReport(
                     table.group(
                             List.of(with(at, Measure.ERASED), with(at, Measure.PURGED), kept),
                             with(at, Measure.RECEIVED));
-                    // the stages are nested: how many stopped after one is never shown, and a small number of them
-                    // may not be the difference of two shown stages ("offer 6, hired 5" tells of one person)
-                    for (int i = 0; i + 1 < NESTED.size(); i++) {
-                        Cell stage = with(at, NESTED.get(i));
-                        Cell next = with(at, NESTED.get(i + 1));
-                        Cell stopped = new Cell(at.vacancy(), at.channel(), STOPPED_AFTER + NESTED.get(i), null);
-                        table.add(stopped, Math.max(0, table.raw(stage) - table.raw(next)));
-                        table.group(List.of(next, stopped), stage);
+                    // the stages are nested: how many stopped between two is never shown, and a small number of
+                    // them may not be the difference of two shown stages ("offer 6, hired 5" tells of one person),
+                    // nor may a hidden stage lie between two equal shown ones
+                    for (int i = 0; i < NESTED.size(); i++) {
+                        for (int j = i + 1; j < NESTED.size(); j++) {
+                            Cell stage = with(at, NESTED.get(i));
+                            Cell later = with(at, NESTED.get(j));
+                            Cell stopped = new Cell(
+                                    at.vacancy(), at.channel(), STOPPED + NESTED.get(i) + "_" + NESTED.get(j), null);
+                            table.add(stopped, Math.max(0, table.raw(stage) - table.raw(later)));
+                            table.group(List.of(later, stopped), stage);
+                        }
                     }
+                    table.chain(NESTED.stream().map(stage -> with(at, stage)).toList());
                 });
         for (UUID vacancy : vacancies) {
             for (Milestone milestone : Milestone.values()) {
@@ -265,7 +282,7 @@ public record FunnelReport(
                     byChannel,
                     took));
         }
-        return new Month(month.toString(), measures(table, null, null), shown);
+        return new Month(month.toString(), smallestShown, measures(table, null, null), shown);
     }
 
     private static Cell with(Cell at, Measure measure) {

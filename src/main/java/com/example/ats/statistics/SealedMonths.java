@@ -2,6 +2,7 @@ package com.example.ats.statistics;
 
 import com.example.ats.work.Jobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,6 +10,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -47,9 +49,10 @@ public class SealedMonths {
 
     /** Seals every month that is over and has no application left; returns how many. */
     public int seal() {
-        LocalDate current = Periods.month(clock.instant());
+        QuarkusTransaction.requiringNew().run(repository::deleteCountsOfSealedMonths);
         int sealed = 0;
-        for (LocalDate first : QuarkusTransaction.requiringNew().call(() -> repository.monthsToSeal(current))) {
+        for (LocalDate first :
+                QuarkusTransaction.requiringNew().call(() -> repository.monthsToSeal(firstNotToSeal()))) {
             if (seal(YearMonth.from(first))) {
                 sealed++;
             }
@@ -60,11 +63,15 @@ public class SealedMonths {
         return sealed;
     }
 
-    /** Seals the month if it is over and has no application left; whether it did. */
+    /**
+     * Seals the month if it is over and has no application left; whether it did. Counts that arrived for a month
+     * sealed before are deleted either way.
+     */
     boolean seal(YearMonth month) {
         LocalDate first = month.atDay(1);
         return QuarkusTransaction.requiringNew().call(() -> {
-            if (!repository.monthsToSeal(Periods.month(clock.instant())).contains(first)) {
+            repository.deleteCountsOfSealedMonths();
+            if (!repository.monthsToSeal(firstNotToSeal()).contains(first)) {
                 return false;
             }
             LocalDate until = month.plusMonths(1).atDay(1);
@@ -73,6 +80,14 @@ public class SealedMonths {
             repository.seal(first, write(shown), clock.instant());
             return true;
         });
+    }
+
+    /**
+     * The first month not to seal yet: the one a day ago was in, so that an intake that began at the end of a month
+     * and is still being recorded is counted before its month is sealed.
+     */
+    private LocalDate firstNotToSeal() {
+        return Periods.month(clock.instant().minus(Duration.ofDays(1)));
     }
 
     /** The sealed months of the window, as they were shown. */
@@ -94,7 +109,10 @@ public class SealedMonths {
 
     private FunnelReport.Month read(String shown) {
         try {
-            return json.readValue(shown, FunnelReport.Month.class);
+            // read leniently: what a later version no longer knows is left out rather than failing the answer
+            return json.readerFor(FunnelReport.Month.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(shown);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

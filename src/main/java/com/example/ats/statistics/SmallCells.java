@@ -73,6 +73,21 @@ public final class SmallCells {
             Predicate<K> given,
             Predicate<K> shownNever,
             Predicate<K> guarded) {
+        return suppressed(counts, groups, k, given, shownNever, guarded, List.of());
+    }
+
+    /**
+     * As above, where each of {@code chains} lists counts that never grow along it (received, screened, interviewed,
+     * ...): a hidden count between two shown ones that are equal is that number, so one of them is hidden too.
+     */
+    public static <K> Set<K> suppressed(
+            Map<K, Long> counts,
+            Collection<Group<K>> groups,
+            int k,
+            Predicate<K> given,
+            Predicate<K> shownNever,
+            Predicate<K> guarded,
+            Collection<List<K>> chains) {
         // an unpublished count tells nothing, unless it is a guarded small one
         Predicate<K> unpublished =
                 key -> shownNever.test(key) && !(guarded.test(key) && count(counts, key) > 0 && count(counts, key) < k);
@@ -88,6 +103,11 @@ public final class SmallCells {
         groups.forEach(g -> g.cells().filter(shownNever).forEach(hidden::add));
         while (true) {
             hideAlongSums(counts, groups, hidden, known, unpublished);
+            Optional<K> toldByOrder = toldByOrder(counts, chains, hidden, known);
+            if (toldByOrder.isPresent()) {
+                hidden.add(toldByOrder.get());
+                continue;
+            }
             Optional<K> fixed = determined(groups, hidden, known, unpublished);
             if (fixed.isEmpty()) {
                 return hidden;
@@ -141,6 +161,43 @@ public final class SmallCells {
             return Optional.of(group.whole());
         }
         return smallestShownPart.or(() -> known.test(group.whole()) ? Optional.empty() : Optional.of(group.whole()));
+    }
+
+    /**
+     * A shown count to hide because a hidden one lies between it and an equal shown one in a chain (or below a shown
+     * zero at its end), which tells the hidden one; empty when there is none.
+     */
+    static <K> Optional<K> toldByOrder(
+            Map<K, Long> counts, Collection<List<K>> chains, Set<K> hidden, Predicate<K> known) {
+        Predicate<K> open = cell -> hidden.contains(cell) && !known.test(cell);
+        for (List<K> chain : chains) {
+            for (int i = 0; i < chain.size(); i++) {
+                if (!open.test(chain.get(i))) {
+                    continue;
+                }
+                int above = i - 1;
+                while (above >= 0 && open.test(chain.get(above))) {
+                    above--;
+                }
+                int below = i + 1;
+                while (below < chain.size() && open.test(chain.get(below))) {
+                    below++;
+                }
+                long upper = above >= 0 ? count(counts, chain.get(above)) : Long.MAX_VALUE;
+                long lower = below < chain.size() ? count(counts, chain.get(below)) : 0;
+                if (upper != lower) {
+                    continue;
+                }
+                // hide the shown bound that is no known count and not zero: the one below, else the one above
+                if (below < chain.size() && lower > 0 && !known.test(chain.get(below))) {
+                    return Optional.of(chain.get(below));
+                }
+                if (above >= 0 && upper > 0 && !known.test(chain.get(above))) {
+                    return Optional.of(chain.get(above));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

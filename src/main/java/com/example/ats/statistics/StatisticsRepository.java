@@ -238,10 +238,7 @@ public class StatisticsRepository {
         return rows.stream().map(StatisticsRepository::date).toList();
     }
 
-    /**
-     * Keeps the month as shown and deletes its counts, and any counted into a sealed month since (a replay after a
-     * restore removes applications again); a month sealed already keeps what it was sealed with.
-     */
+    /** Keeps the month as shown and deletes its counts; a month sealed already keeps what it was sealed with. */
     void seal(LocalDate month, String shown, Instant at) {
         entityManager
                 .createNativeQuery("insert into sealed_funnel_month (month, shown, sealed_at)"
@@ -250,6 +247,11 @@ public class StatisticsRepository {
                 .setParameter("shown", shown)
                 .setParameter("at", at)
                 .executeUpdate();
+        deleteCountsOfSealedMonths();
+    }
+
+    /** Deletes counts of sealed months: their own, and any counted since (a replay after a restore, for one). */
+    void deleteCountsOfSealedMonths() {
         for (String table : List.of("application_statistic", "application_duration_statistic")) {
             entityManager
                     .createNativeQuery(

@@ -20,6 +20,7 @@ final class Table<K> {
     private final Predicate<K> guarded;
     private final Map<K, Long> counts = new HashMap<>();
     private final List<Group<K>> groups = new ArrayList<>();
+    private final List<List<K>> chains = new ArrayList<>();
     private Set<K> suppressed;
 
     Table(int smallestShown) {
@@ -62,13 +63,18 @@ final class Table<K> {
         groups.add(new Group<>(List.copyOf(parts), whole));
     }
 
+    /** Counts that never grow along the list (nested stages). */
+    void chain(List<K> cells) {
+        chains.add(List.copyOf(cells));
+    }
+
     long raw(K key) {
         return counts.getOrDefault(key, 0L);
     }
 
     Count shown(K key) {
         if (suppressed == null) {
-            suppressed = SmallCells.suppressed(counts, groups, smallestShown, known, unpublished, guarded);
+            suppressed = SmallCells.suppressed(counts, groups, smallestShown, known, unpublished, guarded, chains);
         }
         return Count.of(raw(key), suppressed.contains(key), smallestShown);
     }

@@ -136,24 +136,66 @@ class FunnelReportTest {
                 vacancy(march, BACKEND).total(),
                 vacancy(march, BACKEND).byChannel().get("api"),
                 march.allVacancies())) {
-            List<Measure> stages = List.of(
-                    Measure.RECEIVED,
-                    Measure.REACHED_SCREENING,
-                    Measure.REACHED_INTERVIEW,
-                    Measure.REACHED_OFFER,
-                    Measure.REACHED_HIRED);
-            for (int i = 0; i + 1 < stages.size(); i++) {
-                Long stage = shown.get(stages.get(i)).value();
-                Long next = shown.get(stages.get(i + 1)).value();
-                if (stage != null && next != null) {
-                    assertThat(stage - next)
-                            .as("%s - %s", stages.get(i), stages.get(i + 1))
+            assertStagesTellNoSmallDifference(shown);
+            assertThat(shown.get(Measure.REACHED_INTERVIEW).value()).isEqualTo(10L);
+        }
+    }
+
+    @Test
+    void aStageHiddenForItsNeighbourDoesNotLetTheNextOnesTellTheDifference() {
+        // one stopped after screening: the interview is hidden; then screening 6 and offer 5 would tell the one
+        List<CountRow> rows = new ArrayList<>();
+        received(rows, BACKEND, "api", 20);
+        rows.add(new CountRow(BACKEND, FIRST, "api", Measure.REACHED_SCREENING, 6));
+        rows.add(new CountRow(BACKEND, FIRST, "api", Measure.REACHED_INTERVIEW, 5));
+        rows.add(new CountRow(BACKEND, FIRST, "api", Measure.REACHED_OFFER, 5));
+        List<DurationRow> took = List.of(
+                new DurationRow(BACKEND, FIRST, Milestone.FIRST_RESPONSE, 7, 20),
+                new DurationRow(BACKEND, FIRST, Milestone.SCREENING, 7, 6),
+                new DurationRow(BACKEND, FIRST, Milestone.INTERVIEW, 14, 5),
+                new DurationRow(BACKEND, FIRST, Milestone.OFFER, 28, 5));
+        FunnelReport.Month march = FunnelReport.of(MARCH, MARCH, null, rows, took, Map.of(), 5)
+                .months()
+                .getFirst();
+        for (Map<Measure, Count> shown : List.of(
+                vacancy(march, BACKEND).total(),
+                vacancy(march, BACKEND).byChannel().get("api"),
+                march.allVacancies())) {
+            assertStagesTellNoSmallDifference(shown);
+        }
+        assertThat(vacancy(march, BACKEND).total().get(Measure.RECEIVED).value())
+                .isEqualTo(20L);
+    }
+
+    private static final List<Measure> STAGES = List.of(
+            Measure.RECEIVED,
+            Measure.REACHED_SCREENING,
+            Measure.REACHED_INTERVIEW,
+            Measure.REACHED_OFFER,
+            Measure.REACHED_HIRED);
+
+    /**
+     * No two shown stages differ by 1 to 4, and no hidden stage lies between two equal shown ones (it would be their
+     * number).
+     */
+    private static void assertStagesTellNoSmallDifference(Map<Measure, Count> shown) {
+        for (int i = 0; i < STAGES.size(); i++) {
+            for (int j = i + 1; j < STAGES.size(); j++) {
+                Long stage = shown.get(STAGES.get(i)).value();
+                Long later = shown.get(STAGES.get(j)).value();
+                if (stage != null && later != null) {
+                    assertThat(stage - later)
+                            .as("%s - %s in %s", STAGES.get(i), STAGES.get(j), shown)
                             .satisfiesAnyOf(
                                     d -> assertThat(d).isZero(),
                                     d -> assertThat(d).isGreaterThanOrEqualTo(5));
+                    boolean hiddenBetween = STAGES.subList(i + 1, j).stream()
+                            .anyMatch(m -> shown.get(m).value() == null);
+                    assertThat(hiddenBetween && stage.equals(later))
+                            .as("a hidden stage between %s and %s, both %d", STAGES.get(i), STAGES.get(j), stage)
+                            .isFalse();
                 }
             }
-            assertThat(shown.get(Measure.REACHED_INTERVIEW).value()).isEqualTo(10L);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.ats.statistics.SmallCells.Group;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SmallCellsTest {
@@ -31,6 +32,24 @@ class SmallCellsTest {
         Map<String, Long> large = Map.of("offer", 11L, "hired", 5L, "stopped", 6L);
         assertThat(SmallCells.suppressed(large, nested, K, key -> false, "stopped"::equals, "stopped"::equals))
                 .containsExactlyInAnyOrder("stopped");
+    }
+
+    @Test
+    void aHiddenCountBetweenTwoEqualShownOnesOfAChainHidesOneOfThem() {
+        // screened 9 >= interviewed (hidden) >= offered 9: the interview would be 9
+        Map<String, Long> counts = Map.of("screened", 9L, "interviewed", 9L, "offered", 9L);
+        assertThat(SmallCells.toldByOrder(
+                        counts,
+                        List.of(List.of("screened", "interviewed", "offered")),
+                        Set.of("interviewed"),
+                        k -> false))
+                .contains("offered");
+        assertThat(SmallCells.toldByOrder(
+                        Map.of("screened", 12L, "interviewed", 9L, "offered", 7L),
+                        List.of(List.of("screened", "interviewed", "offered")),
+                        Set.of("interviewed"),
+                        k -> false))
+                .isEmpty();
     }
 
     @Test
