@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.example.ats.encryption.RawObjects;
 import com.example.ats.retention.Applications;
 import com.example.ats.shared.TestClock;
+import com.example.ats.storage.StoreRulesProfile;
 import com.example.ats.storage.StoreUnderTest;
 import io.minio.CopyObjectArgs;
 import io.minio.MinioClient;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 
 /** One object the store refuses to delete stops nothing: the rest is purged, and it is retried until it goes. */
 @QuarkusTest
-@TestProfile(StuckObjectProfile.class)
+@TestProfile(StoreRulesProfile.class)
 @DisabledIfEnvironmentVariable(
         named = "ATS_STACK_STORE",
         matches = StoreUnderTest.SEAWEEDFS,
@@ -216,7 +217,7 @@ class StuckObjectTest {
                 .createNativeQuery("select object_key from document where application_id = ?1 order by id limit 1")
                 .setParameter(1, applicationId)
                 .getSingleResult());
-        String stuckKey = StuckObjectProfile.PREFIX + applicationId + "/" + UUID.randomUUID();
+        String stuckKey = StoreRulesProfile.PREFIX + applicationId + "/" + UUID.randomUUID();
         copy(key, stuckKey);
         setObjectKey(key, stuckKey);
         root().removeObject(

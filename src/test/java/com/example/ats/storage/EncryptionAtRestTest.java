@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * MinIO (with the single-key KMS bin/stack gives it) stores every uploaded file encrypted.
  */
 @QuarkusTest
-@TestProfile(EncryptedBucketProfile.class)
+@TestProfile(StoreRulesProfile.class)
 @Tag(StoreUnderTest.STORAGE)
 class EncryptionAtRestTest {
 
@@ -38,7 +38,7 @@ class EncryptionAtRestTest {
 
         MinioClient minio = client();
         assertThat(minio.getBucketEncryption(GetBucketEncryptionArgs.builder()
-                                .bucket(EncryptedBucketProfile.BUCKET)
+                                .bucket(StoreRulesProfile.BUCKET)
                                 .build())
                         .rule()
                         .sseAlgorithm()
@@ -46,7 +46,7 @@ class EncryptionAtRestTest {
                 .isEqualTo("AES256");
         String applicationKeyPrefix = ObjectKeys.APPLICATIONS;
         String key = minio.listObjects(io.minio.ListObjectsArgs.builder()
-                        .bucket(EncryptedBucketProfile.BUCKET)
+                        .bucket(StoreRulesProfile.BUCKET)
                         .prefix(applicationKeyPrefix)
                         .recursive(true)
                         .build())
@@ -55,7 +55,7 @@ class EncryptionAtRestTest {
                 .get()
                 .objectName();
         StatObjectResponse stat = minio.statObject(StatObjectArgs.builder()
-                .bucket(EncryptedBucketProfile.BUCKET)
+                .bucket(StoreRulesProfile.BUCKET)
                 .object(key)
                 .build());
         assertThat(stat.headers().get("x-amz-server-side-encryption")).isEqualTo("AES256");

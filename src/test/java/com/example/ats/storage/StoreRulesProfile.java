@@ -1,6 +1,5 @@
-package com.example.ats.purge;
+package com.example.ats.storage;
 
-import com.example.ats.storage.StoreUnderTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,21 +9,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The service runs as a MinIO user that may do everything in the test bucket except delete objects under
- * {@code stuck/}: a real store that answers but refuses some deletes. Made with the real {@code mc} admin commands.
+ * The service on a bucket of its own, with two rules the default bucket has not: the service has it encrypted at rest
+ * (SSE-S3, {@code EncryptionAtRestTest}), and runs as a MinIO user that may do everything there except delete objects
+ * under {@code stuck/} (a real store that answers but refuses some deletes, {@code StuckObjectTest}), made with the real
+ * {@code mc} admin commands. One profile for both, so that they share one start of the service; on SeaweedFS, which
+ * has no such admin API, the bucket is only encrypted (StuckObjectTest is skipped there, with the reason).
  */
-public class StuckObjectProfile implements QuarkusTestProfile {
+public class StoreRulesProfile implements QuarkusTestProfile {
 
+    public static final String BUCKET = "ats-test-rules";
+    public static final String PREFIX = "stuck/";
     static final String USER = "ats-stuck";
-    static final String PREFIX = "stuck/";
     private static final String SECRET = "ats-stuck-secret";
 
     @Override
     public Map<String, String> getConfigOverrides() {
+        Map<String, String> encrypted = Map.of("ats.storage.encryption", "sse-s3", "ats.storage.bucket", BUCKET);
         if (StoreUnderTest.seaweedfs()) {
-            return Map.of(); // StuckObjectTest is skipped there, with the reason
+            return encrypted;
         }
-        String bucket = System.getenv().getOrDefault("ATS_TEST_STORAGE_BUCKET", "ats-test");
         try {
             Path config = Files.createTempDirectory("ats-mc");
             Path policy = config.resolve("deny-stuck.json");
@@ -33,15 +36,19 @@ public class StuckObjectProfile implements QuarkusTestProfile {
                       {"Effect": "Allow", "Action": ["s3:*"], "Resource": ["arn:aws:s3:::*"]},
                       {"Effect": "Deny", "Action": ["s3:DeleteObject"], "Resource": ["arn:aws:s3:::%s/%s*"]}
                     ]}
-                    """.formatted(bucket, PREFIX));
+                    """.formatted(BUCKET, PREFIX));
             mc(config, true, "alias", "set", "ats", endpoint(), accessKey(), secretKey());
             mc(config, true, "admin", "user", "add", "ats", USER, SECRET);
+            // creating a policy that exists replaces it (an earlier run's may name another bucket)
             mc(config, true, "admin", "policy", "create", "ats", "ats-deny-stuck", policy.toString());
             mc(config, false, "admin", "policy", "attach", "ats", "ats-deny-stuck", "--user", USER);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("ats.storage.access-key", USER, "ats.storage.secret-key", SECRET);
+        Map<String, String> overrides = new java.util.HashMap<>(encrypted);
+        overrides.put("ats.storage.access-key", USER);
+        overrides.put("ats.storage.secret-key", SECRET);
+        return overrides;
     }
 
     private static void mc(Path config, boolean mustSucceed, String... arguments) throws IOException {
