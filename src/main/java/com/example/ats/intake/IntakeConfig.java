@@ -15,10 +15,23 @@ public interface IntakeConfig {
 
     /**
      * Intakes that may be receiving at once in this replica: each holds a worker thread while its body arrives, so
-     * slow senders must not take them all. Past it an intake is refused at once with 503 and Retry-After.
+     * slow senders must not take them all. Past it an intake waits for a slot ({@link #uploadSlotWait}).
      */
     @WithDefault("32")
     int maxConcurrentUploads();
+
+    /**
+     * How long an intake beyond the receiving slots waits for one before it is refused with 503 and Retry-After: a
+     * burst of applicants is answered, not refused, while the slots turn over.
+     */
+    @WithDefault("PT10S")
+    Duration uploadSlotWait();
+
+    /**
+     * Intakes that may wait for a slot at once (each waits on a worker thread); past it an intake is refused at once.
+     */
+    @WithDefault("64")
+    int maxWaitingUploads();
 
     /** The longest an intake may take to send its body; well below the orphan grace, so no file of it is swept. */
     @WithDefault("PT5M")

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.fileupload2.core.AbstractFileUpload;
 import org.apache.commons.fileupload2.core.DiskFileItem;
 import org.apache.commons.fileupload2.core.DiskFileItemFactory;
@@ -55,6 +57,8 @@ public class IntakeReceiver {
     private final ObjectStore store;
     private final DataKeys dataKeys;
     private final Semaphore receiving;
+    private final Semaphore waiting;
+    private final Duration slotWait;
     private final ConcurrentHashMap<String, Integer> receivingFrom = new ConcurrentHashMap<>();
     private final int perClient;
     private final SlowBodies slowBodies;
@@ -71,7 +75,10 @@ public class IntakeReceiver {
             @ConfigProperty(name = "quarkus.http.body.uploads-directory") String copies) {
         this.store = store;
         this.dataKeys = dataKeys;
-        this.receiving = new Semaphore(config.maxConcurrentUploads());
+        // fair: who waits longest gets the next slot
+        this.receiving = new Semaphore(config.maxConcurrentUploads(), true);
+        this.waiting = new Semaphore(config.maxWaitingUploads());
+        this.slotWait = config.uploadSlotWait();
         this.perClient = config.maxConcurrentUploadsPerClient();
         this.slowBodies = slowBodies;
         this.maxFileSize = config.maxFileSize().asLongValue();
@@ -97,8 +104,9 @@ public class IntakeReceiver {
     }
 
     /**
-     * Under two bounds: intakes being sent at once (503 past it), and of those, from one client address (429 past
-     * it, so that a few clients cannot hold every slot); the body is cut off when it comes too late or too slowly.
+     * Under two bounds: intakes being sent at once (past it one waits a while for a slot, then 503), and of those,
+     * from one client address (429 past it, so that a few clients cannot hold every slot); the body is cut off when it
+     * comes too late or too slowly.
      */
     private Reception receive(String contentType, InputStream body, Set<String> fields, Sender sender)
             throws IOException {
@@ -110,7 +118,7 @@ public class IntakeReceiver {
                     .withHeader("Retry-After", "5");
         }
         try {
-            if (!receiving.tryAcquire()) {
+            if (!slot()) {
                 throw new ApiException(
                                 ProblemType.SERVICE_UNAVAILABLE,
                                 "Too many applications are being sent right now; retry shortly")
@@ -123,6 +131,24 @@ public class IntakeReceiver {
             }
         } finally {
             release(sender.client());
+        }
+    }
+
+    /** A receiving slot, at once or within the configured wait, if not too many wait already; whether one came. */
+    private boolean slot() {
+        if (receiving.tryAcquire()) {
+            return true;
+        }
+        if (!waiting.tryAcquire()) {
+            return false;
+        }
+        try {
+            return receiving.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiting.release();
         }
     }
 

@@ -169,6 +169,63 @@ class IntakeStreamingTest {
         }
     }
 
+    /** A burst beyond the slots is answered: an intake waits for a slot that frees within the configured wait. */
+    @Test
+    void anIntakeBeyondTheUploadsWaitsForASlotThatFrees() throws Exception {
+        int limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("ats.intake.max-concurrent-uploads", Integer.class);
+        java.util.List<Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < limit; i++) {
+                slow.add(slowSender("192.0.2." + (i + 1)));
+            }
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30)); // until every slow one holds its slot
+            int status;
+            do {
+                Thread.sleep(200);
+                status = given().header("X-Forwarded-For", "192.0.2.210")
+                        .contentType("multipart/form-data; boundary=" + BOUNDARY)
+                        .body(body(part("application", null, json())))
+                        .post(Intake.PATH)
+                        .then()
+                        .extract()
+                        .statusCode();
+            } while (status != 503 && Instant.now().isBefore(deadline));
+            assertThat(status).as("every slot is held").isEqualTo(503);
+
+            var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().header(
+                            "X-Forwarded-For", "192.0.2.211")
+                    .contentType("multipart/form-data; boundary=" + BOUNDARY)
+                    .body(body(
+                            part("application", null, json()),
+                            part("cv", "cv.txt", "a plain text CV".getBytes(StandardCharsets.UTF_8))))
+                    .post(Intake.PATH)
+                    .then()
+                    .extract()
+                    .statusCode());
+            Thread.sleep(300);
+            slow.removeFirst().close(); // one slow sender gives up: its slot frees
+            assertThat(waiting.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    /** A sender that begins a body of 100,000 bytes and sends no more. */
+    private static Socket slowSender(String address) throws java.io.IOException {
+        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST " + Intake.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: " + address
+                        + "\r\nContent-Type: multipart/form-data;"
+                        + " boundary=" + BOUNDARY + "\r\nContent-Length: 100000\r\n\r\n--" + BOUNDARY
+                        + "\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"cv.txt\"\r\n\r\nslow")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
     @Test
     void refusesABodyOfTooManyParts() {
         StoredState before = StoredState.of(entityManager, store);
