@@ -85,11 +85,11 @@ public final class BenchRun {
         static final Set<String> STORE_SCENARIOS = Set.of("intake", "purge");
 
         static final List<String> SCENARIOS =
-                List.of("startup", "memory", "intake", "scanning", "encryption", "read", "events", "purge");
+                List.of("startup", "memory", "intake", "burst", "scanning", "encryption", "read", "events", "purge");
         static final String USAGE =
                 "usage: BenchRun [--quick] [--only=SCENARIO,...] [--skip-purge] [--store=minio|seaweedfs]"
                         + " | --report [--quick];"
-                        + " scenarios: startup, memory, intake, scanning, encryption, read, events, purge (bench/run --help"
+                        + " scenarios: startup, memory, intake, burst, scanning, encryption, read, events, purge (bench/run --help"
                         + " tells more)";
 
         static Options parse(String... args) {
@@ -158,6 +158,9 @@ public final class BenchRun {
             stack.reset();
             if (wanted("intake")) {
                 intake(service);
+            }
+            if (wanted("burst")) {
+                burst(service);
             }
             if (wanted("scanning")) {
                 scanningCost(service);
@@ -452,6 +455,53 @@ public final class BenchRun {
             }
         }
         results.put("encryption", cells);
+    }
+
+    /**
+     * Fifty applicants uploading at once to one replica (CVs of 2 KB to 1 MB, each sending its next as soon as the
+     * last is answered): against the service as it runs (an intake beyond the receiving slots waits for one), and
+     * against a second one that refuses it at once (ATS_INTAKE_UPLOAD_SLOT_WAIT=PT0S, the behaviour before); every
+     * accepted CV is read back and compared.
+     */
+    private void burst(ServiceProcess waiting) throws Exception {
+        BurstScenario scenario = new BurstScenario();
+        int uploaders = 50;
+        java.time.Duration length = java.time.Duration.ofSeconds(quick ? 3 : 60);
+        String token = BenchStack.token("recruiter");
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("uploaders", uploaders);
+        cell.put("seconds", length.toSeconds());
+        try (ServiceProcess refusing =
+                ServiceProcess.start(log, List.of(), Map.of("ATS_INTAKE_UPLOAD_SLOT_WAIT", "PT0S"))) {
+            warm(new IntakeScenario(stack), waiting, refusing);
+            for (Map.Entry<String, ServiceProcess> service :
+                    List.of(Map.entry("waiting", waiting), Map.entry("refusingAtOnce", refusing))) {
+                BurstScenario.Result result = scenario.run(service.getValue().base, token, uploaders, length);
+                stack.reset();
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("accepted", result.accepted());
+                figures.put("otherAnswers", result.otherAnswers());
+                figures.put("acceptedPerSecond", result.acceptedPerSecond());
+                figures.put("p50Ms", result.p50Ms());
+                figures.put("p99Ms", result.p99Ms());
+                figures.put("readBack", result.readBack());
+                figures.put("byteEqual", result.byteEqual());
+                cell.put(service.getKey(), figures);
+                System.out.printf(
+                        "burst %d uploaders, %s: %d answered 201 (%.1f/s), others %s, p50 %.0f ms, p99 %.0f ms,"
+                                + " %d of %d read back byte-equal%n",
+                        uploaders,
+                        service.getKey(),
+                        result.accepted(),
+                        result.acceptedPerSecond(),
+                        result.otherAnswers(),
+                        result.p50Ms(),
+                        result.p99Ms(),
+                        result.byteEqual(),
+                        result.readBack());
+            }
+        }
+        results.put("burst", cell);
     }
 
     /** Both services as warm, whatever ran before; then an empty store. */

@@ -263,6 +263,34 @@ final class Report {
             md.append("\n");
         }
 
+        Map<String, Object> burst = (Map<String, Object>) results.get("burst");
+        if (burst != null) {
+            md.append(f(
+                            "A burst: %s applicants uploading at once to one replica for %s s (CVs of 2 KB to 1 MB, each"
+                                    + " sending its next as soon as the last is answered), against the service as it"
+                                    + " runs (an intake beyond the 32 receiving slots waits up to 10 s for one) and"
+                                    + " against one that refuses it at once (`ATS_INTAKE_UPLOAD_SLOT_WAIT=PT0S`, the"
+                                    + " behaviour before); every accepted CV read back:\n\n",
+                            burst.get("uploaders"), burst.get("seconds")))
+                    .append(
+                            "| service | answered 201 | other answers | accepted / s | p50 | p99 | read back byte-equal |\n")
+                    .append("|---|---:|---|---:|---:|---:|---:|\n");
+            for (String which : List.of("waiting", "refusingAtOnce")) {
+                Map<String, Object> figures = (Map<String, Object>) burst.get(which);
+                md.append(f(
+                        "| %s | %s | %s | %.1f | %.0f ms | %.0f ms | %s of %s |\n",
+                        which.equals("waiting") ? "waits for a slot" : "refuses at once",
+                        figures.get("accepted"),
+                        figures.get("otherAnswers"),
+                        num(figures.get("acceptedPerSecond")),
+                        num(figures.get("p50Ms")),
+                        num(figures.get("p99Ms")),
+                        figures.get("byteEqual"),
+                        figures.get("readBack")));
+            }
+            md.append("\n");
+        }
+
         List<Map<String, Object>> encryption = (List<Map<String, Object>>) results.get("encryption");
         if (encryption != null) {
             md.append(
