@@ -237,8 +237,10 @@ public final class BenchRun {
         List<Double> noCacheRss = new ArrayList<>();
         List<Double> idleMs = new ArrayList<>();
         List<Double> idleRss = new ArrayList<>();
+        List<Double> serviceAnon = new ArrayList<>();
+        List<Double> serviceFile = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            startAndIdle(true, serviceMs, serviceRss);
+            startAndIdle(true, serviceMs, serviceRss, serviceAnon, serviceFile);
             startAndIdle(false, noCacheMs, noCacheRss);
             long started = System.nanoTime();
             Process jvm = new ProcessBuilder(
@@ -264,6 +266,8 @@ public final class BenchRun {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("serviceReadyMs", ready);
         figures.put("serviceIdleRssMiB", Stats.median(serviceRss));
+        figures.put("serviceIdleRssAnonMiB", Stats.median(serviceAnon));
+        figures.put("serviceIdleRssFileMiB", Stats.median(serviceFile));
         figures.put("withoutAotCacheReadyMs", Stats.median(noCacheMs));
         figures.put("withoutAotCacheIdleRssMiB", Stats.median(noCacheRss));
         figures.put("emptyJvmMs", empty);
@@ -276,17 +280,37 @@ public final class BenchRun {
         results.put("startup", figures);
         System.out.printf(
                 "start-up: ready in %.0f ms (without the AOT cache %.0f ms; empty JVM %.0f ms), idle RSS %.0f MiB"
-                        + " (empty JVM %.0f MiB)%n",
-                ready, Stats.median(noCacheMs), empty, Stats.median(serviceRss), Stats.median(idleRss));
+                        + " (anonymous %.0f, file-backed %.0f; empty JVM %.0f MiB)%n",
+                ready,
+                Stats.median(noCacheMs),
+                empty,
+                Stats.median(serviceRss),
+                Stats.median(serviceAnon),
+                Stats.median(serviceFile),
+                Stats.median(idleRss));
     }
 
     /** One start to ready, with or without the AOT cache, then the RSS idle after a full GC. */
     private void startAndIdle(boolean aotCache, List<Double> readyMs, List<Double> idleRssMiB) throws Exception {
+        startAndIdle(aotCache, readyMs, idleRssMiB, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** As above, with the idle RSS split into anonymous and file-backed memory. */
+    private void startAndIdle(
+            boolean aotCache,
+            List<Double> readyMs,
+            List<Double> idleRssMiB,
+            List<Double> idleAnonMiB,
+            List<Double> idleFileMiB)
+            throws Exception {
         try (ServiceProcess service = ServiceProcess.start(log, List.of(), Map.of(), aotCache)) {
             readyMs.add((double) service.startup.toMillis());
             Thread.sleep(2000);
             service.collectGarbage();
+            Thread.sleep(1000); // the native heap is trimmed after a collection (-XX:TrimNativeHeapInterval)
             idleRssMiB.add(service.rssBytes() / (double) MIB);
+            idleAnonMiB.add(service.rssAnonBytes() / (double) MIB);
+            idleFileMiB.add(service.rssFileBytes() / (double) MIB);
         }
     }
 

@@ -477,6 +477,12 @@ final class Report {
                         num(startup.get("serviceReadyMs")) / num(startup.get("emptyJvmMs")),
                         num(startup.get("serviceIdleRssMiB")) / num(startup.get("emptyJvmRssMiB"))))
                 .append(f(
+                        "Of the service's idle RSS, %.0f MiB are anonymous (heap, stacks, native allocations: what it"
+                                + " costs) and %.0f MiB file-backed (the AOT cache, jars and libraries: pages the"
+                                + " kernel can drop or share).\n\n",
+                        num(startup.getOrDefault("serviceIdleRssAnonMiB", Double.NaN)),
+                        num(startup.getOrDefault("serviceIdleRssFileMiB", Double.NaN))))
+                .append(f(
                         "Runs: %s (medians); each ready time (ms): %s; without the cache: %s.\n\n",
                         startup.get("runs"),
                         startup.get("serviceReadyMsRuns"),

@@ -123,16 +123,33 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static long rssBytes(long pid) {
+        return status(pid, "VmRSS");
+    }
+
+    /**
+     * Anonymous resident memory (heap, stacks, native allocations): what the process costs, as opposed to file-backed
+     * pages (the AOT cache, the jars, the JDK's libraries), which the kernel can drop and share.
+     */
+    long rssAnonBytes() {
+        return status(process.pid(), "RssAnon");
+    }
+
+    /** File-backed resident memory (see {@link #rssAnonBytes}). */
+    long rssFileBytes() {
+        return status(process.pid(), "RssFile");
+    }
+
+    private static long status(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field + ":")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("no VmRSS for " + pid);
+        throw new IllegalStateException("no " + field + " for " + pid);
     }
 
     /** Used heap now, from the service's own Prometheus metrics (all heap pools). */
