@@ -1,5 +1,6 @@
 package com.example.ats.shared;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -12,8 +13,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Gives every operation the error answers it can always produce, as references to the shared problem responses:
  * 400 and 422 where there is a parameter or a body to read, 413 and 415 where there is a body, 401 and 403 where a
- * role is required, 500 everywhere. Registered with mp.openapi.filter.
+ * role is required, 500 everywhere. Run once, when the service is built: the document it filters is built then too,
+ * so the start has nothing left to do for the contract.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class StandardResponsesFilter implements OASFilter {
 
     @Override
