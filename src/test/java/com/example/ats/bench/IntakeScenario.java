@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Intake throughput: the same CV bytes through {@code POST /api/v1/applications} and straight into MinIO with the SDK
- * (the same single signed PUT the service makes), at the same concurrency.
+ * (the same single signed PUT the service makes, with the same CRC32 checksum), at the same concurrency.
  */
 final class IntakeScenario {
 
@@ -120,6 +120,8 @@ final class IntakeScenario {
                 () -> stack.minio.uploadObject(UploadObjectArgs.builder()
                         .bucket(stack.bucket)
                         .object("direct/" + UUID.randomUUID())
+                        // the checksum the service's put sends (MinioObjectStore.putFile): like with like
+                        .checksum(io.minio.Checksum.Algorithm.CRC32)
                         .filename(cv.toString(), Math.max(5 * MIB, size))
                         .contentType("text/plain")
                         .build()));

@@ -190,7 +190,10 @@ final class Report {
         md.append("\n## 1. Intake throughput\n\n")
                 .append("`POST /api/v1/applications` with one CV (plain text) of the size given, against the same bytes"
                         + " put straight into MinIO with the MinIO SDK (`uploadObject`, one signed PUT, as the service"
-                        + " does), at the same concurrency. MB/s counts the CV bytes (10^6 bytes).\n\n")
+                        + " does), at the same concurrency. Both puts compute the same checks of the body: the signed"
+                        + " payload SHA-256 (`x-amz-content-sha256`, plain HTTP) and a CRC32 checksum"
+                        + " (`x-amz-checksum-crc32`; the SDK's default CRC32C is computed byte by byte and slower), so"
+                        + " the ratio compares like with like. MB/s counts the CV bytes (10^6 bytes).\n\n")
                 .append("| CV | concurrency | service MB/s | service applications/s | service p50 / p99 ms |"
                         + " direct MB/s | direct p50 / p99 ms | ratio (MB/s) |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
