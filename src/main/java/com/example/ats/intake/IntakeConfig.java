@@ -28,7 +28,8 @@ public interface IntakeConfig {
     Duration uploadSlotWait();
 
     /**
-     * Intakes that may wait for a slot at once (each waits on a worker thread); past it an intake is refused at once.
+     * Intakes that may wait for a slot at once (each waits on a worker thread), at most one per client address; past
+     * it an intake is refused at once.
      */
     @WithDefault("64")
     int maxWaitingUploads();

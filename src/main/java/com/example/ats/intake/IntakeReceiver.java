@@ -60,6 +60,7 @@ public class IntakeReceiver {
     private final Semaphore waiting;
     private final Duration slotWait;
     private final ConcurrentHashMap<String, Integer> receivingFrom = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> waitingFrom = new ConcurrentHashMap<>();
     private final int perClient;
     private final SlowBodies slowBodies;
     private final long maxFileSize;
@@ -118,7 +119,7 @@ public class IntakeReceiver {
                     .withHeader("Retry-After", "5");
         }
         try {
-            if (!slot()) {
+            if (!slot(sender.client())) {
                 throw new ApiException(
                                 ProblemType.SERVICE_UNAVAILABLE,
                                 "Too many applications are being sent right now; retry shortly")
@@ -134,21 +135,34 @@ public class IntakeReceiver {
         }
     }
 
-    /** A receiving slot, at once or within the configured wait, if not too many wait already; whether one came. */
-    private boolean slot() {
-        if (receiving.tryAcquire()) {
-            return true;
-        }
-        if (!waiting.tryAcquire()) {
-            return false;
-        }
+    /**
+     * A receiving slot, at once or within the configured wait, in turn with those already waiting (a newcomer does
+     * not take a freed slot ahead of them); at most one waiting intake per client address, and no more than the
+     * configured number in all, so that waiting costs a flood as much as sending. Whether one came.
+     */
+    private boolean slot(String client) {
         try {
-            return receiving.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS);
+            if (receiving.tryAcquire(0, TimeUnit.MILLISECONDS)) { // unlike tryAcquire(), this one queues fairly
+                return true;
+            }
+            if (waitingFrom.putIfAbsent(client, Boolean.TRUE) != null) {
+                return false;
+            }
+            try {
+                if (!waiting.tryAcquire()) {
+                    return false;
+                }
+                try {
+                    return receiving.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS);
+                } finally {
+                    waiting.release();
+                }
+            } finally {
+                waitingFrom.remove(client);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } finally {
-            waiting.release();
         }
     }
 

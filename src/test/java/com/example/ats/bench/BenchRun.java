@@ -509,11 +509,12 @@ public final class BenchRun {
                 figures.put("p50Ms", result.p50Ms());
                 figures.put("p99Ms", result.p99Ms());
                 figures.put("readBack", result.readBack());
+                figures.put("readBackOf", result.accepted());
                 figures.put("byteEqual", result.byteEqual());
                 cell.put(service.getKey(), figures);
                 System.out.printf(
-                        "burst %d uploaders, %s: %d answered 201 (%.1f/s), others %s, p50 %.0f ms, p99 %.0f ms,"
-                                + " %d of %d read back byte-equal%n",
+                        "burst %d uploaders, %s: %d answered 201 (%.1f/s), others %s, p50 %.0f ms, p99 %.0f ms (of"
+                                + " the 201s), %d of %d read back byte-equal%n",
                         uploaders,
                         service.getKey(),
                         result.accepted(),
@@ -522,7 +523,7 @@ public final class BenchRun {
                         result.p50Ms(),
                         result.p99Ms(),
                         result.byteEqual(),
-                        result.readBack());
+                        result.accepted());
             }
         }
         results.put("burst", cell);

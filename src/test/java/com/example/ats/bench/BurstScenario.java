@@ -34,7 +34,7 @@ final class BurstScenario {
     private static final int SMALLEST = 2 * 1024;
     private static final int LARGEST = 1024 * 1024;
 
-    /** What a burst came to. */
+    /** What a burst came to: latencies of the intakes answered 201, and how many accepted CVs read back (200). */
     record Result(
             int uploaders,
             double seconds,
@@ -69,7 +69,16 @@ final class BurstScenario {
                     byte[] cv = cv(uploader, n, SMALLEST + random.nextInt(LARGEST - SMALLEST + 1));
                     long t = System.nanoTime();
                     HttpResponse<String> response = http.send(upload(base, cv), HttpResponse.BodyHandlers.ofString());
-                    latencies.add((System.nanoTime() - t) / 1e6);
+                    if (response.statusCode() == 201) {
+                        latencies.add((System.nanoTime() - t) / 1e6); // of the answered ones
+                    }
+                    if (response.statusCode() == 503) {
+                        // as a client should: back off as told, rather than ask again at once
+                        long retryAfter = response.headers()
+                                .firstValueAsLong("Retry-After")
+                                .orElse(1);
+                        Thread.sleep(Math.min(retryAfter * 1000, Math.max(0, (until - System.nanoTime()) / 1_000_000)));
+                    }
                     if (response.statusCode() == 201) {
                         var receipt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
                         accepted.add(new Accepted(
@@ -83,13 +92,19 @@ final class BurstScenario {
                 return null;
             }));
         }
-        for (Future<?> worker : workers) {
-            worker.get();
+        double seconds;
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            seconds = (System.nanoTime() - started) / 1e9;
+        } finally {
+            pool.shutdownNow();
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
 
+        AtomicInteger read = new AtomicInteger();
         AtomicInteger equal = new AtomicInteger();
+        Map<Integer, Integer> unread = new ConcurrentHashMap<>();
         ExecutorService readers = Executors.newFixedThreadPool(4);
         List<Future<?>> reads = new ArrayList<>();
         for (Accepted one : accepted) {
@@ -101,18 +116,29 @@ final class BurstScenario {
                                 .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 try (InputStream body = response.body()) {
-                    if (response.statusCode() == 200
-                            && sha256(body.readAllBytes()).equals(one.sha256())) {
+                    byte[] bytes = body.readAllBytes();
+                    if (response.statusCode() != 200) {
+                        unread.merge(response.statusCode(), 1, Integer::sum);
+                        return null;
+                    }
+                    read.incrementAndGet();
+                    if (sha256(bytes).equals(one.sha256())) {
                         equal.incrementAndGet();
                     }
                 }
                 return null;
             }));
         }
-        for (Future<?> read : reads) {
-            read.get();
+        try {
+            for (Future<?> each : reads) {
+                each.get();
+            }
+        } finally {
+            readers.shutdownNow();
         }
-        readers.shutdown();
+        if (!unread.isEmpty()) {
+            System.out.println("burst: downloads not answered 200: " + new TreeMap<>(unread));
+        }
         double[] all = latencies.stream().mapToDouble(Double::doubleValue).toArray();
         return new Result(
                 uploaders,
@@ -122,7 +148,7 @@ final class BurstScenario {
                 accepted.size() / seconds,
                 Stats.percentile(all, 50),
                 Stats.percentile(all, 99),
-                accepted.size(),
+                read.get(),
                 equal.get());
     }
 

@@ -273,7 +273,8 @@ final class Report {
                                     + " sending its next as soon as the last is answered), against the service as it"
                                     + " runs (an intake beyond the 32 receiving slots waits up to 10 s for one) and"
                                     + " against one that refuses it at once (`ATS_INTAKE_UPLOAD_SLOT_WAIT=PT0S`, the"
-                                    + " behaviour before); every accepted CV read back:\n\n",
+                                    + " behaviour before); a client told 503 waits as Retry-After says; latencies of"
+                                    + " the intakes answered 201; every accepted CV read back:\n\n",
                             burst.get("uploaders"), burst.get("seconds")))
                     .append(
                             "| service | answered 201 | other answers | accepted / s | p50 | p99 | read back byte-equal |\n")
@@ -289,7 +290,7 @@ final class Report {
                         num(figures.get("p50Ms")),
                         num(figures.get("p99Ms")),
                         figures.get("byteEqual"),
-                        figures.get("readBack")));
+                        figures.get("accepted")));
             }
             md.append("\n");
         }

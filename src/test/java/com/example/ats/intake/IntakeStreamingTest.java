@@ -120,9 +120,12 @@ class IntakeStreamingTest {
                 .statusCode(201);
     }
 
-    /** Slow senders hold a worker thread each while their body arrives: past the limit the next is refused at once. */
+    /**
+     * Slow senders hold a worker thread each while their body arrives: past the limit the next waits a while
+     * ({@code ats.intake.upload-slot-wait}, a second in tests) and is refused when no slot frees.
+     */
     @Test
-    void refusesAnIntakeBeyondTheUploadsAtOnceAndStaysAvailable() throws Exception {
+    void refusesAnIntakeBeyondTheUploadsWhenNoSlotFreesAndStaysAvailable() throws Exception {
         int limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("ats.intake.max-concurrent-uploads", Integer.class);
         java.util.List<Socket> slow = new java.util.ArrayList<>();
@@ -204,6 +207,18 @@ class IntakeStreamingTest {
                     .extract()
                     .statusCode());
             Thread.sleep(300);
+            assertThat(waiting)
+                    .as("still waiting for a slot, neither taken nor refused")
+                    .isNotDone();
+            // one waiting intake per address: a second from the same one is refused without waiting
+            given().header("X-Forwarded-For", "192.0.2.211")
+                    .contentType("multipart/form-data; boundary=" + BOUNDARY)
+                    .body(body(part("application", null, json())))
+                    .post(Intake.PATH)
+                    .then()
+                    .statusCode(503)
+                    .header("Retry-After", "5");
+            assertThat(waiting).as("the first still waits: the second did not").isNotDone();
             slow.removeFirst().close(); // one slow sender gives up: its slot frees
             assertThat(waiting.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
         } finally {
