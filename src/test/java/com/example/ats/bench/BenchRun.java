@@ -160,7 +160,7 @@ public final class BenchRun {
                 intake(service);
             }
             if (wanted("burst")) {
-                burst(service);
+                burst();
             }
             if (wanted("scanning")) {
                 scanningCost(service);
@@ -487,16 +487,22 @@ public final class BenchRun {
      * against a second one that refuses it at once (ATS_INTAKE_UPLOAD_SLOT_WAIT=PT0S, the behaviour before); every
      * accepted CV is read back and compared.
      */
-    private void burst(ServiceProcess waiting) throws Exception {
+    private void burst() throws Exception {
         BurstScenario scenario = new BurstScenario();
+        // each uploader an applicant of its own address (X-Forwarded-For, as behind the ingress): the service lets
+        // one intake per address wait for a slot
+        Map<String, String> forwarded = Map.of(
+                "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
         int uploaders = 50;
         java.time.Duration length = java.time.Duration.ofSeconds(quick ? 3 : 60);
         String token = BenchStack.token("recruiter");
         Map<String, Object> cell = new LinkedHashMap<>();
         cell.put("uploaders", uploaders);
         cell.put("seconds", length.toSeconds());
-        try (ServiceProcess refusing =
-                ServiceProcess.start(log, List.of(), Map.of("ATS_INTAKE_UPLOAD_SLOT_WAIT", "PT0S"))) {
+        Map<String, String> refusingAtOnce = new java.util.HashMap<>(forwarded);
+        refusingAtOnce.put("ATS_INTAKE_UPLOAD_SLOT_WAIT", "PT0S");
+        try (ServiceProcess waiting = ServiceProcess.start(log, List.of(), forwarded);
+                ServiceProcess refusing = ServiceProcess.start(log, List.of(), refusingAtOnce)) {
             warm(new IntakeScenario(stack), waiting, refusing);
             for (Map.Entry<String, ServiceProcess> service :
                     List.of(Map.entry("waiting", waiting), Map.entry("refusingAtOnce", refusing))) {

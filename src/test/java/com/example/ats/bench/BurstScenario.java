@@ -68,7 +68,8 @@ final class BurstScenario {
                 for (int n = 0; System.nanoTime() < until; n++) {
                     byte[] cv = cv(uploader, n, SMALLEST + random.nextInt(LARGEST - SMALLEST + 1));
                     long t = System.nanoTime();
-                    HttpResponse<String> response = http.send(upload(base, cv), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response =
+                            http.send(upload(base, cv, uploader), HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 201) {
                         latencies.add((System.nanoTime() - t) / 1e6); // of the answered ones
                     }
@@ -166,7 +167,8 @@ final class BurstScenario {
         return out.toByteArray();
     }
 
-    private static HttpRequest upload(URI base, byte[] cv) {
+    /** One applicant's post, from an address of its own (198.51.100.0/24, documentation addresses). */
+    private static HttpRequest upload(URI base, byte[] cv, int uploader) {
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
                 HttpRequest.BodyPublishers.ofString("--" + BOUNDARY + "\r\nContent-Disposition: form-data;"
                         + " name=\"application\"\r\nContent-Type: application/json\r\n\r\n" + FORM + "\r\n--"
@@ -176,6 +178,7 @@ final class BurstScenario {
                 HttpRequest.BodyPublishers.ofString("\r\n--" + BOUNDARY + "--\r\n"));
         return HttpRequest.newBuilder(base.resolve("/api/v1/applications"))
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .header("X-Forwarded-For", "198.51.100." + (uploader % 254 + 1))
                 .timeout(Duration.ofSeconds(60))
                 .POST(body)
                 .build();
