@@ -24,4 +24,14 @@ public class AuditEventRepository implements PanacheRepositoryBase<AuditEvent, U
                 .after(after)
                 .page(this, limit);
     }
+
+    /** Deletes up to {@code batch} events that happened before {@code before}; returns how many. */
+    int deleteBefore(Instant before, int batch) {
+        return getEntityManager()
+                .createNativeQuery("delete from audit_event where (id, occurred_at) in (select id, occurred_at from"
+                        + " audit_event where occurred_at < :before limit :batch)")
+                .setParameter("before", before)
+                .setParameter("batch", batch)
+                .executeUpdate();
+    }
 }

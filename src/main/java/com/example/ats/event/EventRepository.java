@@ -143,6 +143,35 @@ public class EventRepository {
         return removed.size();
     }
 
+    /**
+     * Before the month {@code partition} of the outbox is dropped: raises the horizons (per type and overall) to the
+     * highest seq it holds and removes the deliveries of its events (the trigger that does so for a deleted row does
+     * not fire for a dropped table). Returns how many events it holds.
+     */
+    long forgetMonth(String partition) {
+        Object[] removed = (Object[]) entityManager
+                .createNativeQuery("with by_type as (select type, max(seq) as seq, count(*) as events from " + partition
+                        + " group by type), raised as (insert into outbox_horizon_by_type (type, pruned_through)"
+                        + " select type, seq from by_type on conflict (type) do update set pruned_through ="
+                        + " greatest(outbox_horizon_by_type.pruned_through, excluded.pruned_through))"
+                        + " select coalesce(sum(events), 0), coalesce(max(seq), 0) from by_type")
+                .getSingleResult();
+        long highest = ((Number) removed[1]).longValue();
+        if (highest > 0) {
+            entityManager
+                    .createNativeQuery(
+                            "insert into outbox_horizon (pruned_through) values (:seq) on conflict (singleton)"
+                                    + " do update set pruned_through = greatest(outbox_horizon.pruned_through, :seq)")
+                    .setParameter("seq", highest)
+                    .executeUpdate();
+            entityManager
+                    .createNativeQuery(
+                            "delete from webhook_delivery d using " + partition + " e where d.event_seq = e.seq")
+                    .executeUpdate();
+        }
+        return ((Number) removed[0]).longValue();
+    }
+
     /** Deletes every event about these subjects. */
     void deleteAbout(Collection<UUID> subjectIds) {
         if (!subjectIds.isEmpty()) {

@@ -1,12 +1,13 @@
 package com.example.ats.event;
 
+import com.example.ats.partition.MonthlyPartitionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Forgets events older than the kept period, a batch per transaction; the feed then answers 410 below them. Run by
+ * Forgets events older than the kept period, a month or a batch per transaction; the feed then answers 410 below them. Run by
  * the webhook housekeeping, which first marks the subscriptions that lose queued deliveries with them.
  */
 @ApplicationScoped
@@ -14,12 +15,23 @@ public class EventRetention {
 
     private static final int BATCH = 5_000;
 
+    static final String TABLE = "outbox_event";
+
     private final EventStore store;
+    private final EventRepository events;
+    private final MonthlyPartitionRepository partitions;
     private final EventConfig config;
     private final Clock clock;
 
-    EventRetention(EventStore store, EventConfig config, Clock clock) {
+    EventRetention(
+            EventStore store,
+            EventRepository events,
+            MonthlyPartitionRepository partitions,
+            EventConfig config,
+            Clock clock) {
         this.store = store;
+        this.events = events;
+        this.partitions = partitions;
         this.config = config;
         this.clock = clock;
     }
@@ -29,10 +41,14 @@ public class EventRetention {
         return clock.instant().minus(config.keepFor());
     }
 
-    /** Removes every event older than the kept period; returns how many. */
-    public int pruneNow() {
+    /**
+     * Removes every event older than the kept period: the months that ended before it are dropped whole, the older
+     * events of the month it falls in are deleted. Creates the coming months too. Returns how many events went.
+     */
+    public long pruneNow() {
         Instant before = cutoff();
-        int total = 0;
+        partitions.prepare(TABLE, clock.instant());
+        long total = partitions.dropBefore(TABLE, before, events::forgetMonth);
         int removed;
         do {
             removed = QuarkusTransaction.requiringNew().call(() -> store.prune(before, BATCH));

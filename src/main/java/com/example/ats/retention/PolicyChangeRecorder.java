@@ -2,6 +2,7 @@ package com.example.ats.retention;
 
 import com.example.ats.audit.AuditAction;
 import com.example.ats.audit.AuditLog;
+import com.example.ats.audit.AuditTrailTrimmed;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -12,6 +13,8 @@ import jakarta.enterprise.event.Observes;
  * At start, compares the retention rules in force with the ones last recorded and, when they differ (or on the first
  * start), logs the change and records it as an audit event. Replicas starting together take an advisory lock, so
  * one change is recorded once. ExpiryService already computed stay as they are: a change applies to future computations.
+ * After the audit trail was trimmed the comparison runs again: the record of the policy in force may have gone with
+ * its month (ADR 0031), and the trail must always name that policy.
  */
 @ApplicationScoped
 class PolicyChangeRecorder {
@@ -30,6 +33,11 @@ class PolicyChangeRecorder {
     }
 
     void onStart(@Observes StartupEvent start) {
+        QuarkusTransaction.requiringNew().run(this::recordIfChanged);
+    }
+
+    /** The record of the policy in force may have passed the audit trail's kept period: then it is written again. */
+    void onTrimmed(@Observes AuditTrailTrimmed trimmed) {
         QuarkusTransaction.requiringNew().run(this::recordIfChanged);
     }
 

@@ -45,7 +45,7 @@ public class WebhookHousekeeping {
         });
     }
 
-    public record Result(int subscriptionsMarked, int subscriptionsRemoved, int events) {}
+    public record Result(int subscriptionsMarked, int subscriptionsRemoved, long events) {}
 
     public Result runNow() {
         Instant cutoff = retention.cutoff();

@@ -64,11 +64,12 @@ public final class BenchRun {
             @SuppressWarnings("unchecked")
             Map<String, Object> results = new ObjectMapper()
                     .readValue(out.resolve("bench/results.json").toFile(), Map.class);
-            Files.writeString(out.resolve("BENCHMARKS.md"), Report.markdown(results, Report.stores(out)));
+            Files.writeString(
+                    out.resolve("BENCHMARKS.md"), Report.markdown(results, Report.stores(out), Report.scale(out)));
             return;
         }
         // --only=intake,read runs some scenarios (into target/bench/partial), e.g. to profile one after a change.
-        if (!options.only().isEmpty() && options.store() == null) {
+        if (!options.only().isEmpty() && options.store() == null && !options.scale()) {
             out = Path.of("target/bench/partial");
         }
         new BenchRun(options.quick(), out, options.only(), options.store()).run(String.join(" ", args));
@@ -76,7 +77,7 @@ public final class BenchRun {
     }
 
     /** The options of {@code bench/run}, which checks them first; anything else is refused. */
-    record Options(boolean quick, Set<String> only, boolean skipPurge, boolean report, String store) {
+    record Options(boolean quick, Set<String> only, boolean skipPurge, boolean report, String store, boolean scale) {
 
         /** The S3 servers bin/stack can run; {@code --store} runs the scenarios that touch the store on one. */
         static final List<String> STORES = List.of("minio", "seaweedfs");
@@ -84,18 +85,19 @@ public final class BenchRun {
         /** The scenarios of a {@code --store} run: the two whose cost is the object store's. */
         static final Set<String> STORE_SCENARIOS = Set.of("intake", "purge");
 
-        static final List<String> SCENARIOS =
-                List.of("startup", "memory", "intake", "burst", "scanning", "encryption", "read", "events", "purge");
+        static final List<String> SCENARIOS = List.of(
+                "startup", "memory", "intake", "burst", "scanning", "encryption", "read", "events", "scale", "purge");
         static final String USAGE =
                 "usage: BenchRun [--quick] [--only=SCENARIO,...] [--skip-purge] [--store=minio|seaweedfs]"
-                        + " | --report [--quick];"
-                        + " scenarios: startup, memory, intake, burst, scanning, encryption, read, events, purge (bench/run --help"
-                        + " tells more)";
+                        + " | --scale | --report [--quick];"
+                        + " scenarios: startup, memory, intake, burst, scanning, encryption, read, events, scale, purge"
+                        + " (bench/run --help tells more)";
 
         static Options parse(String... args) {
             boolean quick = false;
             boolean skipPurge = false;
             boolean report = false;
+            boolean scale = false;
             String store = null;
             Set<String> only = new HashSet<>();
             for (String arg : args) {
@@ -106,6 +108,8 @@ public final class BenchRun {
                     skipPurge = true;
                 } else if (arg.equals("--report")) {
                     report = true;
+                } else if (arg.equals("--scale")) {
+                    scale = true;
                 } else if (arg.startsWith("--store=")) {
                     store = arg.substring("--store=".length());
                     if (!STORES.contains(store)) {
@@ -131,7 +135,10 @@ public final class BenchRun {
             if (store != null && !STORE_SCENARIOS.containsAll(only)) {
                 throw new IllegalArgumentException("--store runs intake and purge only, not " + only);
             }
-            return new Options(quick, Set.copyOf(only), skipPurge, report, store);
+            if (scale && (quick || report || skipPurge || store != null || !only.isEmpty())) {
+                throw new IllegalArgumentException("--scale takes no other option");
+            }
+            return new Options(quick, scale ? Set.of("scale") : Set.copyOf(only), skipPurge, report, store, scale);
         }
     }
 
@@ -174,9 +181,23 @@ public final class BenchRun {
             if (wanted("events")) {
                 events(service);
             }
+            if (wanted("scale")) {
+                scale(service);
+            }
         }
         purge();
         results.put("profiles", profiles);
+        if (only.equals(Set.of("scale")) && !quick) { // --scale: its figures beside those of the last full run
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(out.resolve("bench/scale.json").toFile(), results);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> full = new ObjectMapper()
+                    .readValue(out.resolve("bench/results.json").toFile(), Map.class);
+            Files.writeString(out.resolve("BENCHMARKS.md"), Report.markdown(full, Report.stores(out), results));
+            System.out.println(Report.scaleSection(results));
+            return;
+        }
         if (!only.isEmpty()) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(System.out, results);
             return;
@@ -185,7 +206,10 @@ public final class BenchRun {
         new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(out.resolve("bench/results.json").toFile(), results);
-        Files.writeString(out.resolve("BENCHMARKS.md"), Report.markdown(results, Report.stores(out)));
+        Files.writeString(
+                out.resolve("BENCHMARKS.md"),
+                Report.markdown(
+                        results, Report.stores(out), results.containsKey("scale") ? results : Report.scale(out)));
         System.out.println(Files.readString(out.resolve("BENCHMARKS.md")));
     }
 
@@ -218,12 +242,16 @@ public final class BenchRun {
         if (Files.exists(all)) {
             @SuppressWarnings("unchecked")
             Map<String, Object> everything = new ObjectMapper().readValue(all.toFile(), Map.class);
-            Files.writeString(out.resolve("BENCHMARKS.md"), Report.markdown(everything, Report.stores(out)));
+            Files.writeString(
+                    out.resolve("BENCHMARKS.md"), Report.markdown(everything, Report.stores(out), Report.scale(out)));
         }
         System.out.println(Report.storesSideBySide(Report.stores(out)));
     }
 
     private boolean wanted(String scenario) {
+        if (scenario.equals("scale")) { // ten million rows take most of an hour: by hand (--scale), or small (--quick)
+            return only.contains(scenario) || (only.isEmpty() && quick);
+        }
         return only.isEmpty() || only.contains(scenario);
     }
 
@@ -739,6 +767,117 @@ public final class BenchRun {
         stack.reset();
     }
 
+    // ---------------------------------------------------------------- scale
+
+    /**
+     * The read paths at ten million applications (issue 37; {@code bench/run --scale}, small in {@code --quick}): the
+     * search at 100,000 and again at the full size, the deep page against the first, detail and the feed; then the
+     * open-loop p99 at 100 requests a second and the disk each table takes.
+     */
+    private void scale(ServiceProcess service) throws Exception {
+        ScaleScenario scenario = new ScaleScenario(stack);
+        long small = quick ? 2_000 : 100_000;
+        long large = quick ? 20_000 : Long.parseLong(System.getenv().getOrDefault("ATS_BENCH_SCALE", "10000000"));
+        long events = quick ? 2_000 : 1_000_000;
+        int seconds = quick ? 2 : 10;
+        int rounds = quick ? 1 : 3;
+        stack.reset();
+        List<String> real = ReadPathScenario.realApplication(service.base, IntakeScenario.cv(100 * 1024));
+        Map<String, Object> timings = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        scenario.seed(1, small);
+        scenario.analyze();
+        timings.put("seedSmallSeconds", (System.nanoTime() - started) / 1e9);
+        String page = "/api/v1/applications?limit=" + ReadPathScenario.PAGE;
+        String byEmail = page + "&q=" + scenario.emailPart();
+        String byName = page + "&q=" + scenario.namePart();
+        List<ReadPathScenario.Target> atSmall = List.of(
+                new ReadPathScenario.Target("search by e-mail part (one match)", byEmail, true),
+                new ReadPathScenario.Target("search by name part", byName, true),
+                new ReadPathScenario.Target("list: first page", page, true));
+        Map<String, Object> smallLoads = measure(service, atSmall, seconds, rounds);
+
+        started = System.nanoTime();
+        scenario.seed(small, large + 1);
+        timings.put("seedApplicationsSeconds", (System.nanoTime() - started) / 1e9);
+        started = System.nanoTime();
+        scenario.seedAudit(large);
+        timings.put("seedAuditSeconds", (System.nanoTime() - started) / 1e9);
+        started = System.nanoTime();
+        scenario.seedEvents(events);
+        timings.put("seedEventsSeconds", (System.nanoTime() - started) / 1e9);
+        started = System.nanoTime();
+        scenario.analyze();
+        timings.put("vacuumAnalyzeSeconds", (System.nanoTime() - started) / 1e9);
+
+        long deepPage = Math.min(100_000, large / ReadPathScenario.PAGE);
+        String cursor = new ReadPathScenario(stack).cursorAfter((deepPage - 1) * ReadPathScenario.PAGE);
+        List<ReadPathScenario.Target> atLarge = List.of(
+                new ReadPathScenario.Target("baseline: empty vacancy page", "/api/v1/vacancies?limit=1", true),
+                new ReadPathScenario.Target("list: first page", page, true),
+                new ReadPathScenario.Target("list: page " + deepPage + " by cursor", page + "&cursor=" + cursor, true),
+                new ReadPathScenario.Target("search by e-mail part (one match)", byEmail, true),
+                new ReadPathScenario.Target("search by name part", byName, true),
+                new ReadPathScenario.Target("detail", real.get(0), true),
+                new ReadPathScenario.Target("feed: first page of 100", "/api/v1/events?limit=100", true));
+        Map<String, Object> largeLoads = measure(service, atLarge, seconds, rounds);
+
+        List<Map<String, Object>> openLoop = new ArrayList<>();
+        for (ReadPathScenario.Target target : List.of(atLarge.get(0), atLarge.get(1), atLarge.get(5))) {
+            openLoop.add(openLoop(service, target, List.of(100)));
+        }
+        Map<String, Object> scale = new LinkedHashMap<>();
+        scale.put("small", small);
+        scale.put("large", large);
+        scale.put("auditEvents", large * ScaleScenario.AUDIT_PER_APPLICATION);
+        scale.put("outboxEvents", events);
+        scale.put("connections", 32);
+        scale.put("seconds", seconds);
+        scale.put("rounds", rounds);
+        scale.put("timings", timings);
+        scale.put("atSmall", smallLoads);
+        scale.put("atLarge", largeLoads);
+        scale.put("openLoop", openLoop);
+        scale.put("disk", scenario.disk());
+        results.put("scale", scale);
+        stack.reset();
+    }
+
+    /** Each target under wrk after a warm-up, in rounds; the medians by target name. */
+    private Map<String, Object> measure(
+            ServiceProcess service, List<ReadPathScenario.Target> targets, int seconds, int rounds) throws Exception {
+        for (ReadPathScenario.Target target : targets) {
+            ReadPathScenario.wrk(service.base, target, tokenFor(target), 32, quick ? 1 : 5);
+        }
+        Map<String, List<ReadPathScenario.Load>> loads = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (ReadPathScenario.Target target : targets) {
+                loads.computeIfAbsent(target.name(), name -> new ArrayList<>())
+                        .add(ReadPathScenario.wrk(service.base, target, tokenFor(target), 32, seconds));
+            }
+        }
+        Map<String, Object> medians = new LinkedHashMap<>();
+        loads.forEach((name, measured) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("perSecond", Stats.median(measured, ReadPathScenario.Load::perSecond));
+            row.put("p50Ms", Stats.median(measured, ReadPathScenario.Load::p50Ms));
+            row.put("p99Ms", Stats.median(measured, ReadPathScenario.Load::p99Ms));
+            row.put(
+                    "errors",
+                    measured.stream().mapToLong(ReadPathScenario.Load::errors).sum());
+            medians.put(name, row);
+            System.out.printf(
+                    "scale %s: %.0f req/s, p50 %.1f ms, p99 %.1f ms%n",
+                    name, row.get("perSecond"), row.get("p50Ms"), row.get("p99Ms"));
+        });
+        return medians;
+    }
+
+    /** The feed is read by an HR admin, everything else by a recruiter; a fresh token each time (they live 15 min). */
+    private static String tokenFor(ReadPathScenario.Target target) throws Exception {
+        return BenchStack.token(target.path().startsWith("/api/v1/events") ? "hr-admin" : "recruiter");
+    }
+
     // ---------------------------------------------------------------- read path
 
     private void readPath(ServiceProcess service) throws Exception {
@@ -794,7 +933,8 @@ public final class BenchRun {
         }
         List<Map<String, Object>> openLoop = new ArrayList<>();
         for (ReadPathScenario.Target target : List.of(targets.get(1), targets.get(2), targets.get(4))) {
-            openLoop.add(openLoop(service, target));
+            openLoop.add(openLoop(
+                    service, target, quick ? List.of(100, 200) : List.of(100, 200, 400, 800, 1200, 1600, 2400, 3200)));
         }
         Map<String, Object> read = new LinkedHashMap<>();
         read.put("openLoop", openLoop);
@@ -826,9 +966,9 @@ public final class BenchRun {
      * One endpoint at fixed arrival rates, rising until the knee (the first step the service cannot keep up with):
      * the first rate in rounds (medians), the others once each.
      */
-    private Map<String, Object> openLoop(ServiceProcess service, ReadPathScenario.Target target) throws Exception {
+    private Map<String, Object> openLoop(ServiceProcess service, ReadPathScenario.Target target, List<Integer> rates)
+            throws Exception {
         OpenLoop load = new OpenLoop(System.getenv().getOrDefault("ATS_BENCH_VEGETA", "vegeta"));
-        List<Integer> rates = quick ? List.of(100, 200) : List.of(100, 200, 400, 800, 1200, 1600, 2400, 3200);
         int seconds = quick ? 2 : 10;
         int rounds = quick ? 1 : 3;
         String token = target.authenticated() ? BenchStack.token("recruiter") : null;

@@ -115,7 +115,8 @@ final class Report {
     }
 
     @SuppressWarnings("unchecked")
-    static String markdown(Map<String, Object> results, List<Map<String, Object>> stores) throws Exception {
+    static String markdown(Map<String, Object> results, List<Map<String, Object>> stores, Map<String, Object> scale)
+            throws Exception {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n")
                 .append(f(
@@ -492,6 +493,8 @@ final class Report {
                         startup.get("serviceReadyMsRuns"),
                         startup.get("withoutAotCacheReadyMsRuns")));
 
+        md.append(scaleSection(scale));
+
         Map<String, Object> profiles = (Map<String, Object>) results.get("profiles");
         md.append("## Profiles\n\nThread-dump sampling of the service under the load named (see `StackSampler`): a"
                         + " table of the methods most often on the stack, with collapsed stacks for a flame graph tool"
@@ -506,6 +509,91 @@ final class Report {
         if (Files.exists(ANALYSIS)) {
             md.append(Files.readString(ANALYSIS));
         }
+        return md.toString();
+    }
+
+    /** The results of the last {@code bench/run --scale} (docs/bench/scale.json), or null when it never ran. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> scale(Path out) throws IOException {
+        Path file = out.resolve("bench/scale.json");
+        return Files.exists(file) ? new ObjectMapper().readValue(file.toFile(), Map.class) : null;
+    }
+
+    /** Section 6: the read paths, the feed and the disk at ten million applications, each against its baseline. */
+    @SuppressWarnings("unchecked")
+    static String scaleSection(Map<String, Object> run) {
+        StringBuilder md = new StringBuilder("## 6. Ten million applications\n\n");
+        Map<String, Object> scale = run == null ? null : (Map<String, Object>) run.get("scale");
+        if (scale == null) {
+            return md.append("Not run (`bench/run --scale`, by hand: about an hour on 2 cores).\n\n")
+                    .toString();
+        }
+        Map<String, Map<String, Object>> small = (Map<String, Map<String, Object>>) scale.get("atSmall");
+        Map<String, Map<String, Object>> large = (Map<String, Map<String, Object>>) scale.get("atLarge");
+        String deep = large.keySet().stream()
+                .filter(name -> name.startsWith("list: page"))
+                .findFirst()
+                .orElseThrow();
+        md.append(f(
+                "Run of %s (%s mode), `%s`: %,d applications with their applicants, %,d audit events over 24 months"
+                        + " (in their months' tables, ADR 0031) and %,d outbox events over 29 days, seeded in bulk into"
+                        + " the benchmark's database; the service as in section 3 (wrk, 32 connections, %s rounds of"
+                        + " %s s after a warm-up; medians). The search is measured at %,d applications first, then"
+                        + " again at the full size.\n\n",
+                run.get("date"),
+                run.get("mode"),
+                run.get("command"),
+                (long) num(scale.get("large")),
+                (long) num(scale.get("auditEvents")),
+                (long) num(scale.get("outboxEvents")),
+                scale.get("rounds"),
+                scale.get("seconds"),
+                (long) num(scale.get("small"))));
+        md.append("| target | measured | met |\n|---|---|---|\n");
+        double first = num(large.get("list: first page").get("perSecond"));
+        double deepRatio = first / num(large.get(deep).get("perSecond"));
+        md.append(target(deep + " ÷ first page (time per request)", f("%.2f", deepRatio), deepRatio <= 1.3));
+        for (String search : List.of("search by e-mail part (one match)", "search by name part")) {
+            double ratio = num(small.get(search).get("perSecond"))
+                    / num(large.get(search).get("perSecond"));
+            md.append(target(
+                    f("%s at %,d ÷ at %,d", search, (long) num(scale.get("large")), (long) num(scale.get("small"))),
+                    f("%.2f", ratio),
+                    ratio <= 1.3));
+        }
+        for (Map<String, Object> curve : (List<Map<String, Object>>) scale.get("openLoop")) {
+            Map<String, Object> step = ((List<Map<String, Object>>) curve.get("steps")).get(0);
+            md.append(target(
+                    f("open-loop p99 at %s req/s: %s", step.get("rate"), curve.get("name")),
+                    f("%.1f ms (%s errors)", num(step.get("p99Ms")), step.get("errors")),
+                    num(step.get("p99Ms")) <= 20));
+        }
+        md.append("| purge of 30,000 due at 10 M rows ÷ raw batch delete | not measured at this size (section 4 is at"
+                + " the purge's own size) | not measured |\n\n");
+        md.append("| at full size | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|\n");
+        large.forEach((name, row) -> md.append(f(
+                "| %s | %.0f | %.1f | %.1f | %s |\n",
+                name, num(row.get("perSecond")), num(row.get("p50Ms")), num(row.get("p99Ms")), row.get("errors"))));
+        md.append("\n| at the small size | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|\n");
+        small.forEach((name, row) -> md.append(f(
+                "| %s | %.0f | %.1f | %.1f | %s |\n",
+                name, num(row.get("perSecond")), num(row.get("p50Ms")), num(row.get("p99Ms")), row.get("errors"))));
+        Map<String, Object> disk = (Map<String, Object>) scale.get("disk");
+        md.append("\n| table (with indexes) | rows | disk |\n|---|---:|---:|\n");
+        disk.forEach((table, value) -> {
+            Map<String, Object> entry = (Map<String, Object>) value;
+            md.append(f(
+                    "| %s | %,d | %,.0f MiB |\n",
+                    entry.containsKey("table") ? "largest audit month (" + entry.get("table") + ")" : table,
+                    (long) num(entry.get("rows")),
+                    num(entry.get("bytes")) / 1024 / 1024));
+        });
+        Map<String, Object> timings = (Map<String, Object>) scale.get("timings");
+        md.append("\nSeeding (s): ")
+                .append(timings.entrySet().stream()
+                        .map(t -> f("%s %.0f", t.getKey(), num(t.getValue())))
+                        .collect(Collectors.joining(", ")))
+                .append(".\n\n");
         return md.toString();
     }
 
