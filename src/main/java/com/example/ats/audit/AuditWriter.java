@@ -15,17 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Group commit of audit events: one writer thread takes every event waiting and writes them in one transaction;
- * each caller returns only after the transaction holding its event committed (ADR 0017). A staff read therefore
- * still answers only after its audit event is stored, but concurrent reads share one commit instead of one each.
- * When a batch fails on the data of an event, its events are written one by one, so a bad event fails its own
- * caller only; any other failure (the database away) fails the batch's callers at once.
+ * Group commit of audit events, led by the callers themselves (ADR 0017): a caller queues its event, and whoever finds
+ * no commit under way leads: it takes every event waiting (its own among them) and writes them in one transaction,
+ * then hands the lead to the first caller still waiting. Each caller returns only after the transaction holding its
+ * event committed. A lone read commits on its own thread, with no hand-off; concurrent reads share one commit and
+ * cost one wake-up each. When a batch fails on the data of an event, its events are written one by one, so a bad
+ * event fails its own caller only; any other failure (the database away) fails the batch's callers at once.
  */
 @ApplicationScoped
 class AuditWriter {
@@ -40,9 +42,11 @@ class AuditWriter {
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
 
     private final BlockingQueue<Pending> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
+    /** Held by the caller that is writing a batch; the others wait to be released or handed the lead. */
+    private final AtomicBoolean leading = new AtomicBoolean();
+
     private final AuditEventRepository events;
     private final DistributionSummary batchSizes;
-    private Thread writer;
     private boolean stopped;
 
     AuditWriter(AuditEventRepository events, MeterRegistry registry) {
@@ -57,32 +61,41 @@ class AuditWriter {
 
     /** Returns once the event is committed; throws when it could not be. */
     void write(AuditRecord record) {
-        Pending pending = new Pending(record, new CompletableFuture<>());
+        Pending pending = new Pending(record, new CompletableFuture<>(), Thread.currentThread());
         enqueue(pending);
+        long deadline = System.nanoTime() + COMMIT_TIMEOUT.toNanos();
+        while (!pending.committed().isDone()) {
+            if (leading.compareAndSet(false, true)) {
+                try {
+                    commitWaiting();
+                } finally {
+                    leading.set(false);
+                }
+                handOver(); // callers that queued during this commit: the first of them leads the next
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || Thread.currentThread().isInterrupted()) {
+                giveUp(pending, left <= 0);
+            }
+            LockSupport.parkNanos(this, left); // until committed, handed the lead, or out of time
+        }
         try {
-            pending.committed().get(COMMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            pending.committed().get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw new IllegalStateException("Audit event not written", e.getCause());
-        } catch (TimeoutException e) {
-            pending.committed().cancel(false); // the writer skips it: no answer was given, nothing to record
-            throw new IllegalStateException("Audit event not committed within " + COMMIT_TIMEOUT, e);
-        } catch (InterruptedException e) {
-            pending.committed().cancel(false);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the audit event was written", e);
+        } catch (CancellationException | InterruptedException e) {
+            throw new IllegalStateException("Audit event not written", e);
         }
     }
 
-    /** Under the lock that {@link #stop()} takes, so no event is queued after the writer drained the queue. */
+    /** Under the lock that {@link #stop()} takes, so no event is queued after the queue was released. */
     private synchronized void enqueue(Pending pending) {
         if (stopped) {
             throw new IllegalStateException("The audit writer has stopped");
-        }
-        if (writer == null || !writer.isAlive()) {
-            writer = Thread.ofPlatform().name("audit-writer").daemon().start(this::run);
         }
         if (!waiting.offer(pending)) {
             throw new ApiException(
@@ -90,49 +103,60 @@ class AuditWriter {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        Thread running;
-        synchronized (this) {
-            stopped = true;
-            running = writer;
+    /**
+     * A caller out of time (or interrupted) withdraws its event unless a leader has already taken it, and hands the
+     * lead on: it may have been handed the lead itself.
+     */
+    private void giveUp(Pending pending, boolean timedOut) {
+        boolean withdrawn = pending.committed().cancel(false); // a leader skips it: nothing was answered
+        handOver();
+        if (!withdrawn) {
+            return; // committed (or failed) meanwhile: write() reads the outcome
         }
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (timedOut) {
+            throw new IllegalStateException("Audit event not committed within " + COMMIT_TIMEOUT);
         }
-        waiting.forEach(Pending::stopped);
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while the audit event was written");
     }
 
-    private void run() {
+    /** Wakes the first caller still waiting, which then leads the next commit; withdrawn events are dropped. */
+    private void handOver() {
+        Pending next;
+        while ((next = waiting.peek()) != null && next.committed().isDone()) {
+            waiting.remove(next);
+        }
+        if (next != null) {
+            LockSupport.unpark(next.caller());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        synchronized (this) {
+            stopped = true;
+        }
+        Pending pending;
+        while ((pending = waiting.poll()) != null) {
+            pending.stopped();
+        }
+    }
+
+    /** Writes up to {@link #MAX_BATCH} waiting events, those still wanted, in one transaction. */
+    private void commitWaiting() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        waiting.drainTo(batch, MAX_BATCH);
+        batch.removeIf(pending -> pending.committed().isDone());
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                batch.add(waiting.take());
-                waiting.drainTo(batch, MAX_BATCH - 1);
-                batch.removeIf(pending -> pending.committed().isCancelled());
-                try {
-                    commit(batch);
-                } catch (Throwable unexpected) { // an Error must not leave callers waiting or the writer dead
-                    batch.forEach(
-                            pending -> pending.failed(new IllegalStateException("Audit batch failed", unexpected)));
-                    Log.errorf(
-                            "Audit batch of %d events failed: %s",
-                            batch.size(), unexpected.getClass().getName());
-                    if (unexpected instanceof VirtualMachineError) {
-                        throw unexpected;
-                    }
-                }
-                batch.clear();
+            commit(batch);
+        } catch (Throwable unexpected) { // an Error must not leave callers waiting
+            batch.forEach(pending -> pending.failed(new IllegalStateException("Audit batch failed", unexpected)));
+            Log.errorf(
+                    "Audit batch of %d events failed: %s",
+                    batch.size(), unexpected.getClass().getName());
+            if (unexpected instanceof VirtualMachineError error) {
+                throw error;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            batch.forEach(Pending::stopped);
         }
     }
 
@@ -167,7 +191,8 @@ class AuditWriter {
         return false;
     }
 
-    private record Pending(AuditRecord record, CompletableFuture<Void> committed) {
+    /** An event waiting for its commit, and the caller to wake when it is done. */
+    private record Pending(AuditRecord record, CompletableFuture<Void> committed, Thread caller) {
 
         /** A new entity each attempt: one from a rolled-back transaction is not reused. */
         AuditEvent entity() {
@@ -176,14 +201,16 @@ class AuditWriter {
 
         void done() {
             committed.complete(null);
+            LockSupport.unpark(caller);
         }
 
         void failed(RuntimeException e) {
             committed.completeExceptionally(e);
+            LockSupport.unpark(caller);
         }
 
         void stopped() {
-            committed.completeExceptionally(new IllegalStateException("The audit writer stopped"));
+            failed(new IllegalStateException("The audit writer stopped"));
         }
     }
 }

@@ -136,30 +136,18 @@ final class Report {
         List<Map<String, Object>> intake = (List<Map<String, Object>>) results.get("intake");
         Map<String, Object> read = (Map<String, Object>) results.get("read");
         List<Map<String, Object>> targets = (List<Map<String, Object>>) read.get("targets");
-        md.append("## Targets\n\nIssue 20's targets, each against its baseline from this run.\n\n")
+        md.append("## Targets\n\nIssue 37's targets, each against its baseline from the same run (the ten-million"
+                        + " rows from the last `bench/run --scale`, section 6).\n\n")
                 .append("| target | measured | met |\n|---|---|---|\n");
         for (Map<String, Object> cell : intake) {
             if (num(cell.get("concurrency")) == 4) {
                 double ratio = num(cell.get("ratio"));
-                double wanted = num(cell.get("sizeMiB")) >= 10 ? 0.8 : 0.6;
+                double wanted = num(cell.get("sizeMiB")) >= 10 ? 0.6 : 0.45;
                 md.append(target(
-                        f("intake %s MiB at concurrency 4: service/direct ≥ %.1f", cell.get("sizeMiB"), wanted),
+                        f("intake %s MiB at concurrency 4: service/direct ≥ %.2f", cell.get("sizeMiB"), wanted),
                         f("%.2f", ratio),
                         ratio >= wanted));
             }
-        }
-        Map<String, Object> start = (Map<String, Object>) results.get("startup");
-        if (start != null) {
-            double ready = num(start.get("serviceReadyMs"));
-            double rss = num(start.get("serviceIdleRssMiB"));
-            md.append(target(
-                    "start-up: ready ≤ 3 s (median)",
-                    f("%.1f s (empty JVM %.2f s)", ready / 1000, num(start.get("emptyJvmMs")) / 1000),
-                    ready <= 3000));
-            md.append(target(
-                    "idle RSS ≤ 250 MiB (median)",
-                    f("%.1f MiB (empty JVM %.0f MiB)", rss, num(start.get("emptyJvmRssMiB"))),
-                    rss <= 250));
         }
         double vacancyRate = targets.stream()
                 .filter(target -> ((String) target.get("name")).contains("vacancy"))
@@ -168,24 +156,57 @@ final class Report {
                 .orElse(Double.NaN);
         for (Map<String, Object> target : targets) {
             String name = (String) target.get("name");
-            if (name.startsWith("list") || name.equals("detail")) {
+            if (name.equals("list: first page") || name.equals("detail")) {
+                double wanted = name.equals("detail") ? 0.6 : 0.5;
                 double ratio = num(target.get("perSecond")) / vacancyRate;
                 md.append(target(
-                        f("%s: requests/s ≥ 0.7 × empty vacancy page", name),
+                        f("%s: requests/s ≥ %.1f × empty vacancy page", name, wanted),
                         f("%.2f (%.0f / %.0f)", ratio, num(target.get("perSecond")), vacancyRate),
-                        ratio >= 0.7));
+                        ratio >= wanted));
             }
         }
-        List<Map<String, Object>> openLoop = (List<Map<String, Object>>) read.get("openLoop");
-        if (openLoop != null) {
-            for (Map<String, Object> curve : openLoop) {
-                Map<String, Object> first = ((List<Map<String, Object>>) curve.get("steps")).get(0);
-                double p99 = num(first.get("p99Ms"));
-                md.append(target(
-                        f("%s at %.0f requests/s offered: p99 ≤ 20 ms", curve.get("name"), num(first.get("rate"))),
-                        f("%.1f ms", p99),
-                        p99 <= 20));
-            }
+        Map<String, Object> start = (Map<String, Object>) results.get("startup");
+        if (start != null) {
+            double ready = num(start.get("serviceReadyMs"));
+            double anon = num(start.getOrDefault("serviceIdleRssAnonMiB", Double.NaN));
+            md.append(target(
+                    "start to ready with the AOT cache ≤ 4.0 s (median)",
+                    f("%.1f s (empty JVM %.2f s)", ready / 1000, num(start.get("emptyJvmMs")) / 1000),
+                    ready <= 4000));
+            md.append(target(
+                    "idle RSS, anonymous ≤ 240 MiB (median)",
+                    f(
+                            "%.1f MiB (all %.1f MiB; empty JVM %.0f MiB)",
+                            anon, num(start.get("serviceIdleRssMiB")), num(start.get("emptyJvmRssMiB"))),
+                    anon <= 240));
+        }
+        md.append(scaleTargets(scale));
+        Map<String, Object> burstRun = (Map<String, Object>) results.get("burst");
+        if (burstRun != null) {
+            Map<String, Object> waiting = (Map<String, Object>) burstRun.get("waiting");
+            Map<String, Object> others = (Map<String, Object>) waiting.get("otherAnswers");
+            long refused = others == null
+                    ? 0
+                    : others.values().stream()
+                            .mapToLong(value -> (long) num(value))
+                            .sum();
+            boolean allEqual = num(waiting.get("byteEqual")) == num(waiting.get("accepted"));
+            md.append(target(
+                    f(
+                            "%s concurrent uploaders × %s s on one replica: 0 refused, 100 %% byte-equal",
+                            burstRun.get("uploaders"), burstRun.get("seconds")),
+                    f(
+                            "%s answered 201 (%.1f/s, p99 %.0f ms), %d other answers, %s of %s byte-equal",
+                            waiting.get("accepted"),
+                            num(waiting.get("acceptedPerSecond")),
+                            num(waiting.get("p99Ms")),
+                            refused,
+                            waiting.get("byteEqual"),
+                            waiting.get("accepted")),
+                    refused == 0 && allEqual));
+        } else {
+            md.append(
+                    "| 50 concurrent uploaders × 60 s on one replica: 0 refused | not in this run | not measured |\n");
         }
 
         md.append("\n## 1. Intake throughput\n\n")
@@ -377,6 +398,7 @@ final class Report {
                     target.get("errors")));
         }
         md.append("\n![List latency by page depth](bench/list-latency.png)\n\n");
+        List<Map<String, Object>> openLoop = (List<Map<String, Object>>) read.get("openLoop");
         if (openLoop != null) {
             md.append("### 3b. Latency at a fixed arrival rate (open loop)\n\n")
                     .append(f(
@@ -530,10 +552,6 @@ final class Report {
         }
         Map<String, Map<String, Object>> small = (Map<String, Map<String, Object>>) scale.get("atSmall");
         Map<String, Map<String, Object>> large = (Map<String, Map<String, Object>>) scale.get("atLarge");
-        String deep = large.keySet().stream()
-                .filter(name -> name.startsWith("list: page"))
-                .findFirst()
-                .orElseThrow();
         md.append(f(
                 "Run of %s (%s mode), `%s`: %,d applications with their applicants, %,d audit events over 24 months"
                         + " (in their months' tables, ADR 0031) and %,d outbox events over 29 days, seeded in bulk into"
@@ -549,27 +567,9 @@ final class Report {
                 scale.get("rounds"),
                 scale.get("seconds"),
                 (long) num(scale.get("small"))));
-        md.append("| target | measured | met |\n|---|---|---|\n");
-        double first = num(large.get("list: first page").get("perSecond"));
-        double deepRatio = first / num(large.get(deep).get("perSecond"));
-        md.append(target(deep + " ÷ first page (time per request)", f("%.2f", deepRatio), deepRatio <= 1.3));
-        for (String search : List.of("search by e-mail part (one match)", "search by name part")) {
-            double ratio = num(small.get(search).get("perSecond"))
-                    / num(large.get(search).get("perSecond"));
-            md.append(target(
-                    f("%s at %,d ÷ at %,d", search, (long) num(scale.get("large")), (long) num(scale.get("small"))),
-                    f("%.2f", ratio),
-                    ratio <= 1.3));
-        }
-        for (Map<String, Object> curve : (List<Map<String, Object>>) scale.get("openLoop")) {
-            Map<String, Object> step = ((List<Map<String, Object>>) curve.get("steps")).get(0);
-            md.append(target(
-                    f("open-loop p99 at %s req/s: %s", step.get("rate"), curve.get("name")),
-                    f("%.1f ms (%s errors)", num(step.get("p99Ms")), step.get("errors")),
-                    num(step.get("p99Ms")) <= 20));
-        }
-        md.append("| purge of 30,000 due at 10 M rows ÷ raw batch delete | not measured at this size (section 4 is at"
-                + " the purge's own size) | not measured |\n\n");
+        md.append("| target | measured | met |\n|---|---|---|\n")
+                .append(scaleTargets(run))
+                .append('\n');
         md.append("| at full size | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|\n");
         large.forEach((name, row) -> md.append(f(
                 "| %s | %.0f | %.1f | %.1f | %s |\n",
@@ -594,6 +594,48 @@ final class Report {
                         .map(t -> f("%s %.0f", t.getKey(), num(t.getValue())))
                         .collect(Collectors.joining(", ")))
                 .append(".\n\n");
+        return md.toString();
+    }
+
+    /** The targets measured at scale, as rows of a targets table; a row saying so when there is no scale run. */
+    @SuppressWarnings("unchecked")
+    static String scaleTargets(Map<String, Object> run) {
+        Map<String, Object> scale = run == null ? null : (Map<String, Object>) run.get("scale");
+        if (scale == null) {
+            return "| the read paths, search, purge and open-loop p99 at 10 M rows | not run (`bench/run --scale`) |"
+                    + " not measured |\n";
+        }
+        StringBuilder md = new StringBuilder();
+        Map<String, Map<String, Object>> small = (Map<String, Map<String, Object>>) scale.get("atSmall");
+        Map<String, Map<String, Object>> large = (Map<String, Map<String, Object>>) scale.get("atLarge");
+        String rows = f("%,d", (long) num(scale.get("large")));
+        String deep = large.keySet().stream()
+                .filter(name -> name.startsWith("list: page"))
+                .findFirst()
+                .orElseThrow();
+        double first = num(large.get("list: first page").get("perSecond"));
+        double deepRatio = first / num(large.get(deep).get("perSecond"));
+        md.append(target(
+                f("%s ÷ first page at %s rows (time per request) ≤ 1.3", deep, rows),
+                f("%.2f", deepRatio),
+                deepRatio <= 1.3));
+        for (String search : List.of("search by e-mail part (one match)", "search by name part")) {
+            double ratio = num(small.get(search).get("perSecond"))
+                    / num(large.get(search).get("perSecond"));
+            md.append(target(
+                    f("`q` %s at %s ÷ at %,d ≤ 1.3", search, rows, (long) num(scale.get("small"))),
+                    f("%.2f", ratio),
+                    ratio <= 1.3));
+        }
+        md.append("| purge of 30,000 due at 10 M rows ÷ raw batch delete ≥ 0.5 | not measured at this size (section 4"
+                + " is the purge at its own size) | not measured |\n");
+        for (Map<String, Object> curve : (List<Map<String, Object>>) scale.get("openLoop")) {
+            Map<String, Object> step = ((List<Map<String, Object>>) curve.get("steps")).get(0);
+            md.append(target(
+                    f("open-loop p99 at %s req/s at %s rows, %s ≤ 20 ms", step.get("rate"), rows, curve.get("name")),
+                    f("%.1f ms (%s errors)", num(step.get("p99Ms")), step.get("errors")),
+                    num(step.get("p99Ms")) <= 20));
+        }
         return md.toString();
     }
 
