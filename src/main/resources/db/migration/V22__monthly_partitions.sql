@@ -3,6 +3,10 @@
 -- <table>_pYYYYMM; MonthlyPartitionRepository creates the coming months ahead and moves any row that waited in the default
 -- partition (a month not created yet, or a clock set far off) into its month when it creates it.
 
+-- Writers wait while the rows are copied (a replica of the earlier version still running in a rolling update would
+-- otherwise write rows after the copy that the drop then takes with it); readers go on.
+lock table audit_event, outbox_event, webhook_delivery in exclusive mode;
+
 -- Audit trail. The primary key must hold the partition key; ids stay unique by construction (random UUIDs).
 create table audit_event_by_month (
     id             uuid         not null,
@@ -60,8 +64,10 @@ select setval(pg_get_serial_sequence('outbox_event_by_month', 'seq'),
                        (select pg_sequence_last_value(pg_get_serial_sequence('outbox_event', 'seq')))) + 1,
               false);
 
--- A delivery references its event by seq; a foreign key cannot (seq alone is not unique across months), so a
--- trigger stands in for its cascade, and MonthlyPartitionRepository' caller removes the deliveries of a month it drops.
+-- A delivery references its event by seq; a foreign key cannot (seq alone is not unique across months), so triggers
+-- stand in for it: a delivery is inserted only while its event exists (holding the event as the key check did, so a
+-- concurrent erasure waits and then removes it too), and a deleted event takes its deliveries along. The caller of
+-- MonthlyPartitionRepository removes the deliveries of a month it drops (no row trigger fires for a dropped table).
 alter table webhook_delivery drop constraint webhook_delivery_event_seq_fkey;
 create index webhook_delivery_event on webhook_delivery (event_seq);
 
@@ -81,9 +87,24 @@ create index outbox_event_subject on outbox_event (subject_id);
 
 create function outbox_event_gone() returns trigger language plpgsql as $$
 begin
-    delete from webhook_delivery where event_seq = old.seq;
+    -- Rows moved out of the default partition into their new month (MonthlyPartitionRepository) are not gone.
+    if coalesce(current_setting('ats.moving_rows', true), '') <> 'on' then
+        delete from webhook_delivery where event_seq = old.seq;
+    end if;
     return old;
 end;
 $$;
 create trigger outbox_event_deliveries_go_along after delete on outbox_event
     for each row execute function outbox_event_gone();
+
+create function webhook_delivery_event_exists() returns trigger language plpgsql as $$
+begin
+    perform 1 from outbox_event where seq = new.event_seq for key share;
+    if not found then
+        return null; -- its event was erased meanwhile: no delivery
+    end if;
+    return new;
+end;
+$$;
+create trigger webhook_delivery_needs_its_event before insert on webhook_delivery
+    for each row execute function webhook_delivery_event_exists();

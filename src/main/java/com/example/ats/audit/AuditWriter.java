@@ -70,8 +70,8 @@ class AuditWriter {
                     commitWaiting();
                 } finally {
                     leading.set(false);
+                    handOver(); // callers that queued during this commit: the first of them leads the next
                 }
-                handOver(); // callers that queued during this commit: the first of them leads the next
                 continue;
             }
             long left = deadline - System.nanoTime();
@@ -104,11 +104,12 @@ class AuditWriter {
     }
 
     /**
-     * A caller out of time (or interrupted) withdraws its event unless a leader has already taken it, and hands the
-     * lead on: it may have been handed the lead itself.
+     * A caller out of time (or interrupted) withdraws its event, and hands the lead on: it may have been handed the
+     * lead itself. A leader that had already taken the event may still commit it: the trail then records a read that
+     * was not answered, the safe side (ADR 0003: it records who tried).
      */
     private void giveUp(Pending pending, boolean timedOut) {
-        boolean withdrawn = pending.committed().cancel(false); // a leader skips it: nothing was answered
+        boolean withdrawn = pending.committed().cancel(false); // a leader that has not taken it yet skips it
         handOver();
         if (!withdrawn) {
             return; // committed (or failed) meanwhile: write() reads the outcome

@@ -47,13 +47,13 @@ public class EventRetention {
      */
     public long pruneNow() {
         Instant before = cutoff();
-        partitions.prepare(TABLE, clock.instant());
         long total = partitions.dropBefore(TABLE, before, events::forgetMonth);
         int removed;
         do {
             removed = QuarkusTransaction.requiringNew().call(() -> store.prune(before, BATCH));
             total += removed;
         } while (removed == BATCH);
+        partitions.prepare(TABLE, clock.instant()); // last: a month it cannot create does not hold up the removal
         return total;
     }
 }

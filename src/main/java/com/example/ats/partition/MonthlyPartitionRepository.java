@@ -65,7 +65,12 @@ public class MonthlyPartitionRepository {
             if (!start(month.plusMonths(1)).isAfter(cutoff)) {
                 String partition = name(table, month);
                 dropped += QuarkusTransaction.requiringNew().call(() -> {
-                    lockTimeout();
+                    // Dropping needs the table's strongest lock, and writers queue behind a waiting drop: it waits
+                    // half a second at most, then the next round tries again.
+                    exclusively(table, "500ms");
+                    if (!exists(partition)) {
+                        return 0L; // another replica dropped it
+                    }
                     long rows = beforeDrop.applyAsLong(partition);
                     entityManager.createNativeQuery("drop table " + partition).executeUpdate();
                     return rows;
@@ -103,13 +108,18 @@ public class MonthlyPartitionRepository {
     }
 
     private void create(String table, YearMonth month) {
-        lockTimeout();
+        exclusively(table, "5s");
         String partition = name(table, month);
+        if (exists(partition)) {
+            return; // another replica created it
+        }
         // Built beside the table and attached, rather than created as a partition: creating one takes the parent's
         // strongest lock, attaching a weaker one that lets reads and writes go on.
         entityManager
                 .createNativeQuery("create table " + partition + " (like " + table + ")")
                 .executeUpdate();
+        // The rows move, they are not gone: the outbox's trigger keeps their webhook deliveries (V22).
+        entityManager.createNativeQuery("set local ats.moving_rows = 'on'").executeUpdate();
         entityManager
                 .createNativeQuery("with moved as (delete from " + table + "_default where occurred_at >= :from"
                         + " and occurred_at < :to returning *) insert into " + partition + " select * from moved")
@@ -122,9 +132,26 @@ public class MonthlyPartitionRepository {
                 .executeUpdate();
     }
 
-    /** A month's change waits for the table's lock at most this long, then tries again on the job's next round. */
-    private void lockTimeout() {
-        entityManager.createNativeQuery("set local lock_timeout = '5s'").executeUpdate();
+    /**
+     * One replica at a time changes a table's months (the others wait, then find the change made); a lock on the table
+     * itself is waited for at most {@code lockTimeout}, then the job's next round tries again.
+     */
+    private void exclusively(String table, String lockTimeout) {
+        entityManager
+                .createNativeQuery("set local lock_timeout = '" + lockTimeout + "'")
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "monthly-partitions:" + table)
+                .getSingleResult();
+    }
+
+    private boolean exists(String partition) {
+        return entityManager
+                        .createNativeQuery("select to_regclass(:name) is not null")
+                        .setParameter("name", partition)
+                        .getSingleResult()
+                == Boolean.TRUE;
     }
 
     static String name(String table, YearMonth month) {

@@ -47,9 +47,16 @@ class PolicyChangeRecorder {
         if (policy.version().equals(previous)) {
             return;
         }
-        Log.warnf(
-                "Retention policy changed from [%s] to [%s]; applies to expiries computed from now on",
-                previous == null ? "none recorded" : previous, policy.version());
+        if (previous == null) {
+            Log.infof(
+                    "Retention policy [%s] recorded in the audit trail (none was there: a first start, or its record"
+                            + " passed the trail's kept period)",
+                    policy.version());
+        } else {
+            Log.warnf(
+                    "Retention policy changed from [%s] to [%s]; applies to expiries computed from now on",
+                    previous, policy.version());
+        }
         audit.record("system", "system", ACTION, null, policy.version());
     }
 }

@@ -89,6 +89,69 @@ class OutboxMonthsTest {
         assertThat(partitions.months(EventRetention.TABLE)).contains(YearMonth.of(2036, 10));
     }
 
+    @Test
+    void aDeliveryStaysWithItsEventWhileTheEventMovesIntoItsMonthAndGoesWithTheMonth() {
+        clock.travelTo(Instant.parse("2037-03-15T12:00:00Z"));
+        UUID subject = record();
+        assertThat(partitionOf(subject)).isEqualTo("outbox_event_default");
+        UUID subscription = UUID.randomUUID();
+        long seq = QuarkusTransaction.requiringNew().call(() -> {
+            entityManager
+                    .createNativeQuery("insert into webhook_subscription (id, target_url, event_types, secret_sealed,"
+                            + " owner, state, starts_after, created_at) values (:id, 'https://hr.example.org/hook',"
+                            + " 'vacancy.changed', '\\x00', 'test', 'DISABLED', 0, now())")
+                    .setParameter("id", subscription)
+                    .executeUpdate();
+            return ((Number) entityManager
+                            .createNativeQuery("select seq from outbox_event where subject_id = :id")
+                            .setParameter("id", subject)
+                            .getSingleResult())
+                    .longValue();
+        });
+        assertThat(deliver(subscription, seq)).as("a delivery of a kept event").isEqualTo(1);
+        assertThat(deliver(subscription, -seq))
+                .as("a delivery of an event that is not there")
+                .isZero();
+
+        retention.pruneNow(); // March 2037 is created: the event moves out of the default partition
+        assertThat(partitionOf(subject)).isEqualTo("outbox_event_p203703");
+        assertThat(deliveries(subscription))
+                .as("the delivery moved along, it was not erased")
+                .isEqualTo(1);
+
+        clock.travelTo(Instant.parse("2037-05-20T12:00:00Z")); // kept 30 days: March has ended before the cutoff
+        retention.pruneNow();
+        assertThat(partitionOf(subject)).isNull();
+        assertThat(deliveries(subscription))
+                .as("the delivery went with its month")
+                .isZero();
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("delete from webhook_subscription where id = :id")
+                        .setParameter("id", subscription)
+                        .executeUpdate());
+    }
+
+    private int deliver(UUID subscription, long seq) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("insert into webhook_delivery (id, subscription_id, event_seq, ordering_key,"
+                                + " created_at, state, next_attempt_at) values (gen_random_uuid(), :subscription,"
+                                + " :seq, gen_random_uuid(), now(), 'PENDING', now() + interval '100 years')")
+                        .setParameter("subscription", subscription)
+                        .setParameter("seq", seq)
+                        .executeUpdate());
+    }
+
+    private long deliveries(UUID subscription) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("select count(*) from webhook_delivery where subscription_id = :id")
+                                .setParameter("id", subscription)
+                                .getSingleResult())
+                        .longValue());
+    }
+
     private UUID record() {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> outbox.record(EventType.VACANCY_CHANGED, id, "status", "OPEN"));
