@@ -132,15 +132,18 @@ public class EventRepository {
                 .setParameter("batch", batch)
                 .getResultList();
         if (!removed.isEmpty()) {
-            long highest = removed.stream().mapToLong(Number::longValue).max().orElseThrow();
-            entityManager
-                    .createNativeQuery(
-                            "insert into outbox_horizon (pruned_through) values (:seq) on conflict (singleton)"
-                                    + " do update set pruned_through = greatest(outbox_horizon.pruned_through, :seq)")
-                    .setParameter("seq", highest)
-                    .executeUpdate();
+            raiseHorizon(removed.stream().mapToLong(Number::longValue).max().orElseThrow());
         }
         return removed.size();
+    }
+
+    /** Raises the overall horizon (the highest seq removed for age, of any type) to {@code seq}. */
+    private void raiseHorizon(long seq) {
+        entityManager
+                .createNativeQuery("insert into outbox_horizon (pruned_through) values (:seq) on conflict (singleton)"
+                        + " do update set pruned_through = greatest(outbox_horizon.pruned_through, :seq)")
+                .setParameter("seq", seq)
+                .executeUpdate();
     }
 
     /**
@@ -158,12 +161,7 @@ public class EventRepository {
                 .getSingleResult();
         long highest = ((Number) removed[1]).longValue();
         if (highest > 0) {
-            entityManager
-                    .createNativeQuery(
-                            "insert into outbox_horizon (pruned_through) values (:seq) on conflict (singleton)"
-                                    + " do update set pruned_through = greatest(outbox_horizon.pruned_through, :seq)")
-                    .setParameter("seq", highest)
-                    .executeUpdate();
+            raiseHorizon(highest);
             entityManager
                     .createNativeQuery(
                             "delete from webhook_delivery d using " + partition + " e where d.event_seq = e.seq")
